@@ -1,0 +1,200 @@
+package io.agentevents.domain.session;
+
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ForeignActivationException;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.activation.SingleAgent;
+import io.agentevents.domain.activation.WholeProject;
+import io.agentevents.domain.event.AgentActivated;
+import io.agentevents.domain.event.AgentEvent;
+import io.agentevents.domain.event.AgentShutDown;
+import io.agentevents.domain.event.AgentStartedUp;
+import io.agentevents.domain.event.HeartbeatRecorded;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What the service knows of one agent: the activations that cover it, when it was last seen,
+ * whether it is busy and whether it announced a shutdown. Immutable: every behaviour returns a
+ * {@link SessionChange} with the next state and the events it caused. Every behaviour takes the
+ * instant it happens at; nothing here reads a clock.
+ *
+ * <p>The <em>effective mode</em> is the mode of the most recent activation still in force,
+ * whichever its scope (an explicit {@code idle} included); with none, {@code idle}.
+ *
+ * @param project              the agent's project
+ * @param agent                the agent
+ * @param projectActivation    the latest activation of the whole project, if any
+ * @param agentActivation      the latest activation of this agent alone, if any
+ * @param lastCheckInAt        the last poll, heartbeat or startup of the agent
+ * @param lastHeartbeatEventAt when an {@code agent_heartbeat} event was last written for it
+ * @param busy                 what its last heartbeat said
+ * @param shutDown             it announced a shutdown and has not checked in since
+ */
+public record AgentSession(ProjectId project, AgentId agent,
+                           Optional<Activation> projectActivation, Optional<Activation> agentActivation,
+                           Optional<Instant> lastCheckInAt, Optional<Instant> lastHeartbeatEventAt,
+                           boolean busy, boolean shutDown) {
+
+    /**
+     * @throws IllegalArgumentException if an activation has the wrong scope, or a heartbeat event
+     *                                  is recorded without (or after) a check-in
+     */
+    public AgentSession {
+        Objects.requireNonNull(project, "project must not be null");
+        Objects.requireNonNull(agent, "agent must not be null");
+        Objects.requireNonNull(projectActivation, "projectActivation must not be null");
+        Objects.requireNonNull(agentActivation, "agentActivation must not be null");
+        Objects.requireNonNull(lastCheckInAt, "lastCheckInAt must not be null");
+        Objects.requireNonNull(lastHeartbeatEventAt, "lastHeartbeatEventAt must not be null");
+        projectActivation.ifPresent(activation -> {
+            if (!(activation.scope() instanceof WholeProject)) {
+                throw new IllegalArgumentException("projectActivation must cover the whole project");
+            }
+        });
+        agentActivation.ifPresent(activation -> {
+            if (!(activation.scope() instanceof SingleAgent single) || !single.agent().equals(agent)) {
+                throw new IllegalArgumentException("agentActivation must cover agent " + agent + " alone");
+            }
+        });
+        lastHeartbeatEventAt.ifPresent(written -> {
+            if (lastCheckInAt.isEmpty() || written.isAfter(lastCheckInAt.get())) {
+                throw new IllegalArgumentException("a heartbeat event cannot be newer than the last check-in");
+            }
+        });
+    }
+
+    /**
+     * The session of a newly registered agent: never seen yet, covered by the project's current
+     * activation if there is one.
+     */
+    public static AgentSession start(ProjectId project, AgentId agent, Optional<Activation> projectActivation) {
+        return new AgentSession(project, agent, projectActivation, Optional.empty(),
+                Optional.empty(), Optional.empty(), false, false);
+    }
+
+    /** The mode the agent should be in at {@code now}. */
+    public Mode effectiveModeAt(Instant now) {
+        return activationInForceAt(now).map(Activation::mode).orElse(Mode.IDLE);
+    }
+
+    /**
+     * The activation that decides the mode at {@code now}: the most recent one still in force.
+     * On a tie the agent's own activation wins, being the more specific.
+     */
+    public Optional<Activation> activationInForceAt(Instant now) {
+        return Stream.of(agentActivation, projectActivation)
+                .flatMap(Optional::stream)
+                .filter(activation -> activation.isInForceAt(now))
+                .reduce((newest, candidate) -> candidate.isNewerThan(newest) ? candidate : newest);
+    }
+
+    /**
+     * When the effective mode at {@code now} gives way to another one; empty if nothing ends it
+     * (idle, or an explicit activation that never expires). An expiry that falls back to another
+     * activation of the same mode does not end the mode.
+     */
+    public Optional<Instant> modeEndsAt(Instant now) {
+        Mode mode = effectiveModeAt(now);
+        Instant from = now;
+        while (true) {
+            Optional<Instant> nextExpiry = nextExpiryAfter(from);
+            if (nextExpiry.isEmpty() || effectiveModeAt(nextExpiry.get()) != mode) {
+                return nextExpiry;
+            }
+            from = nextExpiry.get();
+        }
+    }
+
+    private Optional<Instant> nextExpiryAfter(Instant from) {
+        return Stream.of(agentActivation, projectActivation)
+                .flatMap(Optional::stream)
+                .filter(activation -> activation.isInForceAt(from))
+                .flatMap(activation -> activation.expiresAt().stream())
+                .min(Comparator.naturalOrder());
+    }
+
+    /**
+     * Applies an activation covering this agent. The session keeps the newer of the activation it
+     * had in that scope and this one, so activations arriving out of order cannot roll it back;
+     * the event is recorded either way, since the client did post it.
+     *
+     * @throws ForeignActivationException if the activation is for another agent
+     */
+    public SessionChange activate(Activation activation) {
+        AgentSession next;
+        if (activation.scope() instanceof SingleAgent single) {
+            if (!single.agent().equals(agent)) {
+                throw new ForeignActivationException(single.agent(), agent);
+            }
+            next = withAgentActivation(newer(agentActivation, activation));
+        } else {
+            next = withProjectActivation(newer(projectActivation, activation));
+        }
+        return new SessionChange(next, List.of(new AgentActivated(activation)));
+    }
+
+    private static Optional<Activation> newer(Optional<Activation> current, Activation candidate) {
+        return current.filter(kept -> kept.isNewerThan(candidate)).or(() -> Optional.of(candidate));
+    }
+
+    /**
+     * The agent polled for events: a check-in. Writes an {@code agent_heartbeat} event if none
+     * was written within the heartbeat interval of the effective mode.
+     */
+    public SessionChange recordCheckIn(Instant now, Schedules schedules) {
+        return seenAt(now, busy, schedules);
+    }
+
+    /** The agent posted a heartbeat; like a check-in, and it reports whether the agent is busy. */
+    public SessionChange recordHeartbeat(Instant now, boolean busy, Schedules schedules) {
+        return seenAt(now, busy, schedules);
+    }
+
+    private SessionChange seenAt(Instant now, boolean busyNow, Schedules schedules) {
+        boolean heartbeatDue = lastHeartbeatEventAt
+                .map(written -> !now.isBefore(written.plus(schedules.forMode(effectiveModeAt(now)).heartbeatEvery())))
+                .orElse(true);
+        Instant seen = latest(lastCheckInAt, now);
+        AgentSession next = new AgentSession(project, agent, projectActivation, agentActivation,
+                Optional.of(seen), heartbeatDue ? Optional.of(now) : lastHeartbeatEventAt, busyNow, false);
+        List<AgentEvent> events = heartbeatDue ? List.of(new HeartbeatRecorded(agent, busyNow, now)) : List.of();
+        return new SessionChange(next, events);
+    }
+
+    /** The agent announced that it started: it is online and not busy. */
+    public SessionChange recordStartup(Instant now) {
+        AgentSession next = new AgentSession(project, agent, projectActivation, agentActivation,
+                Optional.of(latest(lastCheckInAt, now)), lastHeartbeatEventAt, false, false);
+        return new SessionChange(next, List.of(new AgentStartedUp(agent, now)));
+    }
+
+    /** The agent announced a shutdown: offline, and not busy, until it checks in again. */
+    public SessionChange recordShutdown(Instant now) {
+        AgentSession next = new AgentSession(project, agent, projectActivation, agentActivation,
+                lastCheckInAt, lastHeartbeatEventAt, false, true);
+        return new SessionChange(next, List.of(new AgentShutDown(agent, now)));
+    }
+
+    private AgentSession withProjectActivation(Optional<Activation> activation) {
+        return new AgentSession(project, agent, activation, agentActivation,
+                lastCheckInAt, lastHeartbeatEventAt, busy, shutDown);
+    }
+
+    private AgentSession withAgentActivation(Optional<Activation> activation) {
+        return new AgentSession(project, agent, projectActivation, activation,
+                lastCheckInAt, lastHeartbeatEventAt, busy, shutDown);
+    }
+
+    /** Check-ins relayed by several nodes may arrive out of order; the last seen never goes back. */
+    private static Instant latest(Optional<Instant> known, Instant now) {
+        return known.filter(previous -> previous.isAfter(now)).orElse(now);
+    }
+}

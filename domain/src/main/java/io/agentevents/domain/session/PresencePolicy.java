@@ -1,0 +1,64 @@
+package io.agentevents.domain.session;
+
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.activation.Schedules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Decides whether an agent is online: it checked in or heartbeated within
+ * {@code missedHeartbeats × heartbeat interval + grace} of its effective mode, and has not
+ * announced a shutdown since. In idle (hourly heartbeats) the verdict is marked unreliable.
+ *
+ * @param schedules        the schedule of each mode
+ * @param missedHeartbeats how many heartbeats may be missed before the agent counts as offline
+ * @param grace            slack for network and clock jitter on top of the missed heartbeats
+ */
+public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration grace) {
+
+    public static final int DEFAULT_MISSED_HEARTBEATS = 3;
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+
+    /** @throws IllegalArgumentException if {@code missedHeartbeats} is below 1 or {@code grace} negative */
+    public PresencePolicy {
+        Objects.requireNonNull(schedules, "schedules must not be null");
+        Objects.requireNonNull(grace, "grace must not be null");
+        if (missedHeartbeats < 1) {
+            throw new IllegalArgumentException("missedHeartbeats must be at least 1, was " + missedHeartbeats);
+        }
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative, was " + grace);
+        }
+    }
+
+    /** The rule of the spec: three heartbeats plus two seconds. */
+    public static PresencePolicy of(Schedules schedules) {
+        return new PresencePolicy(schedules, DEFAULT_MISSED_HEARTBEATS, DEFAULT_GRACE);
+    }
+
+    /** How long after its last check-in an agent in {@code mode} still counts as online (inclusive). */
+    public Duration onlineWindow(Mode mode) {
+        return schedules.forMode(mode).heartbeatEvery().multipliedBy(missedHeartbeats).plus(grace);
+    }
+
+    public boolean isOnline(AgentSession session, Instant now) {
+        if (session.shutDown()) {
+            return false;
+        }
+        Duration window = onlineWindow(session.effectiveModeAt(now));
+        return session.lastCheckInAt().map(seen -> !now.isAfter(seen.plus(window))).orElse(false);
+    }
+
+    /** Idle agents heartbeat hourly, so silence says little about them. */
+    public boolean isReliable(Mode mode) {
+        return mode != Mode.IDLE;
+    }
+
+    public AgentStatus statusOf(AgentSession session, Instant now) {
+        Mode mode = session.effectiveModeAt(now);
+        boolean online = isOnline(session, now);
+        return new AgentStatus(online, online && session.busy(), mode, session.modeEndsAt(now),
+                session.lastCheckInAt(), isReliable(mode));
+    }
+}

@@ -1,0 +1,122 @@
+package io.agentevents.domain.session;
+
+import static io.agentevents.domain.TestSessions.T0;
+import static io.agentevents.domain.TestSessions.agentActivation;
+import static io.agentevents.domain.TestSessions.newSession;
+import static io.agentevents.domain.TestSessions.projectActivation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.activation.Schedules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PresencePolicyTest {
+
+    private final Schedules schedules = Schedules.defaults();
+    private final PresencePolicy policy = PresencePolicy.of(schedules);
+
+    /** A session in {@code mode} (activated at T0) that last checked in at T0. */
+    private AgentSession seenAtT0In(Mode mode) {
+        AgentSession session = newSession();
+        session = session.activate(agentActivation(session.agent(), mode, T0)).next();
+        return session.recordHeartbeat(T0, false, schedules).next();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"IDLE, 10802000", "ACTIVE, 5000", "REAL_TIME, 5000"})
+    void onlineWindow_isThreeHeartbeatsPlusTwoSeconds(Mode mode, long millis) {
+        assertThat(policy.onlineWindow(mode)).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACTIVE", "REAL_TIME"})
+    void isOnline_exactlyAtTheEndOfTheWindow_isTrue(Mode mode) {
+        assertThat(policy.isOnline(seenAtT0In(mode), T0.plusSeconds(5))).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACTIVE", "REAL_TIME"})
+    void isOnline_oneMicrosecondPastTheWindow_isFalse(Mode mode) {
+        assertThat(policy.isOnline(seenAtT0In(mode), T0.plusSeconds(5).plusNanos(1_000))).isFalse();
+    }
+
+    @Test
+    void isOnline_inIdle_allowsThreeHoursAndTwoSeconds() {
+        AgentSession session = newSession().recordCheckIn(T0, schedules).next();
+
+        assertThat(policy.isOnline(session, T0.plusSeconds(3 * 3600 + 2))).isTrue();
+        assertThat(policy.isOnline(session, T0.plusSeconds(3 * 3600 + 3))).isFalse();
+    }
+
+    @Test
+    void isOnline_neverSeen_isFalse() {
+        assertThat(policy.isOnline(newSession(), T0)).isFalse();
+    }
+
+    @Test
+    void isOnline_afterShutdown_isFalseUntilItChecksInAgain() {
+        AgentSession shutDown = seenAtT0In(Mode.ACTIVE).recordShutdown(T0.plusSeconds(1)).next();
+
+        assertThat(policy.isOnline(shutDown, T0.plusSeconds(1))).isFalse();
+        AgentSession back = shutDown.recordCheckIn(T0.plusSeconds(2), schedules).next();
+        assertThat(policy.isOnline(back, T0.plusSeconds(2))).isTrue();
+    }
+
+    @Test
+    void isOnline_whenTheActivationLapses_usesTheIdleWindow() {
+        AgentSession session = seenAtT0In(Mode.ACTIVE);
+
+        assertThat(policy.isOnline(session, T0.plusSeconds(60))).isFalse();
+        assertThat(policy.isOnline(session, T0.plusSeconds(80))).isTrue();
+    }
+
+    @Test
+    void statusOf_inIdle_isNotReliable() {
+        AgentStatus status = policy.statusOf(newSession().recordCheckIn(T0, schedules).next(), T0);
+
+        assertThat(status.mode()).isEqualTo(Mode.IDLE);
+        assertThat(status.online()).isTrue();
+        assertThat(status.reliable()).isFalse();
+        assertThat(status.modeExpiresAt()).isEmpty();
+    }
+
+    @Test
+    void statusOf_inActive_isReliableWithItsExpiryAndLastHeartbeat() {
+        AgentSession session = newSession();
+        session = session.activate(projectActivation(Mode.ACTIVE, T0)).next()
+                .recordHeartbeat(T0.plusSeconds(3), true, schedules).next();
+
+        AgentStatus status = policy.statusOf(session, T0.plusSeconds(4));
+
+        assertThat(status).isEqualTo(new AgentStatus(true, true, Mode.ACTIVE,
+                Optional.of(T0.plusSeconds(75)), Optional.of(T0.plusSeconds(3)), true));
+    }
+
+    @Test
+    void statusOf_offlineAgent_isNeverBusy() {
+        AgentSession session = seenAtT0In(Mode.ACTIVE).recordHeartbeat(T0.plusSeconds(1), true, schedules).next();
+
+        AgentStatus status = policy.statusOf(session, T0.plusSeconds(30));
+
+        assertThat(status.online()).isFalse();
+        assertThat(status.busy()).isFalse();
+    }
+
+    @Test
+    void constructor_withNoMissedHeartbeats_isRejected() {
+        assertThatThrownBy(() -> new PresencePolicy(schedules, 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missedHeartbeats");
+    }
+
+    @Test
+    void newInstant_isNotNeededToJudge() {
+        Instant later = T0.plus(Duration.ofDays(1));
+        assertThat(policy.isOnline(seenAtT0In(Mode.ACTIVE), later)).isFalse();
+    }
+}
