@@ -1,0 +1,76 @@
+package io.agentevents.application.memory;
+
+import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.session.AgentSession;
+import io.agentevents.domain.session.SessionChange;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+
+/**
+ * Sessions in memory. Sessions are kept without the project's activation, which is kept once
+ * per project and attached on every read, as the port asks.
+ */
+public class InMemoryAgentSessionRepository implements AgentSessionRepository {
+
+    private record Key(ProjectId project, AgentId agent) {
+    }
+
+    private final ConcurrentMap<Key, AgentSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ProjectId, Activation> projectActivations = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<AgentSession> find(ProjectId project, AgentId agent) {
+        return Optional.ofNullable(sessions.get(new Key(project, agent))).map(this::withProjectActivation);
+    }
+
+    @Override
+    public void insert(AgentSession session) {
+        AgentSession previous = sessions.putIfAbsent(new Key(session.project(), session.agent()), detached(session));
+        if (previous != null) {
+            throw new IllegalStateException("agent " + session.agent() + " already has a session");
+        }
+    }
+
+    @Override
+    public Optional<SessionChange> update(ProjectId project, AgentId agent,
+                                          Function<AgentSession, SessionChange> change) {
+        SessionChange[] applied = new SessionChange[1];
+        // compute() runs the change atomically per key; if it throws, nothing is stored.
+        sessions.computeIfPresent(new Key(project, agent), (key, stored) -> {
+            applied[0] = change.apply(withProjectActivation(stored));
+            return detached(applied[0].next());
+        });
+        return Optional.ofNullable(applied[0]);
+    }
+
+    @Override
+    public void saveProjectActivation(ProjectId project, Activation activation) {
+        projectActivations.merge(project, activation, (kept, candidate) -> kept.isNewerThan(candidate) ? kept : candidate);
+    }
+
+    @Override
+    public Optional<Activation> projectActivation(ProjectId project) {
+        return Optional.ofNullable(projectActivations.get(project));
+    }
+
+    @Override
+    public boolean delete(ProjectId project, AgentId agent) {
+        return sessions.remove(new Key(project, agent)) != null;
+    }
+
+    private AgentSession withProjectActivation(AgentSession stored) {
+        return new AgentSession(stored.project(), stored.agent(), projectActivation(stored.project()),
+                stored.agentActivation(), stored.lastCheckInAt(), stored.lastHeartbeatEventAt(), stored.busy(),
+                stored.shutDown());
+    }
+
+    private static AgentSession detached(AgentSession session) {
+        return new AgentSession(session.project(), session.agent(), Optional.empty(), session.agentActivation(),
+                session.lastCheckInAt(), session.lastHeartbeatEventAt(), session.busy(), session.shutDown());
+    }
+}

@@ -1,0 +1,12 @@
+package io.agentevents.application.port.in;
+
+/** {@code DELETE /v2/{p}/agents/{a}}. */
+@FunctionalInterface
+public interface DeleteAgentUseCase {
+
+    /**
+     * @throws AccessDeniedException  unless an admin of the project asks
+     * @throws AgentNotFoundException if the agent is not registered in the project
+     */
+    void delete(DeleteAgentCommand command);
+}

@@ -1,0 +1,34 @@
+package io.agentevents.application.port.out;
+
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.agent.RegisteredAgent;
+import java.util.List;
+import java.util.Optional;
+
+/** The agents registered in each project, with the hash of each agent's password. */
+public interface AgentRegistry {
+
+    /**
+     * Registers an agent with the hash of its one-time password.
+     *
+     * @throws IllegalStateException if the id is already taken
+     */
+    void add(RegisteredAgent agent, PasswordHash passwordHash);
+
+    /** @return empty if no such agent is registered in that project */
+    Optional<RegisteredAgent> find(ProjectId project, AgentId agent);
+
+    /** @return empty if no such agent is registered in that project */
+    Optional<PasswordHash> passwordHash(ProjectId project, AgentId agent);
+
+    /** @return the project's agents, oldest registration first; empty for an unknown project */
+    List<RegisteredAgent> list(ProjectId project);
+
+    /**
+     * Forgets the agent and its password.
+     *
+     * @return whether it was registered
+     */
+    boolean remove(ProjectId project, AgentId agent);
+}

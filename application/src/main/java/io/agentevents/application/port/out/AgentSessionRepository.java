@@ -1,0 +1,53 @@
+package io.agentevents.application.port.out;
+
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.session.AgentSession;
+import io.agentevents.domain.session.SessionChange;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The sessions of registered agents. A project's activation is kept once per project and
+ * attached to every session of the project when it is read, so activating a project is one
+ * write however many agents it has, and agents registered later are covered too.
+ */
+public interface AgentSessionRepository {
+
+    /**
+     * The agent's session, with the project's latest activation attached.
+     *
+     * @return empty if no such agent is registered in the project
+     */
+    Optional<AgentSession> find(ProjectId project, AgentId agent);
+
+    /**
+     * Stores the session of a newly registered agent. Its project activation is not stored
+     * (it is the project's).
+     *
+     * @throws IllegalStateException if a session for that agent already exists
+     */
+    void insert(AgentSession session);
+
+    /**
+     * Applies {@code change} to the agent's current session and stores the result, atomically
+     * with respect to other updates of the same agent.
+     *
+     * @return the change that was stored; empty if no such agent is registered
+     */
+    Optional<SessionChange> update(ProjectId project, AgentId agent, Function<AgentSession, SessionChange> change);
+
+    /** Keeps {@code activation} as the project's activation unless a newer one is kept. */
+    void saveProjectActivation(ProjectId project, Activation activation);
+
+    /** The project's latest activation, if it ever had one. */
+    Optional<Activation> projectActivation(ProjectId project);
+
+    /**
+     * Forgets the agent's session.
+     *
+     * @return whether there was one
+     */
+    boolean delete(ProjectId project, AgentId agent);
+}

@@ -1,0 +1,54 @@
+package io.agentevents.application.port.out;
+
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.event.StoredEvent;
+import io.agentevents.domain.event.EventPageRequest;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The transient, per-project log of events.
+ *
+ * <p>The marker guarantee: within a project, ids only grow and become visible in id order, so
+ * a reader that always passes the largest id it has seen never misses an event and never sees
+ * one twice, however many writers append at once.
+ */
+public interface EventLog {
+
+    /**
+     * Appends events to a project's log, in the given order, as one unit: either all become
+     * visible or none.
+     *
+     * @return the stored events with their ids, in the given order; empty for an empty input
+     * @throws StoreUnavailableException if the store cannot be reached; nothing was appended
+     */
+    List<StoredEvent> append(ProjectId project, List<NewEvent> events);
+
+    /**
+     * Reads a page of the project's log. With a marker, the {@code limit} events closest after
+     * it; without, the newest ({@code DESC}) or oldest ({@code ASC}) {@code limit} events; then
+     * ordered as asked. An unknown or purged marker is not an error. An unknown project has an
+     * empty log.
+     *
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    EventPage page(ProjectId project, EventPageRequest request);
+
+    /**
+     * Like {@link #page} over the agent's feed: the events about this agent plus the
+     * activations of the whole project, paged as one sequence with one limit.
+     *
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    EventPage feed(ProjectId project, AgentId agent, EventPageRequest request);
+
+    /**
+     * Drops events that happened before {@code cutoff}, in every project.
+     *
+     * @return how many events were dropped
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    long purgeBefore(Instant cutoff);
+}

@@ -1,0 +1,44 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.in.ActivateAgentsCommand;
+import io.agentevents.application.port.in.ActivateAgentsUseCase;
+import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.Transactions;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.activation.ActivationScope;
+import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.event.AgentActivated;
+import java.time.Clock;
+import java.util.List;
+
+public class ActivateAgentsService implements ActivateAgentsUseCase {
+
+    private final AgentSessionRepository sessions;
+    private final EventLog eventLog;
+    private final Transactions transactions;
+    private final Schedules schedules;
+    private final Clock clock;
+
+    public ActivateAgentsService(AgentSessionRepository sessions, EventLog eventLog, Transactions transactions,
+                                 Schedules schedules, Clock clock) {
+        this.sessions = sessions;
+        this.eventLog = eventLog;
+        this.transactions = transactions;
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    @Override
+    public void activate(ActivateAgentsCommand command) {
+        Access.requireWriter(command.caller(), command.project());
+        Activation activation = Activation.request(ActivationScope.wholeProject(), command.mode(), clock.instant(),
+                command.requestId(), schedules);
+        transactions.inTransaction(() -> {
+            sessions.saveProjectActivation(command.project(), activation);
+            return eventLog.append(command.project(),
+                    List.of(new NewEvent(new AgentActivated(activation), command.requestId())));
+        });
+    }
+}

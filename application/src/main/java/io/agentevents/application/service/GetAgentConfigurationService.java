@@ -1,0 +1,26 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.in.AgentNotFoundException;
+import io.agentevents.application.port.in.AgentQuery;
+import io.agentevents.application.port.in.GetAgentConfigurationUseCase;
+import io.agentevents.application.port.out.AgentRegistry;
+import io.agentevents.domain.activation.Schedules;
+
+public class GetAgentConfigurationService implements GetAgentConfigurationUseCase {
+
+    private final AgentRegistry registry;
+    private final Schedules schedules;
+
+    public GetAgentConfigurationService(AgentRegistry registry, Schedules schedules) {
+        this.registry = registry;
+        this.schedules = schedules;
+    }
+
+    @Override
+    public Schedules configuration(AgentQuery query) {
+        Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
+        registry.find(query.project(), query.agent())
+                .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
+        return schedules;
+    }
+}

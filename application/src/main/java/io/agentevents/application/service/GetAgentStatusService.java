@@ -1,0 +1,31 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.in.AgentNotFoundException;
+import io.agentevents.application.port.in.AgentQuery;
+import io.agentevents.application.port.in.GetAgentStatusUseCase;
+import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.domain.session.AgentSession;
+import io.agentevents.domain.session.AgentStatus;
+import io.agentevents.domain.session.PresencePolicy;
+import java.time.Clock;
+
+public class GetAgentStatusService implements GetAgentStatusUseCase {
+
+    private final AgentSessionRepository sessions;
+    private final PresencePolicy presence;
+    private final Clock clock;
+
+    public GetAgentStatusService(AgentSessionRepository sessions, PresencePolicy presence, Clock clock) {
+        this.sessions = sessions;
+        this.presence = presence;
+        this.clock = clock;
+    }
+
+    @Override
+    public AgentStatus status(AgentQuery query) {
+        Access.requireReader(query.caller(), query.project());
+        AgentSession session = sessions.find(query.project(), query.agent())
+                .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
+        return presence.statusOf(session, clock.instant());
+    }
+}

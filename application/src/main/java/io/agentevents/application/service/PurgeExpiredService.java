@@ -1,0 +1,37 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.in.PurgeExpiredUseCase;
+import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.IdempotencyRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+public class PurgeExpiredService implements PurgeExpiredUseCase {
+
+    private final EventLog eventLog;
+    private final AgentTokens agentTokens;
+    private final IdempotencyRecords idempotencyRecords;
+    private final Duration eventRetention;
+    private final Clock clock;
+
+    /** @param eventRetention events are kept at least this long */
+    public PurgeExpiredService(EventLog eventLog, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
+                               Duration eventRetention, Clock clock) {
+        this.eventLog = eventLog;
+        this.agentTokens = agentTokens;
+        this.idempotencyRecords = idempotencyRecords;
+        this.eventRetention = eventRetention;
+        this.clock = clock;
+    }
+
+    @Override
+    public PurgeReport purge() {
+        Instant now = clock.instant();
+        long events = eventLog.purgeBefore(now.minus(eventRetention));
+        long tokens = agentTokens.purgeExpired(now);
+        long keys = idempotencyRecords.purgeExpired(now);
+        return new PurgeReport(events, tokens, keys);
+    }
+}

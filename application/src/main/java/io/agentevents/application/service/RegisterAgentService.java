@@ -1,0 +1,58 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.in.AgentRegistration;
+import io.agentevents.application.port.in.RegisterAgentCommand;
+import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.out.AgentIds;
+import io.agentevents.application.port.out.AgentRegistry;
+import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.PasswordHash;
+import io.agentevents.application.port.out.Secrets;
+import io.agentevents.application.port.out.Transactions;
+import io.agentevents.domain.agent.RegisteredAgent;
+import io.agentevents.domain.session.AgentSession;
+import java.time.Clock;
+import java.util.List;
+
+public class RegisterAgentService implements RegisterAgentUseCase {
+
+    private final AgentRegistry registry;
+    private final AgentSessionRepository sessions;
+    private final EventLog eventLog;
+    private final Transactions transactions;
+    private final AgentIds agentIds;
+    private final Secrets secrets;
+    private final SecretHashing hashing;
+    private final Clock clock;
+
+    public RegisterAgentService(AgentRegistry registry, AgentSessionRepository sessions, EventLog eventLog,
+                                Transactions transactions, AgentIds agentIds, Secrets secrets, SecretHashing hashing,
+                                Clock clock) {
+        this.registry = registry;
+        this.sessions = sessions;
+        this.eventLog = eventLog;
+        this.transactions = transactions;
+        this.agentIds = agentIds;
+        this.secrets = secrets;
+        this.hashing = hashing;
+        this.clock = clock;
+    }
+
+    @Override
+    public AgentRegistration register(RegisterAgentCommand command) {
+        Access.requireWriter(command.caller(), command.project());
+        RegisteredAgent agent = new RegisteredAgent(command.project(), agentIds.next(), command.name(),
+                command.version(), command.host(), clock.instant());
+        Secret password = new Secret(secrets.next());
+        PasswordHash passwordHash = hashing.hashPassword(password);
+        transactions.inTransaction(() -> {
+            registry.add(agent, passwordHash);
+            sessions.insert(AgentSession.start(agent.project(), agent.id(), sessions.projectActivation(agent.project())));
+            return eventLog.append(agent.project(), List.of(new NewEvent(agent.registeredEvent(), command.requestId())));
+        });
+        return new AgentRegistration(agent, password);
+    }
+}

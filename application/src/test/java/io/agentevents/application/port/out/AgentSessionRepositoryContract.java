@@ -1,0 +1,174 @@
+package io.agentevents.application.port.out;
+
+import static io.agentevents.domain.TestSessions.T0;
+import static io.agentevents.domain.TestSessions.agentActivation;
+import static io.agentevents.domain.TestSessions.newAgent;
+import static io.agentevents.domain.TestSessions.newProject;
+import static io.agentevents.domain.TestSessions.projectActivation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ForeignActivationException;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.session.AgentSession;
+import io.agentevents.domain.session.SessionChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every promise of {@link AgentSessionRepository}. */
+public abstract class AgentSessionRepositoryContract {
+
+    private final Schedules schedules = Schedules.defaults();
+    private AgentSessionRepository sessions;
+    private ProjectId project;
+    private AgentId agent;
+
+    protected abstract AgentSessionRepository repository();
+
+    @BeforeEach
+    void setUpRepository() {
+        sessions = repository();
+        project = newProject();
+        agent = newAgent();
+    }
+
+    private AgentSession inserted() {
+        AgentSession session = AgentSession.start(project, agent, Optional.empty());
+        sessions.insert(session);
+        return session;
+    }
+
+    @Test
+    void find_ofUnknownAgent_isEmpty() {
+        assertThat(sessions.find(project, agent)).isEmpty();
+    }
+
+    @Test
+    void insert_thenFind_givesTheSessionBack() {
+        AgentSession session = inserted();
+
+        assertThat(sessions.find(project, agent)).contains(session);
+    }
+
+    @Test
+    void insert_twice_isRefused() {
+        inserted();
+
+        assertThatThrownBy(() -> sessions.insert(AgentSession.start(project, agent, Optional.empty())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void update_storesEveryFieldOfTheNextState() {
+        inserted();
+        Activation own = agentActivation(agent, Mode.REAL_TIME, T0);
+
+        sessions.update(project, agent, session -> session.activate(own));
+        sessions.update(project, agent, session -> session.recordHeartbeat(T0.plusSeconds(1), true, schedules));
+        SessionChange last = sessions.update(project, agent, session -> session.recordShutdown(T0.plusSeconds(2))).orElseThrow();
+
+        AgentSession found = sessions.find(project, agent).orElseThrow();
+        assertThat(found).isEqualTo(last.next());
+        assertThat(found.agentActivation()).contains(own);
+        assertThat(found.lastCheckInAt()).contains(T0.plusSeconds(1));
+        assertThat(found.lastHeartbeatEventAt()).contains(T0.plusSeconds(1));
+        assertThat(found.shutDown()).isTrue();
+    }
+
+    @Test
+    void update_ofUnknownAgent_isEmptyAndStoresNothing() {
+        assertThat(sessions.update(project, agent, session -> session.recordStartup(T0))).isEmpty();
+        assertThat(sessions.find(project, agent)).isEmpty();
+    }
+
+    @Test
+    void update_whoseChangeFails_storesNothing() {
+        AgentSession session = inserted();
+
+        assertThatThrownBy(() -> sessions.update(project, agent,
+                current -> current.activate(agentActivation(newAgent(), Mode.ACTIVE, T0))))
+                .isInstanceOf(ForeignActivationException.class);
+        assertThat(sessions.find(project, agent)).contains(session);
+    }
+
+    @Test
+    void projectActivation_isAttachedToEverySessionOfTheProject_includingLaterOnes() {
+        inserted();
+        Activation activation = projectActivation(Mode.ACTIVE, T0);
+
+        sessions.saveProjectActivation(project, activation);
+        AgentId later = newAgent();
+        sessions.insert(AgentSession.start(project, later, Optional.empty()));
+
+        assertThat(sessions.find(project, agent).orElseThrow().projectActivation()).contains(activation);
+        assertThat(sessions.find(project, later).orElseThrow().projectActivation()).contains(activation);
+        assertThat(sessions.projectActivation(project)).contains(activation);
+    }
+
+    @Test
+    void projectActivation_olderThanTheKeptOne_isIgnored() {
+        Activation newer = projectActivation(Mode.REAL_TIME, T0.plusSeconds(10));
+        sessions.saveProjectActivation(project, newer);
+
+        sessions.saveProjectActivation(project, projectActivation(Mode.IDLE, T0));
+
+        assertThat(sessions.projectActivation(project)).contains(newer);
+    }
+
+    @Test
+    void projectActivation_ofAnotherProject_isNotAttached() {
+        inserted();
+        sessions.saveProjectActivation(newProject(), projectActivation(Mode.ACTIVE, T0));
+
+        assertThat(sessions.find(project, agent).orElseThrow().projectActivation()).isEmpty();
+        assertThat(sessions.projectActivation(project)).isEmpty();
+    }
+
+    @Test
+    void delete_forgetsTheSessionOnce() {
+        inserted();
+
+        assertThat(sessions.delete(project, agent)).isTrue();
+        assertThat(sessions.delete(project, agent)).isFalse();
+        assertThat(sessions.find(project, agent)).isEmpty();
+    }
+
+    @Test
+    void concurrentUpdates_ofOneAgent_loseNone() throws Exception {
+        inserted();
+        int threads = 4;
+        int updatesEach = 250;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < updatesEach; i++) {
+                        long micros = (long) thread * updatesEach + i;
+                        sessions.update(project, agent,
+                                session -> session.recordCheckIn(T0.plusNanos(micros * 1_000), schedules));
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        long lastMicros = (long) threads * updatesEach - 1;
+        assertThat(sessions.find(project, agent).orElseThrow().lastCheckInAt()).contains(T0.plusNanos(lastMicros * 1_000));
+    }
+}

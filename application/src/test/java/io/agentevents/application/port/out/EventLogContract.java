@@ -1,0 +1,327 @@
+package io.agentevents.application.port.out;
+
+import static io.agentevents.domain.TestSessions.T0;
+import static io.agentevents.domain.TestSessions.newAgent;
+import static io.agentevents.domain.TestSessions.newProject;
+import static io.agentevents.domain.TestSessions.newRequest;
+import static io.agentevents.domain.TestSessions.agentActivation;
+import static io.agentevents.domain.TestSessions.projectActivation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.event.AgentActivated;
+import io.agentevents.domain.event.AgentEvent;
+import io.agentevents.domain.event.AgentDeleted;
+import io.agentevents.domain.event.AgentShutDown;
+import io.agentevents.domain.event.AgentStartedUp;
+import io.agentevents.domain.event.AgentRegistered;
+import io.agentevents.domain.event.EventId;
+import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.HeartbeatRecorded;
+import io.agentevents.domain.event.SortDirection;
+import io.agentevents.domain.event.StoredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every promise of {@link EventLog}. Each store's test extends this; each test works in
+ * projects of its own.
+ */
+public abstract class EventLogContract {
+
+    protected static final int WRITERS = 8;
+    protected static final int EVENTS_PER_WRITER = 2_000;
+    protected static final int READERS = 2;
+
+    private EventLog log;
+    private ProjectId project;
+
+    /** A log to test; it may hold other tests' projects. */
+    protected abstract EventLog eventLog();
+
+    @BeforeEach
+    void setUpLog() {
+        log = eventLog();
+        project = newProject();
+    }
+
+    private static NewEvent heartbeat(AgentId agent, Instant at) {
+        return new NewEvent(new HeartbeatRecorded(agent, false, at), newRequest());
+    }
+
+    /** Appends {@code count} heartbeats of one agent, one second apart from T0, one per call. */
+    private List<StoredEvent> appendHeartbeats(int count) {
+        AgentId agent = newAgent();
+        List<StoredEvent> stored = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            stored.addAll(log.append(project, List.of(heartbeat(agent, T0.plusSeconds(i)))));
+        }
+        return stored;
+    }
+
+    private static List<Long> ids(List<StoredEvent> events) {
+        return events.stream().map(event -> event.id().value()).toList();
+    }
+
+    private static EventPageRequest request(Long marker, int limit, SortDirection direction) {
+        return new EventPageRequest(Optional.ofNullable(marker).map(EventId::new), limit, direction);
+    }
+
+    @Test
+    void append_givesIncreasingIdsAndKeepsTheEvents() {
+        AgentId agent = newAgent();
+        NewEvent first = heartbeat(agent, T0);
+        NewEvent second = heartbeat(agent, T0.plusSeconds(1));
+
+        List<StoredEvent> stored = log.append(project, List.of(first, second));
+
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(1).id()).isGreaterThan(stored.get(0).id());
+        assertThat(stored.get(0).event()).isEqualTo(first.event());
+        assertThat(stored.get(0).requestId()).isEqualTo(first.requestId());
+        assertThat(log.page(project, request(null, 10, SortDirection.ASC)).events()).isEqualTo(stored);
+    }
+
+    @Test
+    void append_ofNothing_storesNothing() {
+        assertThat(log.append(project, List.of())).isEmpty();
+        assertThat(log.page(project, request(null, 10, SortDirection.ASC)).events()).isEmpty();
+    }
+
+    @Test
+    void append_keepsEveryKindOfEventIntact() {
+        AgentId agent = newAgent();
+        List<AgentEvent> kinds = List.of(
+                new AgentActivated(projectActivation(Mode.REAL_TIME, T0)),
+                new AgentActivated(agentActivation(agent, Mode.IDLE, T0)),
+                new AgentRegistered(agent, "web-1", "linux", T0),
+                new HeartbeatRecorded(agent, true, T0),
+                new AgentStartedUp(agent, T0),
+                new AgentShutDown(agent, T0),
+                new AgentDeleted(agent, T0));
+
+        log.append(project, kinds.stream().map(event -> new NewEvent(event, newRequest())).toList());
+
+        assertThat(log.page(project, request(null, 10, SortDirection.ASC)).events())
+                .extracting(StoredEvent::event).containsExactlyElementsOf(kinds);
+    }
+
+    @Test
+    void page_ofUnknownProject_isEmptyWithoutLinks() {
+        EventPage page = log.page(newProject(), request(null, 10, SortDirection.DESC));
+
+        assertThat(page.events()).isEmpty();
+        assertThat(page.next()).isEmpty();
+        assertThat(page.previous()).isEmpty();
+    }
+
+    @Test
+    void page_withoutMarkerDescending_givesTheNewestNewestFirst() {
+        List<Long> all = ids(appendHeartbeats(5));
+
+        EventPage page = log.page(project, request(null, 2, SortDirection.DESC));
+
+        assertThat(ids(page.events())).containsExactly(all.get(4), all.get(3));
+        assertThat(page.next()).contains(new EventId(all.get(4)));
+    }
+
+    @Test
+    void page_withoutMarkerAscending_givesTheOldestOldestFirst() {
+        List<Long> all = ids(appendHeartbeats(5));
+
+        EventPage page = log.page(project, request(null, 2, SortDirection.ASC));
+
+        assertThat(ids(page.events())).containsExactly(all.get(0), all.get(1));
+        assertThat(page.next()).contains(new EventId(all.get(1)));
+        assertThat(page.previous()).isEmpty();
+    }
+
+    @Test
+    void page_withMarker_givesTheClosestEventsAfterIt() {
+        List<Long> all = ids(appendHeartbeats(6));
+
+        EventPage ascending = log.page(project, request(all.get(1), 2, SortDirection.ASC));
+        EventPage descending = log.page(project, request(all.get(1), 2, SortDirection.DESC));
+
+        assertThat(ids(ascending.events())).containsExactly(all.get(2), all.get(3));
+        assertThat(ids(descending.events())).containsExactly(all.get(3), all.get(2));
+        assertThat(descending.next()).contains(new EventId(all.get(3)));
+    }
+
+    @Test
+    void page_atTheEnd_isEmptyAndKeepsTheMarkerAsNext() {
+        List<Long> all = ids(appendHeartbeats(3));
+
+        EventPage page = log.page(project, request(all.get(2), 10, SortDirection.ASC));
+
+        assertThat(page.events()).isEmpty();
+        assertThat(page.next()).contains(new EventId(all.get(2)));
+    }
+
+    @Test
+    void page_withMarkerBeyondTheLog_isEmptyNotAnError() {
+        appendHeartbeats(2);
+
+        assertThat(log.page(project, request(Long.MAX_VALUE, 10, SortDirection.ASC)).events()).isEmpty();
+    }
+
+    @Test
+    void previous_withAFullPageBefore_pointsAtThatPage() {
+        List<Long> all = ids(appendHeartbeats(7));
+
+        EventPage page = log.page(project, request(all.get(4), 2, SortDirection.ASC));
+        EventPageRequest previous = page.previous().orElseThrow();
+
+        assertThat(ids(page.events())).containsExactly(all.get(5), all.get(6));
+        assertThat(ids(log.page(project, previous).events())).containsExactly(all.get(3), all.get(4));
+    }
+
+    @Test
+    void previous_withLessThanAPageBefore_readsFromTheOldest() {
+        List<Long> all = ids(appendHeartbeats(4));
+
+        EventPage page = log.page(project, request(all.get(0), 2, SortDirection.ASC));
+        EventPageRequest previous = page.previous().orElseThrow();
+
+        assertThat(previous.after()).isEmpty();
+        assertThat(ids(log.page(project, previous).events())).startsWith(all.get(0));
+    }
+
+    @Test
+    void feed_holdsTheAgentsEventsAndProjectActivationsOnly() {
+        AgentId agent = newAgent();
+        AgentId other = newAgent();
+        NewEvent own = heartbeat(agent, T0);
+        NewEvent others = heartbeat(other, T0);
+        NewEvent projectWide = new NewEvent(new AgentActivated(projectActivation(Mode.ACTIVE, T0)), newRequest());
+        NewEvent otherAgentsActivation = new NewEvent(new AgentActivated(agentActivation(other, Mode.ACTIVE, T0)), newRequest());
+        NewEvent ownActivation = new NewEvent(new AgentActivated(agentActivation(agent, Mode.REAL_TIME, T0)), newRequest());
+        List<StoredEvent> stored = log.append(project, List.of(own, others, projectWide, otherAgentsActivation, ownActivation));
+
+        EventPage feed = log.feed(project, agent, request(null, 10, SortDirection.ASC));
+
+        assertThat(feed.events()).containsExactly(stored.get(0), stored.get(2), stored.get(4));
+    }
+
+    @Test
+    void feed_appliesTheLimitToTheFeedNotToTheLog() {
+        AgentId agent = newAgent();
+        AgentId other = newAgent();
+        List<StoredEvent> own = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            log.append(project, List.of(heartbeat(other, T0)));
+            own.addAll(log.append(project, List.of(heartbeat(agent, T0))));
+        }
+
+        EventPage first = log.feed(project, agent, request(null, 2, SortDirection.ASC));
+        EventPage second = log.feed(project, agent, new EventPageRequest(first.next(), 2, SortDirection.ASC));
+
+        assertThat(first.events()).containsExactlyElementsOf(own.subList(0, 2));
+        assertThat(second.events()).containsExactlyElementsOf(own.subList(2, 4));
+    }
+
+    @Test
+    void projects_haveSeparateLogs() {
+        ProjectId other = newProject();
+        log.append(other, List.of(heartbeat(newAgent(), T0)));
+
+        assertThat(log.page(project, request(null, 10, SortDirection.ASC)).events()).isEmpty();
+    }
+
+    @Test
+    void purgeBefore_dropsOnlyOlderEventsAndIdsKeepGrowing() {
+        List<StoredEvent> stored = appendHeartbeats(3);
+
+        long purged = log.purgeBefore(T0.plusSeconds(2));
+
+        assertThat(purged).isGreaterThanOrEqualTo(2);
+        assertThat(log.page(project, request(null, 10, SortDirection.ASC)).events()).containsExactly(stored.get(2));
+        StoredEvent later = log.append(project, List.of(heartbeat(newAgent(), T0.plusSeconds(3)))).get(0);
+        assertThat(later.id()).isGreaterThan(stored.get(2).id());
+    }
+
+    @Test
+    void page_withPurgedMarker_givesTheOldestKeptEvents() {
+        List<StoredEvent> stored = appendHeartbeats(3);
+        log.purgeBefore(T0.plusSeconds(1));
+
+        EventPage page = log.page(project, request(stored.get(0).id().value(), 10, SortDirection.ASC));
+
+        assertThat(page.events()).containsExactly(stored.get(1), stored.get(2));
+    }
+
+    /**
+     * The marker guarantee: writers append concurrently while readers page with the largest id
+     * they have seen; each reader sees every event exactly once, in id order.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void readersPagingWithTheLargestIdSeen_seeEveryEventOnceInOrder_whileWritersAppend() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<Future<?>> writers = IntStream.range(0, WRITERS).<Future<?>>mapToObj(writer -> pool.submit(() -> {
+                AgentId agent = newAgent();
+                start.await();
+                for (int i = 0; i < EVENTS_PER_WRITER; i++) {
+                    log.append(project, List.of(heartbeat(agent, T0.plus(Duration.ofMillis(i)))));
+                }
+                return null;
+            })).toList();
+            List<Future<List<Long>>> readers = IntStream.range(0, READERS).mapToObj(reader -> pool.submit(() -> {
+                List<Long> seen = new ArrayList<>();
+                Optional<EventId> marker = Optional.empty();
+                start.await();
+                while (true) {
+                    // Read the flag first: an empty page after all writers finished means nothing is left.
+                    boolean writersDone = !writing.get();
+                    EventPage page = log.page(project, new EventPageRequest(marker, 100, SortDirection.ASC));
+                    seen.addAll(ids(page.events()));
+                    marker = page.next();
+                    if (writersDone && page.events().isEmpty()) {
+                        return seen;
+                    }
+                }
+            })).toList();
+            start.countDown();
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+            writing.set(false);
+
+            List<Long> committed = ids(log.page(project, request(null, 1000, SortDirection.ASC)).events());
+            int total = WRITERS * EVENTS_PER_WRITER;
+            List<Long> all = new ArrayList<>();
+            Optional<EventId> marker = Optional.empty();
+            do {
+                EventPage page = log.page(project, new EventPageRequest(marker, 1000, SortDirection.ASC));
+                all.addAll(ids(page.events()));
+                marker = page.events().isEmpty() ? Optional.empty() : page.next();
+            } while (marker.isPresent());
+            assertThat(all).hasSize(total).doesNotHaveDuplicates().isSorted();
+            assertThat(committed).isEqualTo(all.subList(0, 1000));
+            for (Future<List<Long>> reader : readers) {
+                assertThat(reader.get()).as("what one reader saw").isEqualTo(all);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

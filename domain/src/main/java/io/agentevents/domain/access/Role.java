@@ -1,0 +1,19 @@
+package io.agentevents.domain.access;
+
+/** What a user token may do in its project. */
+public enum Role {
+    /** Everything, including deleting agents. */
+    ADMIN,
+    /** Create, read and update: activate agents, register agents. */
+    CREATOR,
+    /** Read only. */
+    OBSERVER;
+
+    public boolean mayWrite() {
+        return this != OBSERVER;
+    }
+
+    public boolean mayDelete() {
+        return this == ADMIN;
+    }
+}
