@@ -1,0 +1,230 @@
+package io.agentevents.application.service;
+
+import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT;
+import static io.agentevents.domain.TestSessions.newRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentevents.application.port.in.AccessDeniedException;
+import io.agentevents.application.port.in.AgentEventsPage;
+import io.agentevents.application.port.in.AgentNotFoundException;
+import io.agentevents.application.port.in.AgentQuery;
+import io.agentevents.application.port.in.AgentRegistration;
+import io.agentevents.application.port.in.AgentSignal;
+import io.agentevents.application.port.in.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.DeleteAgentCommand;
+import io.agentevents.application.port.in.FingerprintMismatchException;
+import io.agentevents.application.port.in.ListAgentEventsQuery;
+import io.agentevents.application.port.in.ListAgentsQuery;
+import io.agentevents.application.port.in.NotAuthenticatedException;
+import io.agentevents.application.port.in.PollDirective;
+import io.agentevents.application.port.in.ProjectNotFoundException;
+import io.agentevents.application.port.in.RecordAgentEventCommand;
+import io.agentevents.application.port.in.RegisterAgentCommand;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.domain.agent.AgentHost;
+import io.agentevents.application.port.in.ActivateAgentsCommand;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.AgentCaller;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.event.AgentRegistered;
+import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.EventType;
+import io.agentevents.domain.event.SortDirection;
+import io.agentevents.domain.event.StoredEvent;
+import io.agentevents.domain.session.AgentStatus;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AgentLifecycleServiceTest {
+
+    private final InMemoryApplication app = new InMemoryApplication();
+    private final EventPageRequest firstHundred = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
+
+    private AgentStatus statusOf(AgentId agent) {
+        return app.agentStatus.status(new AgentQuery(app.observer, app.project, agent));
+    }
+
+    @Test
+    void register_storesOnlyAHashOfTheOneTimePassword_andAnnouncesTheAgent() {
+        AgentRegistration registration = app.register();
+        AgentId agent = registration.agent().id();
+
+        String stored = app.registry.passwordHash(app.project, agent).orElseThrow().encoded();
+        assertThat(stored).doesNotContain(registration.password().value()).startsWith("pbkdf2-sha512$");
+        assertThat(registration.password().value()).hasSizeGreaterThanOrEqualTo(22);
+        StoredEvent event = app.eventLog.page(app.project, firstHundred).events().get(0);
+        assertThat(event.event()).isEqualTo(new AgentRegistered(agent, "web-1", "linux", registration.agent().registeredAt()));
+        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project))).containsExactly(registration.agent());
+    }
+
+    @Test
+    void register_byObserver_isDenied() {
+        assertThatThrownBy(() -> app.registerAgent.register(new RegisterAgentCommand(
+                app.observer, app.project, "n", "v", new AgentHost("h", "linux", "f"), newRequest())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(app.listAgents.list(new ListAgentsQuery(app.admin, app.project))).isEmpty();
+    }
+
+    @Test
+    void authenticate_withRightPasswordAndHost_givesAnExpiringTokenForThatAgent() {
+        AgentRegistration registration = app.register();
+
+        var token = app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                registration.agent().id(), registration.password(), FINGERPRINT));
+
+        assertThat(app.identify.identify(token.token()))
+                .isEqualTo(new AgentCaller(app.project, registration.agent().id()));
+        assertThat(token.expiresAt()).isEqualTo(app.clock.instant().plus(InMemoryApplication.AGENT_TOKEN_LIFETIME));
+        app.clock.advanceBy(InMemoryApplication.AGENT_TOKEN_LIFETIME);
+        assertThatThrownBy(() -> app.identify.identify(token.token()))
+                .isInstanceOf(NotAuthenticatedException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void authenticate_withWrongPassword_isNotAuthenticated() {
+        AgentRegistration registration = app.register();
+
+        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                registration.agent().id(), new Secret("guess"), FINGERPRINT)))
+                .isInstanceOf(NotAuthenticatedException.class);
+    }
+
+    @Test
+    void authenticate_fromAnotherHost_isAFingerprintMismatch() {
+        AgentRegistration registration = app.register();
+
+        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                registration.agent().id(), registration.password(), "another-host")))
+                .isInstanceOf(FingerprintMismatchException.class);
+    }
+
+    @Test
+    void authenticate_inUnknownProjectOrForUnknownAgent_isNotFound() {
+        AgentRegistration registration = app.register();
+
+        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(TestSessions.newProject(),
+                registration.agent().id(), registration.password(), FINGERPRINT)))
+                .isInstanceOf(ProjectNotFoundException.class);
+        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                TestSessions.newAgent(), registration.password(), FINGERPRINT)))
+                .isInstanceOf(AgentNotFoundException.class);
+    }
+
+    @Test
+    void identify_unknownToken_isNotAuthenticated() {
+        assertThatThrownBy(() -> app.identify.identify(new Secret("nope"))).isInstanceOf(NotAuthenticatedException.class);
+        assertThat(app.identify.identify(app.adminToken)).isEqualTo(app.admin);
+    }
+
+    @Test
+    void heartbeat_makesTheAgentOnlineAndBusy_untilItGoesQuiet() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+
+        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest()));
+
+        assertThat(statusOf(agent.agent()).online()).isTrue();
+        assertThat(statusOf(agent.agent()).busy()).isTrue();
+        app.clock.advanceBy(Duration.ofSeconds(6));
+        assertThat(statusOf(agent.agent()).online()).isFalse();
+    }
+
+    @Test
+    void shutdown_makesTheAgentOfflineAtOnce() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.STARTUP, false, newRequest()));
+        assertThat(statusOf(agent.agent()).online()).isTrue();
+
+        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.SHUTDOWN, false, newRequest()));
+
+        assertThat(statusOf(agent.agent()).online()).isFalse();
+    }
+
+    @Test
+    void agentEvent_fromAUserOrAnotherAgent_isDenied() {
+        AgentCaller agent = app.registeredAgentCaller();
+        AgentCaller other = app.registeredAgentCaller();
+
+        assertThatThrownBy(() -> app.recordAgentEvent.record(new RecordAgentEventCommand(app.admin, app.project,
+                agent.agent(), AgentSignal.HEARTBEAT, false, newRequest()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> app.recordAgentEvent.record(new RecordAgentEventCommand(other, app.project,
+                agent.agent(), AgentSignal.HEARTBEAT, false, newRequest()))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void poll_byTheAgent_isACheckInAndTellsItsModeAndInterval() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
+
+        AgentEventsPage page = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
+
+        assertThat(page.directive()).contains(new PollDirective(Mode.REAL_TIME, Duration.ofMillis(300)));
+        assertThat(page.page().events()).extracting(event -> event.event().type())
+                .contains(EventType.AGENT_ACTIVATE, EventType.AGENT_HEARTBEAT);
+        assertThat(statusOf(agent.agent()).online()).isTrue();
+    }
+
+    @Test
+    void poll_repeatedWithinASecond_writesOneHeartbeatEvent() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+
+        for (int i = 0; i < 5; i++) {
+            app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
+            app.clock.advanceBy(Duration.ofMillis(100));
+        }
+
+        assertThat(app.eventLog.page(app.project, firstHundred).events())
+                .filteredOn(event -> event.event().type() == EventType.AGENT_HEARTBEAT).hasSize(1);
+    }
+
+    @Test
+    void read_byAUser_isNoCheckIn() {
+        AgentId agent = app.register().agent().id();
+
+        AgentEventsPage page = app.listAgentEvents.list(new ListAgentEventsQuery(app.observer, app.project, agent, firstHundred, newRequest()));
+
+        assertThat(page.directive()).isEmpty();
+        assertThat(statusOf(agent).lastHeartbeatAt()).isEmpty();
+    }
+
+    @Test
+    void delete_byAdmin_removesTheAgentAndRevokesItsTokens() {
+        AgentCaller agent = app.registeredAgentCaller();
+
+        assertThatThrownBy(() -> app.deleteAgent.delete(new DeleteAgentCommand(app.creator, app.project, agent.agent(), newRequest())))
+                .isInstanceOf(AccessDeniedException.class);
+        app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest()));
+
+        assertThatThrownBy(() -> statusOf(agent.agent())).isInstanceOf(AgentNotFoundException.class);
+        assertThat(app.agentTokens.purgeExpired(app.clock.instant().plus(Duration.ofDays(365)))).isZero();
+        assertThat(app.eventLog.page(app.project, new EventPageRequest(Optional.empty(), 1, SortDirection.DESC))
+                .events().get(0).event().type()).isEqualTo(EventType.AGENT_DELETED);
+        assertThatThrownBy(() -> app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest())))
+                .isInstanceOf(AgentNotFoundException.class);
+    }
+
+    @Test
+    void configuration_isTheSchedules_forUsersAndTheAgentItself() {
+        AgentCaller agent = app.registeredAgentCaller();
+        AgentCaller other = app.registeredAgentCaller();
+
+        assertThat(app.configuration.configuration(new AgentQuery(agent, app.project, agent.agent()))).isEqualTo(app.schedules);
+        assertThat(app.configuration.configuration(new AgentQuery(app.observer, app.project, agent.agent()))).isEqualTo(app.schedules);
+        assertThatThrownBy(() -> app.configuration.configuration(new AgentQuery(other, app.project, agent.agent())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void purge_dropsEventsPastTheRetentionOnly() {
+        app.register();
+        app.clock.advanceBy(InMemoryApplication.EVENT_RETENTION.plusSeconds(1));
+        app.register();
+
+        assertThat(app.purge.purge().events()).isEqualTo(1);
+        assertThat(app.eventLog.page(app.project, firstHundred).events()).hasSize(1);
+    }
+}

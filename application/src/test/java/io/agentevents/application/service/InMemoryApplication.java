@@ -1,0 +1,108 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.memory.InMemoryAgentRegistry;
+import io.agentevents.application.memory.InMemoryAgentSessionRepository;
+import io.agentevents.application.memory.InMemoryAgentTokens;
+import io.agentevents.application.memory.InMemoryEventLog;
+import io.agentevents.application.memory.InMemoryIdempotencyRecords;
+import io.agentevents.application.memory.InMemoryTransactions;
+import io.agentevents.application.memory.InMemoryUserTokens;
+import io.agentevents.application.memory.RandomAgentIds;
+import io.agentevents.application.memory.SecureRandomSecrets;
+import io.agentevents.application.port.in.AgentRegistration;
+import io.agentevents.application.port.in.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.RegisterAgentCommand;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.domain.MutableClock;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.AgentCaller;
+import io.agentevents.domain.access.Role;
+import io.agentevents.domain.access.UserCaller;
+import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.agent.AgentHost;
+import io.agentevents.domain.session.PresencePolicy;
+import java.time.Duration;
+import java.util.Map;
+
+/** Every service wired on the in-memory store with a clock the test moves. One per test. */
+final class InMemoryApplication {
+
+    static final Duration AGENT_TOKEN_LIFETIME = Duration.ofHours(24);
+    static final Duration EVENT_RETENTION = Duration.ofMinutes(5);
+    static final String FINGERPRINT = "fp-0123456789";
+
+    final MutableClock clock = new MutableClock(TestSessions.T0);
+    final Schedules schedules = Schedules.defaults();
+    final ProjectId project = TestSessions.newProject();
+    final ProjectId otherProject = TestSessions.newProject();
+    final UserCaller admin = new UserCaller(project, Role.ADMIN);
+    final UserCaller creator = new UserCaller(project, Role.CREATOR);
+    final UserCaller observer = new UserCaller(project, Role.OBSERVER);
+    final UserCaller otherAdmin = new UserCaller(otherProject, Role.ADMIN);
+    final Secret adminToken = new Secret("admin-token-" + project);
+
+    final InMemoryEventLog eventLog = new InMemoryEventLog();
+    final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
+    final InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
+    final InMemoryAgentTokens agentTokens = new InMemoryAgentTokens();
+    final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
+    final InMemoryUserTokens userTokens;
+    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final SecretHashing hashing = new SecretHashing(1_000);
+
+    final IdentifyCallerService identify;
+    final ActivateAgentsService activateAgents;
+    final ActivateAgentService activateAgent;
+    final RegisterAgentService registerAgent;
+    final AuthenticateAgentService authenticateAgent;
+    final RecordAgentEventService recordAgentEvent;
+    final ListAgentEventsService listAgentEvents;
+    final ListProjectEventsService listProjectEvents;
+    final GetAgentStatusService agentStatus;
+    final GetAgentService getAgent;
+    final ListAgentsService listAgents;
+    final DeleteAgentService deleteAgent;
+    final GetAgentConfigurationService configuration;
+    final PurgeExpiredService purge;
+    final ClaimIdempotencyKeyService claimKey;
+    final FinishIdempotentRequestService finishRequest;
+
+    InMemoryApplication() {
+        TokenHash adminHash = SecretHashing.hashToken(adminToken);
+        userTokens = new InMemoryUserTokens(Map.of(adminHash, admin,
+                SecretHashing.hashToken(new Secret("other-admin")), otherAdmin));
+        identify = new IdentifyCallerService(userTokens, agentTokens, clock);
+        activateAgents = new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock);
+        activateAgent = new ActivateAgentService(sessions, eventLog, transactions, schedules, clock);
+        registerAgent = new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(),
+                new SecureRandomSecrets(), hashing, clock);
+        authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
+                hashing, AGENT_TOKEN_LIFETIME, clock);
+        recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, schedules, clock);
+        listAgentEvents = new ListAgentEventsService(sessions, eventLog, transactions, schedules, clock);
+        listProjectEvents = new ListProjectEventsService(eventLog);
+        agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock);
+        getAgent = new GetAgentService(registry);
+        listAgents = new ListAgentsService(registry);
+        deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock);
+        configuration = new GetAgentConfigurationService(registry, schedules);
+        purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, EVENT_RETENTION, clock);
+        claimKey = new ClaimIdempotencyKeyService(idempotencyRecords, clock);
+        finishRequest = new FinishIdempotentRequestService(idempotencyRecords);
+    }
+
+    AgentRegistration register() {
+        return registerAgent.register(new RegisterAgentCommand(admin, project, "web-1", "1.2.3",
+                new AgentHost("web-1.example.com", "linux", FINGERPRINT), TestSessions.newRequest()));
+    }
+
+    /** Registers an agent and signs it in: the caller its token stands for. */
+    AgentCaller registeredAgentCaller() {
+        AgentRegistration registration = register();
+        Secret token = authenticateAgent.authenticate(new AuthenticateAgentCommand(project,
+                registration.agent().id(), registration.password(), FINGERPRINT)).token();
+        return (AgentCaller) identify.identify(token);
+    }
+}
