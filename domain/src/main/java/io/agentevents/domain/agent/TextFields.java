@@ -1,12 +1,12 @@
 package io.agentevents.domain.agent;
 
 /** The one rule for free-text fields an agent reports: present, not blank, at most 255 characters. */
-final class TextFields {
+public final class TextFields {
 
     private TextFields() {
     }
 
-    static void requireText(String value, String field) {
+    public static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must be a non-empty string");
         }

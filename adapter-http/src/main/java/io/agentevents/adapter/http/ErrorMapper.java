@@ -1,0 +1,122 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.ErrorResponse;
+import io.agentevents.application.port.in.AccessDeniedException;
+import io.agentevents.application.port.in.AgentNotFoundException;
+import io.agentevents.application.port.in.FingerprintMismatchException;
+import io.agentevents.application.port.in.IdempotencyConflictException;
+import io.agentevents.application.port.in.NotAuthenticatedException;
+import io.agentevents.application.port.in.ProjectNotFoundException;
+import io.agentevents.application.port.out.StoreUnavailableException;
+import io.agentevents.domain.DomainException;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become answers: every route's failure handler and the router's
+ * status-only errors (404, 405, 413). Each answer has the JSON body
+ * {@code {"message":…,"errors":[…]}} and {@code X-Request-Id}; a 500 is logged once with its
+ * stack trace and tells the client only the request id.
+ */
+public final class ErrorMapper implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final JsonCodec codec;
+
+    public ErrorMapper(JsonCodec codec) {
+        this.codec = codec;
+    }
+
+    /** The status a failure of this type answers; 500 for anything unmapped (a bug). */
+    public static int statusOf(Class<? extends Throwable> type) {
+        if (BadRequestException.class.isAssignableFrom(type)) {
+            return 400;
+        } else if (NotAuthenticatedException.class.isAssignableFrom(type)) {
+            return 401;
+        } else if (AccessDeniedException.class.isAssignableFrom(type)) {
+            return 403;
+        } else if (ResourceNotFoundException.class.isAssignableFrom(type)
+                || ProjectNotFoundException.class.isAssignableFrom(type)
+                || AgentNotFoundException.class.isAssignableFrom(type)) {
+            return 404;
+        } else if (MethodNotAllowedException.class.isAssignableFrom(type)) {
+            return 405;
+        } else if (FingerprintMismatchException.class.isAssignableFrom(type)
+                || IdempotencyConflictException.class.isAssignableFrom(type)
+                || DomainException.class.isAssignableFrom(type)) {
+            return 409;
+        } else if (UnsupportedMediaTypeException.class.isAssignableFrom(type)) {
+            return 415;
+        } else if (StoreUnavailableException.class.isAssignableFrom(type)) {
+            return 503;
+        }
+        return 500;
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten()) {
+            // Too late for an error body; cut the connection so the client does not take a half answer as whole.
+            response.reset();
+            return;
+        }
+        Throwable failure = context.failure();
+        int status = failure != null ? statusOf(failure.getClass()) : statusOnly(context.statusCode());
+        String requestId = RequestIds.of(context).toString();
+        ErrorResponse body;
+        if (status == 500) {
+            LOG.error("request {} {} {} failed with a bug", requestId, context.request().method(),
+                    context.request().path(), failure);
+            body = new ErrorResponse("internal error; quote request id " + requestId + " when reporting it",
+                    List.of("internal error"));
+        } else if (failure != null) {
+            body = new ErrorResponse(failure.getMessage(), failure instanceof BadRequestException bad
+                    ? bad.errors() : List.of(failure.getMessage()));
+            if (status == 503) {
+                LOG.warn("request {} answered 503: {}", requestId, failure.getMessage());
+            }
+        } else {
+            body = new ErrorResponse(messageOf(status), List.of(messageOf(status)));
+        }
+        response.setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader(RequestIds.HEADER, requestId);
+        extraHeaders(failure).forEach(response::putHeader);
+        response.end(codec.write(body));
+    }
+
+    private static int statusOnly(int status) {
+        return status >= 400 && status < 600 ? status : 500;
+    }
+
+    private static Map<String, String> extraHeaders(Throwable failure) {
+        if (failure instanceof MethodNotAllowedException notAllowed) {
+            return Map.of("Allow", notAllowed.allow());
+        }
+        if (failure instanceof StoreUnavailableException) {
+            return Map.of("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return Map.of();
+    }
+
+    private static String messageOf(int status) {
+        return switch (status) {
+            case 400 -> "malformed request";
+            case 404 -> "resource not found";
+            case 405 -> "method not allowed";
+            case 413 -> "request body is larger than 64 KiB";
+            case 414 -> "request URI too long";
+            case 415 -> "Content-Type must be application/json";
+            case 431 -> "request headers too large";
+            default -> "request failed with status " + status;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.ConfigurationResponse;
+import io.agentevents.application.port.in.AgentQuery;
+import io.agentevents.application.port.in.GetAgentConfigurationUseCase;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /v2/{p}/agents/{a}/configuration}. */
+public final class GetAgentConfigurationHandler implements Endpoint {
+
+    private final GetAgentConfigurationUseCase configuration;
+    private final Blocking blocking;
+
+    public GetAgentConfigurationHandler(GetAgentConfigurationUseCase configuration, Blocking blocking) {
+        this.configuration = configuration;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        AgentQuery query = new AgentQuery(Authenticator.callerOf(context), PathParams.project(context),
+                PathParams.agent(context));
+        return blocking.call(() -> configuration.configuration(query))
+                .map(schedules -> Reply.json(200, ConfigurationResponse.from(schedules)));
+    }
+}

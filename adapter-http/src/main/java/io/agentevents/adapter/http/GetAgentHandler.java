@@ -1,0 +1,26 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.AgentResponse;
+import io.agentevents.application.port.in.AgentQuery;
+import io.agentevents.application.port.in.GetAgentUseCase;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /v2/{p}/agents/{a}}. */
+public final class GetAgentHandler implements Endpoint {
+
+    private final GetAgentUseCase get;
+    private final Blocking blocking;
+
+    public GetAgentHandler(GetAgentUseCase get, Blocking blocking) {
+        this.get = get;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        AgentQuery query = new AgentQuery(Authenticator.callerOf(context), PathParams.project(context),
+                PathParams.agent(context));
+        return blocking.call(() -> get.get(query)).map(agent -> Reply.json(200, AgentResponse.from(agent)));
+    }
+}

@@ -1,0 +1,32 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.EventListResponse;
+import io.agentevents.application.port.in.ListProjectEventsQuery;
+import io.agentevents.application.port.in.ListProjectEventsUseCase;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.SortDirection;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /v2/{p}/events}: newest first unless asked otherwise. */
+public final class GetProjectEventsHandler implements Endpoint {
+
+    private final ListProjectEventsUseCase list;
+    private final Blocking blocking;
+
+    public GetProjectEventsHandler(ListProjectEventsUseCase list, Blocking blocking) {
+        this.list = list;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        ProjectId project = PathParams.project(context);
+        EventPageRequest page = PageQuery.parse(context.queryParams(), SortDirection.DESC);
+        ListProjectEventsQuery query = new ListProjectEventsQuery(Authenticator.callerOf(context), project, page);
+        String path = "/v2/" + project + "/events";
+        return blocking.call(() -> list.list(query))
+                .map(events -> Reply.json(200, EventListResponse.from(events, path, page)));
+    }
+}

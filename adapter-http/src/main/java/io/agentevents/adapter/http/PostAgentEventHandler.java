@@ -1,0 +1,48 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.ActivationRequest;
+import io.agentevents.adapter.http.dto.AgentEventRequest;
+import io.agentevents.adapter.http.dto.AgentSignalRequest;
+import io.agentevents.application.port.in.ActivateAgentUseCase;
+import io.agentevents.application.port.in.RecordAgentEventUseCase;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.RequestId;
+import io.agentevents.domain.access.Caller;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /v2/{p}/agents/{a}/events}: a client activating this agent, or the agent
+ * reporting a startup, shutdown or heartbeat. 202 either way.
+ */
+public final class PostAgentEventHandler implements Endpoint {
+
+    private final ActivateAgentUseCase activate;
+    private final RecordAgentEventUseCase record;
+    private final Blocking blocking;
+    private final JsonCodec codec;
+
+    public PostAgentEventHandler(ActivateAgentUseCase activate, RecordAgentEventUseCase record, Blocking blocking,
+                                 JsonCodec codec) {
+        this.activate = activate;
+        this.record = record;
+        this.blocking = blocking;
+        this.codec = codec;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        AgentEventRequest request = AgentEventRequest.from(RequestBodies.objectOf(context, codec));
+        Caller caller = Authenticator.callerOf(context);
+        ProjectId project = PathParams.project(context);
+        AgentId agent = PathParams.agent(context);
+        RequestId requestId = RequestIds.of(context);
+        if (request instanceof ActivationRequest activation) {
+            var command = activation.toCommand(caller, project, agent, requestId);
+            return blocking.run(() -> activate.activate(command), Reply.of(202));
+        }
+        var command = ((AgentSignalRequest) request).toCommand(caller, project, agent, requestId);
+        return blocking.run(() -> record.record(command), Reply.of(202));
+    }
+}

@@ -1,0 +1,35 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.AgentRegistrationResponse;
+import io.agentevents.adapter.http.dto.RegisterAgentRequest;
+import io.agentevents.application.port.in.RegisterAgentCommand;
+import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** {@code POST /v2/{p}/agents}: 201 with {@code Location}, the agent's id and its one-time password. */
+public final class PostAgentHandler implements Endpoint {
+
+    private final RegisterAgentUseCase register;
+    private final Blocking blocking;
+    private final JsonCodec codec;
+
+    public PostAgentHandler(RegisterAgentUseCase register, Blocking blocking, JsonCodec codec) {
+        this.register = register;
+        this.blocking = blocking;
+        this.codec = codec;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        RegisterAgentRequest request = RegisterAgentRequest.from(RequestBodies.objectOf(context, codec));
+        RegisterAgentCommand command = RequestBodies.parsed(() -> request.toCommand(
+                Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context)));
+        return blocking.call(() -> register.register(command)).map(registration -> {
+            AgentRegistrationResponse body = AgentRegistrationResponse.from(registration);
+            String location = "/v2/" + command.project() + "/agents/" + registration.agent().id();
+            return Reply.json(201, body).withHeaders(Map.of("Location", location)).replayedAs(body.withoutPassword());
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.AgentTokenRequest;
+import io.agentevents.adapter.http.dto.AgentTokenResponse;
+import io.agentevents.application.port.in.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.AuthenticateAgentUseCase;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST /v2/{p}/agents/tokens}: an agent trades its password for a token. No token needed. */
+public final class PostAgentTokenHandler implements Endpoint {
+
+    private final AuthenticateAgentUseCase authenticate;
+    private final Blocking blocking;
+    private final JsonCodec codec;
+
+    public PostAgentTokenHandler(AuthenticateAgentUseCase authenticate, Blocking blocking, JsonCodec codec) {
+        this.authenticate = authenticate;
+        this.blocking = blocking;
+        this.codec = codec;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        AgentTokenRequest request = AgentTokenRequest.from(RequestBodies.objectOf(context, codec));
+        AuthenticateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(PathParams.project(context)));
+        return blocking.call(() -> authenticate.authenticate(command))
+                .map(token -> Reply.json(200, AgentTokenResponse.from(token)));
+    }
+}

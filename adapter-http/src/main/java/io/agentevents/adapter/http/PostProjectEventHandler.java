@@ -1,0 +1,28 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.ActivationRequest;
+import io.agentevents.application.port.in.ActivateAgentsCommand;
+import io.agentevents.application.port.in.ActivateAgentsUseCase;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST /v2/{p}/events}: 202 once the activation is stored. */
+public final class PostProjectEventHandler implements Endpoint {
+
+    private final ActivateAgentsUseCase activate;
+    private final Blocking blocking;
+    private final JsonCodec codec;
+
+    public PostProjectEventHandler(ActivateAgentsUseCase activate, Blocking blocking, JsonCodec codec) {
+        this.activate = activate;
+        this.blocking = blocking;
+        this.codec = codec;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        ActivateAgentsCommand command = ActivationRequest.from(RequestBodies.objectOf(context, codec))
+                .toCommand(Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context));
+        return blocking.run(() -> activate.activate(command), Reply.of(202));
+    }
+}

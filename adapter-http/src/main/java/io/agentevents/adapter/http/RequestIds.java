@@ -1,0 +1,34 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.domain.RequestId;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/**
+ * Gives every request an id, sent back as {@code X-Request-Id} on every response and carried on
+ * the events it causes, so a client, the log and the event log can be matched up.
+ */
+public final class RequestIds implements Handler<RoutingContext> {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = "requestId";
+
+    @Override
+    public void handle(RoutingContext context) {
+        RequestId id = new RequestId(UUID.randomUUID());
+        context.put(KEY, id);
+        context.response().putHeader(HEADER, id.toString());
+        context.next();
+    }
+
+    /** The request's id; a fresh one if the request never passed this handler (unmatched routes). */
+    public static RequestId of(RoutingContext context) {
+        RequestId id = context.get(KEY);
+        if (id == null) {
+            id = new RequestId(UUID.randomUUID());
+            context.put(KEY, id);
+        }
+        return id;
+    }
+}

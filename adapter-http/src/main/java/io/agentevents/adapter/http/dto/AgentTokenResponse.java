@@ -1,0 +1,15 @@
+package io.agentevents.adapter.http.dto;
+
+import io.agentevents.adapter.http.Timestamps;
+import io.agentevents.application.port.in.AgentToken;
+
+/** {@code {"token":{"id":…,"expires":…}}}. */
+public record AgentTokenResponse(Token token) {
+
+    public record Token(String id, String expires) {
+    }
+
+    public static AgentTokenResponse from(AgentToken token) {
+        return new AgentTokenResponse(new Token(token.token().value(), Timestamps.format(token.expiresAt())));
+    }
+}

@@ -1,0 +1,123 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.application.port.in.ActivateAgentUseCase;
+import io.agentevents.application.port.in.ActivateAgentsUseCase;
+import io.agentevents.application.port.in.AuthenticateAgentUseCase;
+import io.agentevents.application.port.in.ClaimIdempotencyKeyUseCase;
+import io.agentevents.application.port.in.DeleteAgentUseCase;
+import io.agentevents.application.port.in.FinishIdempotentRequestUseCase;
+import io.agentevents.application.port.in.GetAgentConfigurationUseCase;
+import io.agentevents.application.port.in.GetAgentStatusUseCase;
+import io.agentevents.application.port.in.GetAgentUseCase;
+import io.agentevents.application.port.in.IdempotencyClaim;
+import io.agentevents.application.port.in.IdentifyCallerUseCase;
+import io.agentevents.application.port.in.ListAgentEventsUseCase;
+import io.agentevents.application.port.in.ListAgentsUseCase;
+import io.agentevents.application.port.in.ListProjectEventsUseCase;
+import io.agentevents.application.port.in.NotAuthenticatedException;
+import io.agentevents.application.port.in.RecordAgentEventUseCase;
+import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.access.Caller;
+import io.agentevents.domain.access.Role;
+import io.agentevents.domain.access.UserCaller;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The real router on a real server (port 0), with use cases the test sets as lambdas. Every use
+ * case fails the test if called without being set.
+ */
+final class TestApi implements AutoCloseable {
+
+    static final String TOKEN = "test-user-token";
+    static final ProjectId PROJECT = new ProjectId("p1");
+
+    final JsonCodec codec = new JsonCodec();
+    Caller caller = new UserCaller(PROJECT, Role.ADMIN);
+
+    IdentifyCallerUseCase identify = token -> {
+        if (token.value().equals(TOKEN)) {
+            return caller;
+        }
+        throw new NotAuthenticatedException("unknown token");
+    };
+    ActivateAgentsUseCase activateAgents = command -> unexpected();
+    ActivateAgentUseCase activateAgent = command -> unexpected();
+    ListProjectEventsUseCase listProjectEvents = query -> unexpected();
+    RegisterAgentUseCase registerAgent = command -> unexpected();
+    AuthenticateAgentUseCase authenticateAgent = command -> unexpected();
+    ListAgentsUseCase listAgents = query -> unexpected();
+    GetAgentUseCase getAgent = query -> unexpected();
+    DeleteAgentUseCase deleteAgent = command -> unexpected();
+    RecordAgentEventUseCase recordAgentEvent = command -> unexpected();
+    ListAgentEventsUseCase listAgentEvents = query -> unexpected();
+    GetAgentStatusUseCase agentStatus = query -> unexpected();
+    GetAgentConfigurationUseCase agentConfiguration = query -> unexpected();
+    ClaimIdempotencyKeyUseCase claimKey = command -> new IdempotencyClaim.Claimed("k");
+    FinishIdempotentRequestUseCase finishRequest = command -> { };
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TestApi() {
+        ApiUseCases useCases = new ApiUseCases(
+                token -> identify.identify(token),
+                command -> activateAgents.activate(command),
+                command -> activateAgent.activate(command),
+                query -> listProjectEvents.list(query),
+                command -> registerAgent.register(command),
+                command -> authenticateAgent.authenticate(command),
+                query -> listAgents.list(query),
+                query -> getAgent.get(query),
+                command -> deleteAgent.delete(command),
+                command -> recordAgentEvent.record(command),
+                query -> listAgentEvents.list(query),
+                query -> agentStatus.status(query),
+                query -> agentConfiguration.configuration(query),
+                command -> claimKey.claim(command),
+                command -> finishRequest.finish(command));
+        server = vertx.createHttpServer().requestHandler(ApiRouter.create(vertx, useCases, codec)).listen(0)
+                .await();
+    }
+
+    private static <T> T unexpected() {
+        throw new AssertionError("use case called unexpectedly");
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception failed) {
+            throw new AssertionError("request failed: " + method + " " + path, failed);
+        }
+    }
+
+    /** A request with the test token and a JSON content type. */
+    HttpResponse<String> authorized(String method, String path, String body, String... extraHeaders) {
+        String[] headers = new String[extraHeaders.length + 4];
+        headers[0] = "X-Auth-Token";
+        headers[1] = TOKEN;
+        headers[2] = "Content-Type";
+        headers[3] = "application/json";
+        System.arraycopy(extraHeaders, 0, headers, 4, extraHeaders.length);
+        return send(method, path, body, headers);
+    }
+
+    @Override
+    public void close() {
+        vertx.close().await();
+    }
+}
