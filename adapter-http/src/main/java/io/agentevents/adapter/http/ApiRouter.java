@@ -42,6 +42,7 @@ public final class ApiRouter {
         Router router = Router.router(vertx);
         ErrorMapper errors = new ErrorMapper(codec);
         router.route().handler(new RequestIds());
+        router.route().handler(new AccessLog());
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
         Handler<RoutingContext> authenticated = authenticator;

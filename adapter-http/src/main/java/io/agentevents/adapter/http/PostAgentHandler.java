@@ -7,9 +7,13 @@ import io.agentevents.application.port.in.RegisterAgentUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /v2/{p}/agents}: 201 with {@code Location}, the agent's id and its one-time password. */
 public final class PostAgentHandler implements Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostAgentHandler.class);
 
     private final RegisterAgentUseCase register;
     private final Blocking blocking;
@@ -27,6 +31,7 @@ public final class PostAgentHandler implements Endpoint {
         RegisterAgentCommand command = RequestBodies.parsed(() -> request.toCommand(
                 Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context)));
         return blocking.call(() -> register.register(command)).map(registration -> {
+            LOG.info("registered agent {} in project {}", registration.agent().id(), command.project());
             AgentRegistrationResponse body = AgentRegistrationResponse.from(registration);
             String location = "/v2/" + command.project() + "/agents/" + registration.agent().id();
             return Reply.json(201, body).withHeaders(Map.of("Location", location)).replayedAs(body.withoutPassword());

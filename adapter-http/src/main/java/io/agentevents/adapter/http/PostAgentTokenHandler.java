@@ -6,9 +6,13 @@ import io.agentevents.application.port.in.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.AuthenticateAgentUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /v2/{p}/agents/tokens}: an agent trades its password for a token. No token needed. */
 public final class PostAgentTokenHandler implements Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostAgentTokenHandler.class);
 
     private final AuthenticateAgentUseCase authenticate;
     private final Blocking blocking;
@@ -24,7 +28,10 @@ public final class PostAgentTokenHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         AgentTokenRequest request = AgentTokenRequest.from(RequestBodies.objectOf(context, codec));
         AuthenticateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(PathParams.project(context)));
-        return blocking.call(() -> authenticate.authenticate(command))
-                .map(token -> Reply.json(200, AgentTokenResponse.from(token)));
+        return blocking.call(() -> authenticate.authenticate(command)).map(token -> {
+            LOG.info("issued a token to agent {} of project {}, valid until {}", command.agent(), command.project(),
+                    Timestamps.format(token.expiresAt()));
+            return Reply.json(200, AgentTokenResponse.from(token));
+        });
     }
 }

@@ -1,0 +1,156 @@
+package io.agentevents.bootstrap;
+
+import io.agentevents.adapter.http.ApiRouter;
+import io.agentevents.adapter.http.ApiUseCases;
+import io.agentevents.adapter.http.JsonCodec;
+import io.agentevents.application.memory.InMemoryAgentRegistry;
+import io.agentevents.application.memory.InMemoryAgentSessionRepository;
+import io.agentevents.application.memory.InMemoryAgentTokens;
+import io.agentevents.application.memory.InMemoryEventLog;
+import io.agentevents.application.memory.InMemoryIdempotencyRecords;
+import io.agentevents.application.memory.InMemoryTransactions;
+import io.agentevents.application.memory.InMemoryUserTokens;
+import io.agentevents.application.memory.RandomAgentIds;
+import io.agentevents.application.memory.SecureRandomSecrets;
+import io.agentevents.application.port.in.PurgeExpiredUseCase;
+import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.application.service.ActivateAgentService;
+import io.agentevents.application.service.ActivateAgentsService;
+import io.agentevents.application.service.AuthenticateAgentService;
+import io.agentevents.application.service.ClaimIdempotencyKeyService;
+import io.agentevents.application.service.DeleteAgentService;
+import io.agentevents.application.service.FinishIdempotentRequestService;
+import io.agentevents.application.service.GetAgentConfigurationService;
+import io.agentevents.application.service.GetAgentService;
+import io.agentevents.application.service.GetAgentStatusService;
+import io.agentevents.application.service.IdentifyCallerService;
+import io.agentevents.application.service.ListAgentEventsService;
+import io.agentevents.application.service.ListAgentsService;
+import io.agentevents.application.service.ListProjectEventsService;
+import io.agentevents.application.service.PurgeExpiredService;
+import io.agentevents.application.service.RecordAgentEventService;
+import io.agentevents.application.service.RegisterAgentService;
+import io.agentevents.application.service.SecretHashing;
+import io.agentevents.domain.access.UserCaller;
+import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.session.PresencePolicy;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: stores, then services, then the router and the HTTP server, by plain
+ * constructor calls. The handle it returns tells the port and shuts everything down.
+ */
+public final class AgentEventsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentEventsApp.class);
+    /** In-flight requests get this long to finish when the service stops. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private AgentEventsApp(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    /**
+     * Starts the service on the in-memory store.
+     *
+     * @param clock the only clock of the service; tests pass one they control
+     * @throws RuntimeException if the port cannot be bound; nothing is left running
+     */
+    public static AgentEventsApp start(AppConfig config, Clock clock) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Schedules schedules = config.schedules();
+            InMemoryEventLog eventLog = new InMemoryEventLog();
+            InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
+            InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
+            InMemoryAgentTokens agentTokens = new InMemoryAgentTokens();
+            InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
+            InMemoryTransactions transactions = new InMemoryTransactions();
+            InMemoryUserTokens userTokens = new InMemoryUserTokens(userTokensOf(config));
+            SecureRandomSecrets secrets = new SecureRandomSecrets();
+            SecretHashing hashing = new SecretHashing(config.passwordIterations());
+
+            ApiUseCases useCases = new ApiUseCases(
+                    new IdentifyCallerService(userTokens, agentTokens, clock),
+                    new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock),
+                    new ActivateAgentService(sessions, eventLog, transactions, schedules, clock),
+                    new ListProjectEventsService(eventLog),
+                    new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(), secrets,
+                            hashing, clock),
+                    new AuthenticateAgentService(userTokens, registry, agentTokens, secrets, hashing,
+                            config.agentTokenLifetime(), clock),
+                    new ListAgentsService(registry),
+                    new GetAgentService(registry),
+                    new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
+                    new RecordAgentEventService(sessions, eventLog, transactions, schedules, clock),
+                    new ListAgentEventsService(sessions, eventLog, transactions, schedules, clock),
+                    new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
+                    new GetAgentConfigurationService(registry, schedules),
+                    new ClaimIdempotencyKeyService(idempotencyRecords, clock),
+                    new FinishIdempotentRequestService(idempotencyRecords));
+            PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords,
+                    config.eventRetention(), clock);
+
+            HttpServerOptions options = new HttpServerOptions()
+                    .setPort(config.port())
+                    .setHost("0.0.0.0")
+                    .setMaxHeaderSize(16 * 1024)
+                    .setIdleTimeout(120)
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS);
+            HttpServer server = vertx.createHttpServer(options)
+                    .requestHandler(ApiRouter.create(vertx, useCases, new JsonCodec()))
+                    .listen()
+                    .await();
+            schedulePurge(vertx, purge, config.eventRetention());
+            return new AgentEventsApp(vertx, server);
+        } catch (RuntimeException failed) {
+            vertx.close();
+            throw failed;
+        }
+    }
+
+    private static Map<TokenHash, UserCaller> userTokensOf(AppConfig config) {
+        return config.userTokens().stream().collect(Collectors.toMap(
+                token -> SecretHashing.hashToken(token.token()),
+                token -> new UserCaller(token.project(), token.role())));
+    }
+
+    /** Purges often enough that nothing outlives its retention by more than a fifth of it (at most a minute). */
+    private static void schedulePurge(Vertx vertx, PurgeExpiredUseCase purge, Duration retention) {
+        long every = Math.max(100, Math.min(retention.toMillis() / 5, Duration.ofMinutes(1).toMillis()));
+        vertx.setPeriodic(every, timer -> vertx.executeBlocking(purge::purge, false).onComplete(result -> {
+            if (result.failed()) {
+                LOG.warn("purge of expired events and tokens failed; will retry", result.cause());
+            } else if (result.result().events() > 0) {
+                LOG.debug("purged {}", result.result());
+            }
+        }));
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then stops. */
+    @Override
+    public void close() {
+        try {
+            server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).await();
+        } finally {
+            vertx.close().await();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.agentevents.bootstrap;
+
+import io.agentevents.domain.activation.Schedules;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the service is started with.
+ *
+ * @param port              the HTTP port; 0 picks a free one
+ * @param userTokens        who may use the API (from the tokens file, or the generated demo token)
+ * @param activationTtl     how long an {@code active} or {@code real_time} activation lasts
+ * @param eventRetention    how long events are kept at least
+ * @param passwordIterations PBKDF2 rounds for agent passwords
+ * @param agentTokenLifetime how long an agent token is valid
+ */
+public record AppConfig(int port, List<UserToken> userTokens, Duration activationTtl, Duration eventRetention,
+                        int passwordIterations, Duration agentTokenLifetime) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_AGENT_TOKEN_LIFETIME = Duration.ofHours(24);
+
+    public AppConfig {
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("port must be between 0 and 65535, was " + port);
+        }
+        userTokens = List.copyOf(userTokens);
+        Objects.requireNonNull(activationTtl, "activationTtl must not be null");
+        Objects.requireNonNull(eventRetention, "eventRetention must not be null");
+        Objects.requireNonNull(agentTokenLifetime, "agentTokenLifetime must not be null");
+    }
+
+    public Schedules schedules() {
+        return Schedules.defaults().withActivationLifetime(activationTtl);
+    }
+
+    public AppConfig withUserTokens(List<UserToken> tokens) {
+        return new AppConfig(port, tokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime);
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(newPort, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime);
+    }
+}

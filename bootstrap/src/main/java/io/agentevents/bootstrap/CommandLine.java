@@ -1,0 +1,109 @@
+package io.agentevents.bootstrap;
+
+import io.agentevents.application.service.SecretHashing;
+import io.agentevents.domain.activation.Schedules;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the options, each also settable by an environment variable (the option wins).
+ * {@code --database-url} is reserved for the PostgreSQL store, which is not served yet.
+ */
+public final class CommandLine {
+
+    public static final String USAGE = """
+            Usage: java -jar agent-events.jar [options]
+
+            Serves the agent events API (v2) over HTTP on the in-memory store.
+
+            Options (each may also be set by the environment variable in brackets):
+              --port N                 HTTP port, 0 for any free one [PORT] (default 8080)
+              --tokens-file FILE       user tokens, one '<token> <project_id> <role>' per line,
+                                       roles admin|creator|observer, '#' comments [TOKENS_FILE]
+                                       (default: none; a project 'demo' with a fresh admin token)
+              --activation-ttl D       how long an active or real_time activation lasts
+                                       [ACTIVATION_TTL] (default 75s)
+              --event-retention D      how long events are kept at least [EVENT_RETENTION] (default 5m)
+              --database-url URL       PostgreSQL JDBC URL [DATABASE_URL]: not supported yet
+              --help                   show this help
+
+            Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
+            Exit codes: 0 stopped cleanly, 1 could not start, 2 bad options.
+            """;
+
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "--port", "PORT",
+            "--tokens-file", "TOKENS_FILE",
+            "--activation-ttl", "ACTIVATION_TTL",
+            "--event-retention", "EVENT_RETENTION",
+            "--database-url", "DATABASE_URL");
+
+    private CommandLine() {
+    }
+
+    /**
+     * @return the configuration; empty if {@code --help} was asked for
+     * @throws ConfigException for an unknown option or a bad value
+     */
+    public static Optional<AppConfig> parse(List<String> args, Map<String, String> environment) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return Optional.empty();
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!ENVIRONMENT.containsKey(name)) {
+                throw new ConfigException("unknown option '" + name + "'; see --help");
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new ConfigException(name + " needs a value; see --help");
+            }
+            if (options.put(name, value) != null) {
+                throw new ConfigException(name + " is given more than once");
+            }
+        }
+        ENVIRONMENT.forEach((option, variable) -> {
+            String value = environment.get(variable);
+            if (!options.containsKey(option) && value != null && !value.isBlank()) {
+                options.put(option, value);
+            }
+        });
+        if (options.containsKey("--database-url")) {
+            throw new ConfigException("--database-url (DATABASE_URL): the PostgreSQL store is not supported yet; "
+                    + "leave it out to run on the in-memory store");
+        }
+        int port = Optional.ofNullable(options.get("--port")).map(CommandLine::port).orElse(AppConfig.DEFAULT_PORT);
+        List<UserToken> tokens = Optional.ofNullable(options.get("--tokens-file"))
+                .map(file -> TokensFile.read(Path.of(file))).orElse(List.of());
+        Duration ttl = Optional.ofNullable(options.get("--activation-ttl"))
+                .map(text -> Durations.parse(text, "--activation-ttl"))
+                .orElse(Schedules.DEFAULT_ACTIVATION_LIFETIME);
+        Duration retention = Optional.ofNullable(options.get("--event-retention"))
+                .map(text -> Durations.parse(text, "--event-retention")).orElse(AppConfig.DEFAULT_EVENT_RETENTION);
+        return Optional.of(new AppConfig(port, tokens, ttl, retention,
+                SecretHashing.DEFAULT_PASSWORD_ITERATIONS,
+                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME));
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text.strip());
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ConfigException("--port must be a number from 0 to 65535; got '" + text + "'");
+    }
+}

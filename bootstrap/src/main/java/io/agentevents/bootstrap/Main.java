@@ -1,0 +1,97 @@
+package io.agentevents.bootstrap;
+
+import io.agentevents.application.memory.SecureRandomSecrets;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.access.Role;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/** Reads the configuration and starts the service; nothing else. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    static final ProjectId DEMO_PROJECT = new ProjectId("demo");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        Optional<AppConfig> parsed;
+        try {
+            parsed = CommandLine.parse(Arrays.asList(args), System.getenv());
+        } catch (ConfigException bad) {
+            System.err.println("agent-events: " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (parsed.isEmpty()) {
+            out.print(CommandLine.USAGE);
+            return;
+        }
+        AppConfig config = parsed.get();
+        Optional<Secret> demoToken = Optional.empty();
+        if (config.userTokens().isEmpty()) {
+            Secret token = new Secret(new SecureRandomSecrets().next());
+            demoToken = Optional.of(token);
+            config = config.withUserTokens(List.of(new UserToken(token, DEMO_PROJECT, Role.ADMIN)));
+        }
+        // Microsecond ticks: the wire format and timestamptz both hold microseconds, so stores round-trip exactly.
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        AgentEventsApp app;
+        try {
+            app = AgentEventsApp.start(config, clock);
+        } catch (RuntimeException failed) {
+            System.err.println("agent-events: cannot start on port " + config.port() + ": " + failed.getMessage());
+            System.exit(1);
+            return;
+        }
+        LOG.info("agent-events {} serving the v2 events API on port {} (in-memory store; activations last {}, events kept {})",
+                version(), app.port(), Durations.format(config.activationTtl()), Durations.format(config.eventRetention()));
+        demoToken.ifPresent(token -> printDemo(out, token, app.port()));
+        awaitStopSignal(app);
+    }
+
+    /** The one time a secret is printed: the generated admin token, to stdout, never to the log. */
+    private static void printDemo(PrintStream out, Secret token, int port) {
+        out.println();
+        out.println("No --tokens-file given: created project '" + DEMO_PROJECT + "' with this admin token:");
+        out.println("  " + token.value());
+        out.println("Wake its agents:");
+        out.println("  curl -i -X POST http://localhost:" + port + "/v2/demo/events -H 'X-Auth-Token: " + token.value()
+                + "' -H 'Content-Type: application/json' -d '{\"event\":\"agent_activate\",\"mode\":\"active\"}'");
+        out.println();
+        out.flush();
+    }
+
+    /** SIGTERM or SIGINT: stop accepting, let in-flight requests finish, exit 0. */
+    private static void awaitStopSignal(AgentEventsApp app) {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> stop.countDown());
+        }
+        try {
+            stop.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("stopping: finishing in-flight requests");
+        app.close();
+        LOG.info("stopped");
+        System.exit(0);
+    }
+
+    private static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}

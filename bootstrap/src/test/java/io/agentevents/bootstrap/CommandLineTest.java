@@ -1,0 +1,144 @@
+package io.agentevents.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.access.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+
+    @TempDir
+    Path directory;
+
+    private static AppConfig parse(Map<String, String> environment, String... args) {
+        return CommandLine.parse(List.of(args), environment).orElseThrow();
+    }
+
+    @Test
+    void noOptions_giveTheDefaults() {
+        AppConfig config = parse(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.userTokens()).isEmpty();
+        assertThat(config.activationTtl()).isEqualTo(Duration.ofSeconds(75));
+        assertThat(config.eventRetention()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void options_inBothSpellings() {
+        AppConfig config = parse(Map.of(), "--port", "9090", "--activation-ttl=500ms", "--event-retention", "1h");
+
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.activationTtl()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.schedules().active().activationLasts()).contains(Duration.ofMillis(500));
+        assertThat(config.eventRetention()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void environment_isUsedUnlessTheOptionIsGiven() {
+        Map<String, String> environment = Map.of("PORT", "7000", "ACTIVATION_TTL", "3s", "EVENT_RETENTION", "");
+
+        assertThat(parse(environment).port()).isEqualTo(7000);
+        assertThat(parse(environment).activationTtl()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(parse(environment).eventRetention()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(parse(environment, "--port", "7001").port()).isEqualTo(7001);
+    }
+
+    @Test
+    void help_givesNoConfiguration() {
+        assertThat(CommandLine.parse(List.of("--port", "1", "--help"), Map.of())).isEmpty();
+        assertThat(CommandLine.USAGE).contains("--port", "--tokens-file", "--activation-ttl", "--event-retention", "--database-url",
+                "PORT", "TOKENS_FILE", "ACTIVATION_TTL", "EVENT_RETENTION", "DATABASE_URL");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--verbose|unknown option '--verbose'",
+            "--port|--port needs a value",
+            "--port=http|--port must be a number",
+            "--port=70000|--port must be a number from 0 to 65535",
+            "--activation-ttl=5 minutes|--activation-ttl must be a duration",
+            "--activation-ttl=0s|must be longer than zero",
+            "--event-retention=-1m|--event-retention must be a duration",
+            "--database-url=jdbc:postgresql://localhost/test|not supported yet"})
+    void badOptions_areRejectedWithOneClearMessage(String arg, String message) {
+        assertThatThrownBy(() -> CommandLine.parse(List.of(arg), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void databaseUrlFromTheEnvironment_isRejectedToo() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of(), Map.of("DATABASE_URL", "jdbc:postgresql://x/y")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
+    }
+
+    @Test
+    void repeatedOption_isRejected() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("--port=1", "--port=2"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("more than once");
+    }
+
+    @Test
+    void tokensFile_isReadWithCommentsAndBlankLines() throws IOException {
+        Path file = Files.writeString(directory.resolve("tokens"), """
+                # ops team
+                tok-admin-0001   p1 admin
+
+                tok-creator-0002 p1 creator
+                tok-viewer-0003  p2 OBSERVER
+                """);
+
+        List<UserToken> tokens = parse(Map.of(), "--tokens-file", file.toString()).userTokens();
+
+        assertThat(tokens).extracting(UserToken::project).containsExactly(new ProjectId("p1"), new ProjectId("p1"), new ProjectId("p2"));
+        assertThat(tokens).extracting(UserToken::role).containsExactly(Role.ADMIN, Role.CREATOR, Role.OBSERVER);
+        assertThat(tokens.get(0).token().value()).isEqualTo("tok-admin-0001");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "secret-token p1|line 1: expected '<token> <project_id> <role>'",
+            "secret-token p1 owner|line 1: role must be admin, creator or observer",
+            "secret-token bad.project admin|line 1: project_id must be",
+            "# nothing but a comment|holds no tokens"})
+    void badTokensFile_namesTheLineButNeverTheToken(String content, String message) throws IOException {
+        Path file = Files.writeString(directory.resolve("tokens"), content);
+
+        assertThatThrownBy(() -> parse(Map.of(), "--tokens-file", file.toString()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message)
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("secret-token"));
+    }
+
+    @Test
+    void duplicateToken_isRejected() throws IOException {
+        Path file = Files.writeString(directory.resolve("tokens"), "same-token p1 admin\nsame-token p2 admin\n");
+
+        assertThatThrownBy(() -> parse(Map.of(), "--tokens-file", file.toString()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("line 2").hasMessageContaining("already");
+    }
+
+    @Test
+    void missingTokensFile_isAClearError() {
+        assertThatThrownBy(() -> parse(Map.of(), "--tokens-file", directory.resolve("absent").toString()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read tokens file");
+    }
+
+    @Test
+    void durations_formatBackShortly() {
+        assertThat(Durations.format(Duration.ofSeconds(75))).isEqualTo("75s");
+        assertThat(Durations.format(Duration.ofMinutes(5))).isEqualTo("5m");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    }
+}
