@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.application.port.in.IdentifyCallerUseCase;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.Secret;

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.dto.ErrorResponse;
 import io.agentevents.application.port.in.AccessDeniedException;
 import io.agentevents.application.port.in.AgentNotFoundException;

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.WireNames;
 import io.agentevents.adapter.http.dto.EventListResponse;
 import io.agentevents.application.port.in.ListAgentEventsQuery;
 import io.agentevents.application.port.in.ListAgentEventsUseCase;

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.application.port.in.ClaimIdempotencyKeyCommand;
 import io.agentevents.application.port.in.ClaimIdempotencyKeyUseCase;
 import io.agentevents.application.port.in.FinishIdempotentRequestCommand;

@@ -1,5 +1,7 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.BadRequestException;
+import io.agentevents.adapter.http.wire.JsonBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -49,7 +51,7 @@ public final class JsonCodec {
         if (tree == null || !tree.isObject()) {
             throw new BadRequestException("request body must be a JSON object");
         }
-        return new JsonBody(tree, "");
+        return JsonBody.root(tree);
     }
 
     /** {@code application/json}, with any parameters such as {@code charset=utf-8}. */

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.Timestamps;
 import io.agentevents.adapter.http.dto.AgentTokenRequest;
 import io.agentevents.adapter.http.dto.AgentTokenResponse;
 import io.agentevents.application.port.in.AuthenticateAgentCommand;

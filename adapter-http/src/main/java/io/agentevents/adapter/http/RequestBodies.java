@@ -1,5 +1,7 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.BadRequestException;
+import io.agentevents.adapter.http.wire.JsonBody;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
 

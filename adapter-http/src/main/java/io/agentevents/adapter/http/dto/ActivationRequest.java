@@ -1,8 +1,8 @@
 package io.agentevents.adapter.http.dto;
 
-import io.agentevents.adapter.http.BadRequestException;
-import io.agentevents.adapter.http.JsonBody;
-import io.agentevents.adapter.http.WireNames;
+import io.agentevents.adapter.http.wire.BadRequestException;
+import io.agentevents.adapter.http.wire.JsonBody;
+import io.agentevents.adapter.http.wire.WireNames;
 import io.agentevents.application.port.in.ActivateAgentCommand;
 import io.agentevents.application.port.in.ActivateAgentsCommand;
 import io.agentevents.domain.AgentId;

@@ -1,7 +1,7 @@
 package io.agentevents.adapter.http.dto;
 
+import io.agentevents.adapter.http.wire.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.agentevents.adapter.http.Timestamps;
 import io.agentevents.application.port.in.AgentRegistration;
 
 /**

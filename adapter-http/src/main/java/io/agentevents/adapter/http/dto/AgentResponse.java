@@ -1,6 +1,6 @@
 package io.agentevents.adapter.http.dto;
 
-import io.agentevents.adapter.http.Timestamps;
+import io.agentevents.adapter.http.wire.Timestamps;
 import io.agentevents.domain.agent.RegisteredAgent;
 
 public record AgentResponse(String id, String name, String version, HostResponse host, String registeredAt) {

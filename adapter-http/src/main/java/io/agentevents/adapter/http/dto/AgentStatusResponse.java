@@ -1,7 +1,7 @@
 package io.agentevents.adapter.http.dto;
 
-import io.agentevents.adapter.http.Timestamps;
-import io.agentevents.adapter.http.WireNames;
+import io.agentevents.adapter.http.wire.WireNames;
+import io.agentevents.adapter.http.wire.Timestamps;
 import io.agentevents.domain.session.AgentStatus;
 
 /** Times are null when there is none (an idle agent's mode never expires; a new agent never beat). */

@@ -1,6 +1,6 @@
 package io.agentevents.adapter.http.dto;
 
-import io.agentevents.adapter.http.JsonBody;
+import io.agentevents.adapter.http.wire.JsonBody;
 import io.agentevents.application.port.in.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.Secret;
 import io.agentevents.domain.AgentId;

@@ -1,6 +1,6 @@
 package io.agentevents.adapter.http.dto;
 
-import io.agentevents.adapter.http.Timestamps;
+import io.agentevents.adapter.http.wire.Timestamps;
 import io.agentevents.application.port.in.AgentToken;
 
 /** {@code {"token":{"id":…,"expires":…}}}. */

@@ -1,8 +1,8 @@
 package io.agentevents.adapter.http.dto;
 
+import io.agentevents.adapter.http.wire.WireNames;
+import io.agentevents.adapter.http.wire.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.agentevents.adapter.http.Timestamps;
-import io.agentevents.adapter.http.WireNames;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.event.AgentActivated;
 import io.agentevents.domain.event.AgentEvent;

@@ -1,6 +1,6 @@
 package io.agentevents.adapter.http.dto;
 
-import io.agentevents.adapter.http.JsonBody;
+import io.agentevents.adapter.http.wire.JsonBody;
 import io.agentevents.application.port.in.RegisterAgentCommand;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;

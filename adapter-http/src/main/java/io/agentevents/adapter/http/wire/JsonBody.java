@@ -1,4 +1,4 @@
-package io.agentevents.adapter.http;
+package io.agentevents.adapter.http.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
@@ -9,9 +9,14 @@ public final class JsonBody {
     private final JsonNode node;
     private final String prefix;
 
-    JsonBody(JsonNode node, String prefix) {
+    private JsonBody(JsonNode node, String prefix) {
         this.node = node;
         this.prefix = prefix;
+    }
+
+    /** The body itself; field names in errors are as written. */
+    public static JsonBody root(JsonNode node) {
+        return new JsonBody(node, "");
     }
 
     private String name(String field) {

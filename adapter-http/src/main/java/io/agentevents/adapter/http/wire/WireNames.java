@@ -1,4 +1,4 @@
-package io.agentevents.adapter.http;
+package io.agentevents.adapter.http.wire;
 
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.EventType;

@@ -1,4 +1,4 @@
-package io.agentevents.adapter.http;
+package io.agentevents.adapter.http.wire;
 
 import java.util.List;
 

@@ -1,0 +1,30 @@
+package io.agentevents.adapter.postgres;
+
+import io.agentevents.application.port.out.StoreUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.jdbi.v3.core.JdbiException;
+
+/** Turns driver failures into what the ports promise: no {@link SQLException} crosses a port. */
+final class PostgresFailures {
+
+    private PostgresFailures() {
+    }
+
+    /**
+     * A lost or refused connection (SQLSTATE class 08, 57P0x shutdowns, a pool timeout) means the
+     * store is unavailable; anything else is a bug in our SQL and stays an error.
+     */
+    static RuntimeException translate(JdbiException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return new StoreUnavailableException("PostgreSQL is unreachable", failure);
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return new StoreUnavailableException("PostgreSQL is unreachable", failure);
+            }
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,100 @@
+package io.agentevents.bootstrap;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+/** STYLE.md section 4: the hexagon, checked on the compiled classes of every module. */
+@AnalyzeClasses(packages = "io.agentevents",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
+class ArchitectureTest {
+
+    /** The modules' test-jars (shared fixtures) are on this test's classpath; they are not production code. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+
+    private static final String DOMAIN = "io.agentevents.domain..";
+    private static final String APPLICATION = "io.agentevents.application..";
+    private static final String PORTS = "io.agentevents.application.port..";
+    private static final String PORTS_IN = "io.agentevents.application.port.in..";
+    private static final String PORTS_OUT = "io.agentevents.application.port.out..";
+    private static final String SERVICES = "io.agentevents.application.service..";
+    private static final String MEMORY = "io.agentevents.application.memory..";
+    private static final String HTTP = "io.agentevents.adapter.http..";
+    private static final String POSTGRES = "io.agentevents.adapter.postgres..";
+    private static final String BOOTSTRAP = "io.agentevents.bootstrap..";
+
+    @ArchTest
+    static final ArchRule domainDependsOnlyOnItselfAndTheJdk = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnlyOnItselfTheDomainAndTheJdk = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "javax.crypto..");
+
+    /** Every layer must hold classes (an empty one fails), so a renamed package breaks this test. */
+    @ArchTest
+    static final ArchRule hexagon = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Domain").definedBy(DOMAIN)
+            .layer("Ports").definedBy(PORTS)
+            .layer("Services").definedBy(SERVICES)
+            .layer("Memory").definedBy(MEMORY)
+            .layer("Http").definedBy(HTTP)
+            .layer("Postgres").definedBy(POSTGRES)
+            .layer("Bootstrap").definedBy(BOOTSTRAP)
+            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Memory").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Http").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Postgres").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Services", "Memory", "Http", "Postgres", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Services", "Memory", "Http", "Postgres", "Bootstrap");
+
+    @ArchTest
+    static final ArchRule inPortsKnowNeitherOutPortsNorServices = noClasses().that().resideInAPackage(PORTS_IN)
+            .should().dependOnClassesThat().resideInAnyPackage(PORTS_OUT, SERVICES);
+
+    @ArchTest
+    static final ArchRule outPortsKnowNeitherInPortsNorServices = noClasses().that().resideInAPackage(PORTS_OUT)
+            .should().dependOnClassesThat().resideInAnyPackage(PORTS_IN, SERVICES);
+
+    @ArchTest
+    static final ArchRule onlyBootstrapReadsTheSystemClock = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .because("time is injected: services get a Clock, the domain gets instants");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("io.agentevents.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule useCasesAreImplementedByServices = classes()
+            .that(describe("implement a use case", (JavaClass type) -> !type.isInterface() && type.getAllRawInterfaces()
+                    .stream().anyMatch(contract -> contract.getSimpleName().endsWith("UseCase"))))
+            .should().haveSimpleNameEndingWith("Service")
+            .andShould().resideInAPackage(SERVICES);
+}
