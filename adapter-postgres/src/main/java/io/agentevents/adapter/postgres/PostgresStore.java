@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.Transactions;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ public final class PostgresStore implements Transactions, AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
 
     private PostgresStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -70,13 +73,53 @@ public final class PostgresStore implements Transactions, AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * Runs store work on this thread's handle (joining a transaction in progress). Driver failures
+     * become {@link StoreUnavailableException} when the database is out of reach; the first such
+     * failure and the first success after it are logged, so an outage shows in the log once.
+     */
+    <T> T call(HandleCallback<T, RuntimeException> work) {
+        try {
+            T result = jdbi.withHandle(work);
+            markReachable();
+            return result;
+        } catch (JdbiException failed) {
+            throw markFailed(PostgresFailures.translate(failed));
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         try {
-            return jdbi.inTransaction(handle -> work.get());
+            T result = jdbi.inTransaction(handle -> work.get());
+            markReachable();
+            return result;
         } catch (JdbiException failed) {
-            throw PostgresFailures.translate(failed);
+            throw markFailed(PostgresFailures.translate(failed));
+        } catch (StoreUnavailableException unavailable) {
+            throw markFailed(unavailable);
         }
+    }
+
+    private void markReachable() {
+        if (!reachable.get() && reachable.compareAndSet(false, true)) {
+            LOG.info("PostgreSQL is reachable again; serving requests");
+        }
+    }
+
+    private RuntimeException markFailed(RuntimeException failure) {
+        if (failure instanceof StoreUnavailableException && reachable.compareAndSet(true, false)) {
+            LOG.warn("lost PostgreSQL ({}); answering 503 until it is back", rootMessage(failure));
+        }
+        return failure;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     @Override

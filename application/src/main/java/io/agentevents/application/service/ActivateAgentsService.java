@@ -9,7 +9,6 @@ import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.activation.ActivationScope;
 import io.agentevents.domain.activation.Schedules;
-import io.agentevents.domain.event.AgentActivated;
 import java.time.Clock;
 import java.util.List;
 
@@ -37,8 +36,7 @@ public class ActivateAgentsService implements ActivateAgentsUseCase {
                 command.requestId(), schedules);
         transactions.inTransaction(() -> {
             sessions.saveProjectActivation(command.project(), activation);
-            return eventLog.append(command.project(),
-                    List.of(new NewEvent(new AgentActivated(activation), command.requestId())));
+            return eventLog.append(command.project(), List.of(NewEvent.of(activation)));
         });
     }
 }

@@ -1,0 +1,67 @@
+package io.agentevents.adapter.postgres;
+
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.event.EventType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Column values both ways: modes and event types by name, instants as UTC timestamptz. */
+final class Columns {
+
+    private Columns() {
+    }
+
+    static String of(Mode mode) {
+        return switch (mode) {
+            case IDLE -> "idle";
+            case ACTIVE -> "active";
+            case REAL_TIME -> "real_time";
+        };
+    }
+
+    static Mode mode(String value) {
+        return switch (value) {
+            case "idle" -> Mode.IDLE;
+            case "active" -> Mode.ACTIVE;
+            case "real_time" -> Mode.REAL_TIME;
+            default -> throw new IllegalStateException("unknown mode in the database: " + value);
+        };
+    }
+
+    static String of(EventType type) {
+        return switch (type) {
+            case AGENT_ACTIVATE -> "agent_activate";
+            case AGENT_REGISTERED -> "agent_registered";
+            case AGENT_HEARTBEAT -> "agent_heartbeat";
+            case AGENT_STARTUP -> "agent_startup";
+            case AGENT_SHUTDOWN -> "agent_shutdown";
+            case AGENT_DELETED -> "agent_deleted";
+        };
+    }
+
+    static EventType eventType(String value) {
+        for (EventType type : EventType.values()) {
+            if (of(type).equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalStateException("unknown event type in the database: " + value);
+    }
+
+    static OffsetDateTime of(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    static Optional<UUID> uuid(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, UUID.class));
+    }
+}

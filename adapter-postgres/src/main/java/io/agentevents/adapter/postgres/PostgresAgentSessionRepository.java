@@ -1,0 +1,132 @@
+package io.agentevents.adapter.postgres;
+
+import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.activation.ActivationScope;
+import io.agentevents.domain.session.AgentSession;
+import io.agentevents.domain.session.SessionChange;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Sessions in {@code agent_sessions}, the project's activation in {@code project_activations}.
+ * An update locks the session row ({@code FOR UPDATE}) for its transaction, so concurrent
+ * changes of one agent, from any node, apply one after the other: the "one stored heartbeat
+ * per interval" rule is decided under that lock, in the database.
+ */
+public class PostgresAgentSessionRepository implements AgentSessionRepository {
+
+    private static final AgentSessionRow ROWS = new AgentSessionRow();
+
+    private final PostgresStore store;
+
+    public PostgresAgentSessionRepository(PostgresStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<AgentSession> find(ProjectId project, AgentId agent) {
+        return store.call(handle -> select(handle, project, agent, ""));
+    }
+
+    private static Optional<AgentSession> select(Handle handle, ProjectId project, AgentId agent, String lock) {
+        return handle.createQuery(AgentSessionRow.SELECT + " WHERE s.project_id = :project AND s.agent_id = :agent" + lock)
+                .bind("project", project.value())
+                .bind("agent", agent.value())
+                .map(ROWS)
+                .findOne();
+    }
+
+    @Override
+    public void insert(AgentSession session) {
+        int inserted = store.call(handle -> handle.createUpdate("""
+                        INSERT INTO agent_sessions (project_id, agent_id, activation_mode, activation_at,
+                               activation_expires_at, activation_request_id, last_check_in_at,
+                               last_heartbeat_event_at, busy, shut_down)
+                        VALUES (:project, :agent, :mode, :at, :expiresAt, :requestId, :lastCheckIn,
+                                :lastHeartbeatEvent, :busy, :shutDown)
+                        ON CONFLICT (project_id, agent_id) DO NOTHING
+                        """)
+                .bindMap(columns(session))
+                .execute());
+        if (inserted == 0) {
+            throw new IllegalStateException("agent " + session.agent() + " already has a session");
+        }
+    }
+
+    @Override
+    public Optional<SessionChange> update(ProjectId project, AgentId agent,
+                                          Function<AgentSession, SessionChange> change) {
+        return store.inTransaction(() -> store.call(handle -> {
+            Optional<SessionChange> applied = select(handle, project, agent, " FOR UPDATE OF s").map(change);
+            applied.ifPresent(done -> handle.createUpdate("""
+                            UPDATE agent_sessions
+                               SET activation_mode = :mode, activation_at = :at, activation_expires_at = :expiresAt,
+                                   activation_request_id = :requestId, last_check_in_at = :lastCheckIn,
+                                   last_heartbeat_event_at = :lastHeartbeatEvent, busy = :busy, shut_down = :shutDown
+                             WHERE project_id = :project AND agent_id = :agent
+                            """)
+                    .bindMap(columns(done.next()))
+                    .execute());
+            return applied;
+        }));
+    }
+
+    private static Map<String, Object> columns(AgentSession session) {
+        Map<String, Object> columns = new HashMap<>();
+        Optional<Activation> own = session.agentActivation();
+        columns.put("project", session.project().value());
+        columns.put("agent", session.agent().value());
+        columns.put("mode", own.map(activation -> Columns.of(activation.mode())).orElse(null));
+        columns.put("at", own.map(activation -> Columns.of(activation.at())).orElse(null));
+        columns.put("expiresAt", own.flatMap(Activation::expiresAt).map(Columns::of).orElse(null));
+        columns.put("requestId", own.map(activation -> activation.requestId().value()).orElse(null));
+        columns.put("lastCheckIn", session.lastCheckInAt().map(Columns::of).orElse(null));
+        columns.put("lastHeartbeatEvent", session.lastHeartbeatEventAt().map(Columns::of).orElse(null));
+        columns.put("busy", session.busy());
+        columns.put("shutDown", session.shutDown());
+        return columns;
+    }
+
+    @Override
+    public void saveProjectActivation(ProjectId project, Activation activation) {
+        // Keeps the newer of the stored and the given activation, whichever node writes first.
+        store.call(handle -> handle.createUpdate("""
+                        INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
+                        VALUES (:project, :mode, :at, :expiresAt, :requestId)
+                        ON CONFLICT (project_id) DO UPDATE
+                           SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
+                               request_id = EXCLUDED.request_id
+                         WHERE project_activations.at <= EXCLUDED.at
+                        """)
+                .bind("project", project.value())
+                .bind("mode", Columns.of(activation.mode()))
+                .bind("at", Columns.of(activation.at()))
+                .bind("expiresAt", activation.expiresAt().map(Columns::of).orElse(null))
+                .bind("requestId", activation.requestId().value())
+                .execute());
+    }
+
+    @Override
+    public Optional<Activation> projectActivation(ProjectId project) {
+        return store.call(handle -> handle.createQuery(
+                        "SELECT mode, at, expires_at, request_id FROM project_activations WHERE project_id = :project")
+                .bind("project", project.value())
+                .map((row, context) -> ActivationColumns.read(row, "", ActivationScope.wholeProject()).orElseThrow())
+                .findOne());
+    }
+
+    @Override
+    public boolean delete(ProjectId project, AgentId agent) {
+        return store.call(handle -> handle.createUpdate(
+                        "DELETE FROM agent_sessions WHERE project_id = :project AND agent_id = :agent")
+                .bind("project", project.value())
+                .bind("agent", agent.value())
+                .execute()) > 0;
+    }
+}

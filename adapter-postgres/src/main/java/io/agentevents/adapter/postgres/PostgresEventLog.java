@@ -1,0 +1,154 @@
+package io.agentevents.adapter.postgres;
+
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.EventId;
+import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.SortDirection;
+import io.agentevents.domain.event.StoredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event log in {@code events}. Appends take their ids from the project's row in
+ * {@code event_counters}, which stays locked until the appending transaction commits: the next
+ * appender of the project waits, so ids become visible strictly in id order and a reader that
+ * passes the largest id it has seen never skips one. An agent's feed is one query with one
+ * ORDER BY and LIMIT over its events and the project's activations.
+ */
+public class PostgresEventLog implements EventLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresEventLog.class);
+    private static final EventRow ROWS = new EventRow();
+    /** Rows deleted per statement by the purge, so it never holds locks or bloats WAL for long. */
+    static final int PURGE_BATCH = 5_000;
+    /** The advisory lock that lets one node at a time purge; per schema, as schemas share a database's locks. */
+    private static final String PURGE_LOCK = "hashtext('agent-events purge ' || current_schema())";
+
+    private final PostgresStore store;
+
+    public PostgresEventLog(PostgresStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<StoredEvent> append(ProjectId project, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return store.inTransaction(() -> store.call(handle -> {
+            long lastId = handle.createQuery("""
+                            INSERT INTO event_counters (project_id, last_id) VALUES (:project, :count)
+                            ON CONFLICT (project_id) DO UPDATE SET last_id = event_counters.last_id + EXCLUDED.last_id
+                            RETURNING last_id
+                            """)
+                    .bind("project", project.value())
+                    .bind("count", (long) events.size())
+                    .mapTo(Long.class)
+                    .one();
+            long id = lastId - events.size() + 1;
+            PreparedBatch batch = handle.prepareBatch("INSERT INTO events (project_id, " + EventRow.COLUMNS + ") "
+                    + "VALUES (:project, :id, :type, :at, CAST(:agent AS uuid), :mode, CAST(:expiresAt AS timestamptz), "
+                    + "CAST(:busy AS boolean), :agentName, :hostOs, :requestId)");
+            List<StoredEvent> stored = new ArrayList<>(events.size());
+            for (NewEvent event : events) {
+                batch.bind("project", project.value()).bindMap(EventRow.columns(id, event.event(), event.requestId())).add();
+                stored.add(new StoredEvent(new EventId(id), event.event(), event.requestId()));
+                id++;
+            }
+            batch.execute();
+            return stored;
+        }));
+    }
+
+    @Override
+    public EventPage page(ProjectId project, EventPageRequest request) {
+        return read(project, Optional.empty(), request);
+    }
+
+    @Override
+    public EventPage feed(ProjectId project, AgentId agent, EventPageRequest request) {
+        return read(project, Optional.of(agent.value()), request);
+    }
+
+    private EventPage read(ProjectId project, Optional<UUID> agent, EventPageRequest request) {
+        String scope = agent.isPresent() ? " AND (agent_id = :agent OR agent_id IS NULL)" : "";
+        return store.call(handle -> {
+            String sql;
+            if (request.after().isPresent()) {
+                sql = "SELECT " + EventRow.COLUMNS + " FROM events WHERE project_id = :project AND id > :marker" + scope
+                        + " ORDER BY id ASC LIMIT :limit";
+            } else {
+                String order = request.direction() == SortDirection.ASC ? "ASC" : "DESC";
+                sql = "SELECT " + EventRow.COLUMNS + " FROM events WHERE project_id = :project" + scope
+                        + " ORDER BY id " + order + " LIMIT :limit";
+            }
+            Query query = handle.createQuery(sql).bind("project", project.value()).bind("limit", request.limit());
+            request.after().ifPresent(marker -> query.bind("marker", marker.value()));
+            agent.ifPresent(id -> query.bind("agent", id));
+            List<StoredEvent> selected = query.map(ROWS).list();
+            return EventPage.of(request, selected, preceding(handle, project, agent, scope, request, selected));
+        });
+    }
+
+    /** Up to limit + 1 ids older than the page (than the marker, for an empty page), newest first. */
+    private static List<EventId> preceding(Handle handle, ProjectId project, Optional<UUID> agent, String scope,
+                                           EventPageRequest request, List<StoredEvent> selected) {
+        Optional<Long> below = selected.stream().map(event -> event.id().value()).min(Long::compare)
+                .or(() -> request.after().map(marker -> marker.value() + 1));
+        if (below.isEmpty()) {
+            return List.of();
+        }
+        Query query = handle.createQuery("SELECT id FROM events WHERE project_id = :project AND id < :below" + scope
+                        + " ORDER BY id DESC LIMIT :limit")
+                .bind("project", project.value())
+                .bind("below", below.get())
+                .bind("limit", request.limit() + 1);
+        agent.ifPresent(id -> query.bind("agent", id));
+        return query.mapTo(Long.class).map(EventId::new).list();
+    }
+
+    /**
+     * Runs on every node; a session-level advisory lock lets one purge at a time, and it deletes
+     * in batches of {@value #PURGE_BATCH} rows, each its own short statement, so appends are never
+     * held up for long.
+     */
+    @Override
+    public long purgeBefore(Instant cutoff) {
+        return store.call(handle -> {
+            boolean mine = handle.createQuery("SELECT pg_try_advisory_lock(" + PURGE_LOCK + ")").mapTo(Boolean.class).one();
+            if (!mine) {
+                LOG.debug("another node is purging events; skipping this round");
+                return 0L;
+            }
+            try {
+                long purged = 0;
+                int deleted;
+                do {
+                    deleted = handle.createUpdate("""
+                                    DELETE FROM events WHERE ctid IN (
+                                        SELECT ctid FROM events WHERE at < :cutoff LIMIT :batch)
+                                    """)
+                            .bind("cutoff", Columns.of(cutoff))
+                            .bind("batch", PURGE_BATCH)
+                            .execute();
+                    purged += deleted;
+                } while (deleted == PURGE_BATCH);
+                return purged;
+            } finally {
+                handle.createQuery("SELECT pg_advisory_unlock(" + PURGE_LOCK + ")").mapTo(Boolean.class).one();
+            }
+        });
+    }
+}

@@ -1,0 +1,12 @@
+package io.agentevents.application.memory;
+
+import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.AgentTokensContract;
+
+class InMemoryAgentTokensTest extends AgentTokensContract {
+
+    @Override
+    protected AgentTokens agentTokens() {
+        return new InMemoryAgentTokens();
+    }
+}
