@@ -3,17 +3,17 @@ package io.agentevents.bootstrap;
 import io.agentevents.adapter.http.ApiRouter;
 import io.agentevents.adapter.http.ApiUseCases;
 import io.agentevents.adapter.http.JsonCodec;
-import io.agentevents.application.memory.InMemoryAgentRegistry;
-import io.agentevents.application.memory.InMemoryAgentSessionRepository;
-import io.agentevents.application.memory.InMemoryAgentTokens;
-import io.agentevents.application.memory.InMemoryEventLog;
-import io.agentevents.application.memory.InMemoryIdempotencyRecords;
-import io.agentevents.application.memory.InMemoryTransactions;
 import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.memory.RandomAgentIds;
 import io.agentevents.application.memory.SecureRandomSecrets;
 import io.agentevents.application.port.in.PurgeExpiredUseCase;
+import io.agentevents.application.port.out.AgentRegistry;
+import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.IdempotencyRecords;
 import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.ActivateAgentService;
 import io.agentevents.application.service.ActivateAgentsService;
 import io.agentevents.application.service.AuthenticateAgentService;
@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: stores, then services, then the router and the HTTP server, by plain
- * constructor calls. The handle it returns tells the port and shuts everything down.
+ * constructor calls: PostgreSQL when a database is configured, else in memory. The handle it
+ * returns tells the port and shuts everything down.
  */
 public final class AgentEventsApp implements AutoCloseable {
 
@@ -57,28 +58,33 @@ public final class AgentEventsApp implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer server;
+    private final Stores stores;
 
-    private AgentEventsApp(Vertx vertx, HttpServer server) {
+    private AgentEventsApp(Vertx vertx, HttpServer server, Stores stores) {
         this.vertx = vertx;
         this.server = server;
+        this.stores = stores;
     }
 
     /**
-     * Starts the service on the in-memory store.
+     * Starts the service on the configured store.
      *
      * @param clock the only clock of the service; tests pass one they control
-     * @throws RuntimeException if the port cannot be bound; nothing is left running
+     * @throws RuntimeException if the database cannot be reached or the port cannot be bound;
+     *                          nothing is left running
      */
     public static AgentEventsApp start(AppConfig config, Clock clock) {
         Vertx vertx = Vertx.vertx();
+        Stores stores = null;
         try {
             Schedules schedules = config.schedules();
-            InMemoryEventLog eventLog = new InMemoryEventLog();
-            InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
-            InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
-            InMemoryAgentTokens agentTokens = new InMemoryAgentTokens();
-            InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
-            InMemoryTransactions transactions = new InMemoryTransactions();
+            stores = config.database().map(Stores::postgres).orElseGet(Stores::inMemory);
+            EventLog eventLog = stores.eventLog();
+            AgentSessionRepository sessions = stores.sessions();
+            AgentRegistry registry = stores.registry();
+            AgentTokens agentTokens = stores.agentTokens();
+            IdempotencyRecords idempotencyRecords = stores.idempotencyRecords();
+            Transactions transactions = stores.transactions();
             InMemoryUserTokens userTokens = new InMemoryUserTokens(userTokensOf(config));
             SecureRandomSecrets secrets = new SecureRandomSecrets();
             SecretHashing hashing = new SecretHashing(config.passwordIterations());
@@ -115,9 +121,10 @@ public final class AgentEventsApp implements AutoCloseable {
                     .listen()
                     .await();
             schedulePurge(vertx, purge, config.eventRetention());
-            return new AgentEventsApp(vertx, server);
+            return new AgentEventsApp(vertx, server, stores);
         } catch (RuntimeException failed) {
             vertx.close();
+            closeQuietly(stores);
             throw failed;
         }
     }
@@ -144,6 +151,11 @@ public final class AgentEventsApp implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** Which store serves, for the start-up log line. */
+    public String storeDescription() {
+        return stores.description();
+    }
+
     /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then stops. */
     @Override
     public void close() {
@@ -151,6 +163,18 @@ public final class AgentEventsApp implements AutoCloseable {
             server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).await();
         } finally {
             vertx.close().await();
+            closeQuietly(stores);
+        }
+    }
+
+    private static void closeQuietly(Stores stores) {
+        if (stores == null) {
+            return;
+        }
+        try {
+            stores.resources().close();
+        } catch (Exception failed) {
+            LOG.warn("closing the store failed", failed);
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.activation.Schedules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the service is started with.
@@ -14,9 +17,10 @@ import java.util.Objects;
  * @param eventRetention    how long events are kept at least
  * @param passwordIterations PBKDF2 rounds for agent passwords
  * @param agentTokenLifetime how long an agent token is valid
+ * @param database          the PostgreSQL store; empty for the in-memory store
  */
 public record AppConfig(int port, List<UserToken> userTokens, Duration activationTtl, Duration eventRetention,
-                        int passwordIterations, Duration agentTokenLifetime) {
+                        int passwordIterations, Duration agentTokenLifetime, Optional<PostgresSettings> database) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofMinutes(5);
@@ -30,6 +34,13 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
         Objects.requireNonNull(activationTtl, "activationTtl must not be null");
         Objects.requireNonNull(eventRetention, "eventRetention must not be null");
         Objects.requireNonNull(agentTokenLifetime, "agentTokenLifetime must not be null");
+        Objects.requireNonNull(database, "database must not be null");
+    }
+
+    /** The in-memory configuration tests and embedders start from. */
+    public static AppConfig inMemory(int port, List<UserToken> userTokens) {
+        return new AppConfig(port, userTokens, Schedules.DEFAULT_ACTIVATION_LIFETIME, DEFAULT_EVENT_RETENTION,
+                SecretHashing.DEFAULT_PASSWORD_ITERATIONS, DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty());
     }
 
     public Schedules schedules() {
@@ -37,10 +48,20 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
     }
 
     public AppConfig withUserTokens(List<UserToken> tokens) {
-        return new AppConfig(port, tokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime);
+        return new AppConfig(port, tokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime, database);
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime);
+        return new AppConfig(newPort, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
+                database);
+    }
+
+    public AppConfig withDatabase(PostgresSettings settings) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
+                Optional.of(settings));
+    }
+
+    public AppConfig withPasswordIterations(int iterations) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, iterations, agentTokenLifetime, database);
     }
 }

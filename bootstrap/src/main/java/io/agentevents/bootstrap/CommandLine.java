@@ -1,5 +1,6 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.activation.Schedules;
 import java.nio.file.Path;
@@ -10,15 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the options, each also settable by an environment variable (the option wins).
- * {@code --database-url} is reserved for the PostgreSQL store, which is not served yet.
+ * Reads the options, each also settable by an environment variable (the option wins). The
+ * database password is read from {@code DATABASE_PASSWORD} only, so it never shows in a process
+ * list.
  */
 public final class CommandLine {
 
     public static final String USAGE = """
             Usage: java -jar agent-events.jar [options]
 
-            Serves the agent events API (v2) over HTTP on the in-memory store.
+            Serves the agent events API (v2) over HTTP, on the in-memory store or on PostgreSQL.
 
             Options (each may also be set by the environment variable in brackets):
               --port N                 HTTP port, 0 for any free one [PORT] (default 8080)
@@ -28,7 +30,14 @@ public final class CommandLine {
               --activation-ttl D       how long an active or real_time activation lasts
                                        [ACTIVATION_TTL] (default 75s)
               --event-retention D      how long events are kept at least [EVENT_RETENTION] (default 5m)
-              --database-url URL       PostgreSQL JDBC URL [DATABASE_URL]: not supported yet
+              --database-url URL       PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/agent_events
+                                       [DATABASE_URL] (default: none, the in-memory store);
+                                       the schema is migrated at start-up
+              --database-user USER     database user, if not in the URL [DATABASE_USER];
+                                       the password only from DATABASE_PASSWORD
+              --db-pool-size N         database connections per node [DB_POOL_SIZE] (default 10)
+              --db-timeout D           longest wait for a connection before answering 503
+                                       [DB_TIMEOUT] (default 1500ms)
               --help                   show this help
 
             Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
@@ -40,7 +49,10 @@ public final class CommandLine {
             "--tokens-file", "TOKENS_FILE",
             "--activation-ttl", "ACTIVATION_TTL",
             "--event-retention", "EVENT_RETENTION",
-            "--database-url", "DATABASE_URL");
+            "--database-url", "DATABASE_URL",
+            "--database-user", "DATABASE_USER",
+            "--db-pool-size", "DB_POOL_SIZE",
+            "--db-timeout", "DB_TIMEOUT");
 
     private CommandLine() {
     }
@@ -78,10 +90,6 @@ public final class CommandLine {
                 options.put(option, value);
             }
         });
-        if (options.containsKey("--database-url")) {
-            throw new ConfigException("--database-url (DATABASE_URL): the PostgreSQL store is not supported yet; "
-                    + "leave it out to run on the in-memory store");
-        }
         int port = Optional.ofNullable(options.get("--port")).map(CommandLine::port).orElse(AppConfig.DEFAULT_PORT);
         List<UserToken> tokens = Optional.ofNullable(options.get("--tokens-file"))
                 .map(file -> TokensFile.read(Path.of(file))).orElse(List.of());
@@ -90,20 +98,40 @@ public final class CommandLine {
                 .orElse(Schedules.DEFAULT_ACTIVATION_LIFETIME);
         Duration retention = Optional.ofNullable(options.get("--event-retention"))
                 .map(text -> Durations.parse(text, "--event-retention")).orElse(AppConfig.DEFAULT_EVENT_RETENTION);
+        Optional<PostgresSettings> database = Optional.ofNullable(options.get("--database-url"))
+                .map(url -> database(url, options, environment));
         return Optional.of(new AppConfig(port, tokens, ttl, retention,
                 SecretHashing.DEFAULT_PASSWORD_ITERATIONS,
-                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME));
+                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database));
     }
 
-    private static int port(String text) {
+    private static PostgresSettings database(String url, Map<String, String> options, Map<String, String> environment) {
+        int poolSize = Optional.ofNullable(options.get("--db-pool-size"))
+                .map(text -> wholeNumber(text, "--db-pool-size", 1, 500)).orElse(PostgresSettings.DEFAULT_POOL_SIZE);
+        Duration timeout = Optional.ofNullable(options.get("--db-timeout"))
+                .map(text -> Durations.parse(text, "--db-timeout")).orElse(PostgresSettings.DEFAULT_CONNECTION_TIMEOUT);
         try {
-            int port = Integer.parseInt(text.strip());
-            if (port >= 0 && port <= 65_535) {
-                return port;
+            return new PostgresSettings(url.strip(), Optional.ofNullable(options.get("--database-user")),
+                    Optional.ofNullable(environment.get("DATABASE_PASSWORD")).filter(password -> !password.isEmpty()),
+                    Optional.empty(), poolSize, timeout);
+        } catch (IllegalArgumentException bad) {
+            throw new ConfigException("--database-url: " + bad.getMessage());
+        }
+    }
+
+    private static int wholeNumber(String text, String option, int min, int max) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
             }
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new ConfigException("--port must be a number from 0 to 65535; got '" + text + "'");
+        throw new ConfigException(option + " must be a number from " + min + " to " + max + "; got '" + text + "'");
+    }
+
+    private static int port(String text) {
+        return wholeNumber(text, "--port", 0, 65_535);
     }
 }

@@ -51,12 +51,13 @@ public final class Main {
         try {
             app = AgentEventsApp.start(config, clock);
         } catch (RuntimeException failed) {
-            System.err.println("agent-events: cannot start on port " + config.port() + ": " + failed.getMessage());
+            System.err.println("agent-events: cannot start: " + failed.getMessage());
             System.exit(1);
             return;
         }
-        LOG.info("agent-events {} serving the v2 events API on port {} (in-memory store; activations last {}, events kept {})",
-                version(), app.port(), Durations.format(config.activationTtl()), Durations.format(config.eventRetention()));
+        LOG.info("agent-events {} serving the v2 events API on port {} ({}; activations last {}, events kept {})",
+                version(), app.port(), app.storeDescription(), Durations.format(config.activationTtl()),
+                Durations.format(config.eventRetention()));
         demoToken.ifPresent(token -> printDemo(out, token, app.port()));
         awaitStopSignal(app);
     }

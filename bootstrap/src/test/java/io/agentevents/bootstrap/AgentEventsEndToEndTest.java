@@ -1,223 +1,26 @@
 package io.agentevents.bootstrap;
 
-import static io.agentevents.bootstrap.HttpClientForTests.json;
-import static org.assertj.core.api.Assertions.assertThat;
+import io.agentevents.adapter.postgres.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.agentevents.application.port.in.Secret;
-import io.agentevents.domain.MutableClock;
-import io.agentevents.domain.ProjectId;
-import io.agentevents.domain.TestSessions;
-import io.agentevents.domain.access.Role;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+/** The scenarios on PostgreSQL, in a schema of this class's own. */
+class AgentEventsEndToEndTest extends EndToEndScenarios {
 
-/** The whole service through its real HTTP server on the in-memory store; only the clock is the test's. */
-class AgentEventsEndToEndTest {
+    private static String schema;
 
-    private static final String ADMIN = "e2e-admin-token-0001";
-    private static final String CREATOR = "e2e-creator-token-0002";
-    private static final String OBSERVER = "e2e-observer-token-0003";
-    private static final String OTHER_ADMIN = "e2e-other-admin-token-0004";
-    private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"%s\"}";
-    private static final String REGISTRATION = "{\"name\":\"web-1\",\"version\":\"2.1\","
-            + "\"host\":{\"name\":\"web-1.example.com\",\"os\":\"linux\",\"fingerprint\":\"fp-web-1\"}}";
-
-    private final MutableClock clock = new MutableClock(TestSessions.T0);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private Level rootLevel;
-    private AgentEventsApp app;
-    private HttpClientForTests http;
-
-    @BeforeEach
-    void start() {
-        rootLevel = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        logged.start();
-        root.addAppender(logged);
-        ProjectId project = new ProjectId("acme");
-        AppConfig config = new AppConfig(0, List.of(
-                new UserToken(new Secret(ADMIN), project, Role.ADMIN),
-                new UserToken(new Secret(CREATOR), project, Role.CREATOR),
-                new UserToken(new Secret(OBSERVER), project, Role.OBSERVER),
-                new UserToken(new Secret(OTHER_ADMIN), new ProjectId("globex"), Role.ADMIN)),
-                Duration.ofSeconds(75), Duration.ofMinutes(5), 1_000, Duration.ofHours(24));
-        app = AgentEventsApp.start(config, clock);
-        http = new HttpClientForTests(app.port());
+    @BeforeAll
+    static void createSchema() {
+        schema = TestDatabase.newSchema(AgentEventsEndToEndTest.class);
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-        root.detachAppender(logged);
-        root.setLevel(rootLevel);
+    @AfterAll
+    static void dropSchema() {
+        TestDatabase.dropSchema(schema);
     }
 
-    @Test
-    void wholeLifecycle_ofAnAgent_asClientsAndTheAgentSeeIt() {
-        assertThat(http.post("/v2/acme/events", ADMIN, ACTIVATE.formatted("active")).statusCode()).isEqualTo(202);
-
-        HttpResponse<String> registered = http.post("/v2/acme/agents", CREATOR, REGISTRATION);
-        assertThat(registered.statusCode()).isEqualTo(201);
-        String agent = json(registered).get("id").asText();
-        String password = json(registered).get("password").asText();
-        assertThat(registered.headers().firstValue("Location")).contains("/v2/acme/agents/" + agent);
-
-        HttpResponse<String> tokenResponse = http.post("/v2/acme/agents/tokens", null,
-                "{\"agent_id\":\"" + agent + "\",\"password\":\"" + password + "\",\"host\":{\"fingerprint\":\"fp-web-1\"}}");
-        assertThat(tokenResponse.statusCode()).isEqualTo(200);
-        String agentToken = json(tokenResponse).get("token").get("id").asText();
-        assertThat(http.post("/v2/acme/agents/tokens", null, "{\"agent_id\":\"" + agent + "\",\"password\":\"" + password
-                + "\",\"host\":{\"fingerprint\":\"elsewhere\"}}").statusCode()).isEqualTo(409);
-        assertThat(http.post("/v2/acme/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"wrong\",\"host\":{\"fingerprint\":\"fp-web-1\"}}").statusCode()).isEqualTo(401);
-
-        String agentPath = "/v2/acme/agents/" + agent;
-        HttpResponse<String> poll = http.get(agentPath + "/events", agentToken, "X-Agent-Id", agent);
-        assertThat(poll.statusCode()).isEqualTo(200);
-        assertThat(poll.headers().firstValue("X-Agent-Mode")).contains("active");
-        assertThat(poll.headers().firstValue("X-Poll-Interval-Ms")).contains("1000");
-        List<String> feed = new ArrayList<>();
-        json(poll).get("events").forEach(event -> feed.add(event.get("event").asText()));
-        assertThat(feed).containsExactly("agent_activate", "agent_registered", "agent_heartbeat");
-
-        assertThat(http.post(agentPath + "/events", agentToken, "{\"event\":\"heartbeat\",\"busy\":true}").statusCode()).isEqualTo(202);
-        JsonNode status = json(http.get(agentPath + "/status", OBSERVER));
-        assertThat(status.get("online").asBoolean()).isTrue();
-        assertThat(status.get("busy").asBoolean()).isTrue();
-        assertThat(status.get("mode").asText()).isEqualTo("active");
-        assertThat(status.get("reliable").asBoolean()).isTrue();
-        assertThat(status.get("mode_expires_at").asText()).isEqualTo("2026-01-01T12:01:15.000000Z");
-
-        clock.advanceBy(Duration.ofSeconds(75));
-        status = json(http.get(agentPath + "/status", OBSERVER));
-        assertThat(status.get("mode").asText()).isEqualTo("idle");
-        assertThat(status.get("reliable").asBoolean()).isFalse();
-        assertThat(status.get("mode_expires_at").isNull()).isTrue();
-
-        assertThat(http.post(agentPath + "/events", ADMIN, ACTIVATE.formatted("real_time")).statusCode()).isEqualTo(202);
-        HttpResponse<String> realTimePoll = http.get(agentPath + "/events?marker=3", agentToken);
-        assertThat(realTimePoll.headers().firstValue("X-Agent-Mode")).contains("real_time");
-        assertThat(realTimePoll.headers().firstValue("X-Poll-Interval-Ms")).contains("300");
-
-        assertThat(http.post(agentPath + "/events", agentToken, "{\"event\":\"shutdown\"}").statusCode()).isEqualTo(202);
-        assertThat(json(http.get(agentPath + "/status", ADMIN)).get("online").asBoolean()).isFalse();
-
-        JsonNode configuration = json(http.get(agentPath + "/configuration", agentToken));
-        assertThat(configuration.at("/system_preferences/events/rse/heartbeat/timeout_ms/active").asLong()).isEqualTo(75_000);
-
-        assertThat(json(http.get("/v2/acme/agents", OBSERVER)).get("agents")).hasSize(1);
-        assertThat(http.send("DELETE", agentPath, CREATOR, null).statusCode()).isEqualTo(403);
-        assertThat(http.send("DELETE", agentPath, ADMIN, null).statusCode()).isEqualTo(204);
-        assertThat(http.get(agentPath, ADMIN).statusCode()).isEqualTo(404);
-        assertThat(http.get(agentPath + "/events", agentToken).statusCode()).isEqualTo(401);
-        JsonNode newest = json(http.get("/v2/acme/events?limit=1", OBSERVER)).get("events").get(0);
-        assertThat(newest.get("event").asText()).isEqualTo("agent_deleted");
-
-        assertSecretsNeverLogged(password, agentToken);
-    }
-
-    @Test
-    void roles_andProjects_areEnforced() {
-        String agent = json(http.post("/v2/acme/agents", ADMIN, REGISTRATION)).get("id").asText();
-
-        assertThat(http.post("/v2/acme/events", OBSERVER, ACTIVATE.formatted("active")).statusCode()).isEqualTo(403);
-        assertThat(http.get("/v2/acme/events", OBSERVER).statusCode()).isEqualTo(200);
-        assertThat(http.post("/v2/acme/events", OTHER_ADMIN, ACTIVATE.formatted("active")).statusCode()).isEqualTo(403);
-        assertThat(http.get("/v2/acme/agents/" + agent + "/status", OTHER_ADMIN).statusCode()).isEqualTo(403);
-        assertThat(http.post("/v2/acme/agents/" + agent + "/events", ADMIN, "{\"event\":\"heartbeat\"}").statusCode()).isEqualTo(403);
-        assertThat(http.get("/v2/nowhere/events", ADMIN).statusCode()).isEqualTo(403);
-        assertThat(http.post("/v2/nowhere/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"x\",\"host\":{\"fingerprint\":\"f\"}}").statusCode()).isEqualTo(404);
-        assertThat(http.get("/v2/acme/agents/" + TestSessions.newAgent() + "/status", ADMIN).statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void idempotencyKey_preventsASecondActivationEvent() {
-        HttpResponse<String> first = http.post("/v2/acme/events", ADMIN, ACTIVATE.formatted("active"), "Idempotency-Key", "wake-1");
-        HttpResponse<String> again = http.post("/v2/acme/events", ADMIN, ACTIVATE.formatted("active"), "Idempotency-Key", "wake-1");
-        HttpResponse<String> other = http.post("/v2/acme/events", ADMIN, ACTIVATE.formatted("idle"), "Idempotency-Key", "wake-1");
-
-        assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(again.statusCode()).isEqualTo(202);
-        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(other.statusCode()).isEqualTo(409);
-        assertThat(json(http.get("/v2/acme/events", ADMIN)).get("events")).hasSize(1);
-    }
-
-    /** The marker guarantee over HTTP: 8 writers post while a reader follows with the largest id it saw. */
-    @Test
-    void readerFollowingMarkers_seesEveryEventOnce_whileEightClientsPost() throws Exception {
-        int writers = 8;
-        int postsEach = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
-        try {
-            AtomicBoolean writing = new AtomicBoolean(true);
-            Future<List<Long>> reader = pool.submit(() -> {
-                List<Long> seen = new ArrayList<>();
-                String marker = "";
-                while (true) {
-                    boolean done = !writing.get();
-                    JsonNode page = json(http.get("/v2/acme/events?sort_dir=asc&limit=7" + marker, OBSERVER));
-                    page.get("events").forEach(event -> seen.add(event.get("id").asLong()));
-                    if (!seen.isEmpty()) {
-                        marker = "&marker=" + seen.get(seen.size() - 1);
-                    }
-                    if (done && page.get("events").isEmpty()) {
-                        return seen;
-                    }
-                }
-            });
-            List<Future<?>> posts = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                posts.add(pool.submit(() -> {
-                    for (int i = 0; i < postsEach; i++) {
-                        assertThat(http.post("/v2/acme/events", ADMIN, ACTIVATE.formatted("active")).statusCode()).isEqualTo(202);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> post : posts) {
-                post.get();
-            }
-            writing.set(false);
-
-            List<Long> seen = reader.get();
-            assertThat(seen).hasSize(writers * postsEach).doesNotHaveDuplicates().isSorted();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void assertSecretsNeverLogged(String... secrets) {
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : logged.list) {
-            lines.add(event.getFormattedMessage());
-            if (event.getThrowableProxy() != null) {
-                lines.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            }
-        }
-        assertThat(lines).as("log lines").isNotEmpty();
-        List<String> all = new ArrayList<>(List.of(secrets));
-        all.addAll(List.of(ADMIN, CREATOR, OBSERVER, OTHER_ADMIN));
-        for (String secret : all) {
-            assertThat(String.join("\n", lines)).doesNotContain(secret);
-        }
+    @Override
+    protected AppConfig onStore(AppConfig config) {
+        return config.withDatabase(TestDatabase.settings(schema));
     }
 }

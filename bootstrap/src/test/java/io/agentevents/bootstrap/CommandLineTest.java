@@ -3,6 +3,7 @@ package io.agentevents.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.IOException;
@@ -71,16 +72,31 @@ class CommandLineTest {
             "--activation-ttl=5 minutes|--activation-ttl must be a duration",
             "--activation-ttl=0s|must be longer than zero",
             "--event-retention=-1m|--event-retention must be a duration",
-            "--database-url=jdbc:postgresql://localhost/test|not supported yet"})
+            "--database-url=jdbc:mysql://localhost/test|must be a PostgreSQL JDBC URL"})
     void badOptions_areRejectedWithOneClearMessage(String arg, String message) {
         assertThatThrownBy(() -> CommandLine.parse(List.of(arg), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(message);
     }
 
     @Test
-    void databaseUrlFromTheEnvironment_isRejectedToo() {
-        assertThatThrownBy(() -> CommandLine.parse(List.of(), Map.of("DATABASE_URL", "jdbc:postgresql://x/y")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
+    void database_fromOptionsAndEnvironment_withThePasswordFromTheEnvironmentOnly() {
+        AppConfig config = parse(Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/events", "DATABASE_USER", "app",
+                "DATABASE_PASSWORD", "s3cret"), "--db-pool-size", "4", "--db-timeout", "2s");
+
+        PostgresSettings database = config.database().orElseThrow();
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/events");
+        assertThat(database.user()).contains("app");
+        assertThat(database.password()).contains("s3cret");
+        assertThat(database.poolSize()).isEqualTo(4);
+        assertThat(database.connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(database.toString()).doesNotContain("s3cret");
+        assertThat(parse(Map.of()).database()).isEmpty();
+    }
+
+    @Test
+    void badPoolSize_isRejected() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("--database-url", "jdbc:postgresql://db/x", "--db-pool-size", "0"),
+                Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("--db-pool-size");
     }
 
     @Test

@@ -2,97 +2,91 @@ package io.agentevents.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.agentevents.adapter.postgres.TestDatabase;
+import io.agentevents.domain.TestSessions;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code main} as a real process: exit codes, help, the demo token and a clean stop on SIGTERM. */
+/** {@code main} as a real process: exit codes, help, the demo token, SIGTERM and SIGKILL. */
 class MainProcessTest {
 
-    private static Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> List.of("PORT", "TOKENS_FILE", "ACTIVATION_TTL",
-                "EVENT_RETENTION", "DATABASE_URL").contains(name));
-        return builder.start();
-    }
-
-    private static String read(InputStream stream) throws IOException {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    @TempDir
+    Path directory;
 
     @Test
     void unknownOption_printsOneLineAndExitsWith2() throws Exception {
-        Process process = launch("--bogus");
-
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
-        String error = read(process.getErrorStream());
-        assertThat(error.strip().lines()).singleElement().asString().contains("unknown option '--bogus'");
+        try (ServiceProcess service = ServiceProcess.launch(Map.of(), "--bogus")) {
+            assertThat(service.awaitExit()).isEqualTo(2);
+            assertThat(service.stderr().strip().lines()).singleElement().asString().contains("unknown option '--bogus'");
+        }
     }
 
     @Test
     void badValue_exitsWith2() throws Exception {
-        Process process = launch("--activation-ttl", "soon");
-
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(read(process.getErrorStream())).contains("--activation-ttl must be a duration");
+        try (ServiceProcess service = ServiceProcess.launch(Map.of("ACTIVATION_TTL", "soon"))) {
+            assertThat(service.awaitExit()).isEqualTo(2);
+            assertThat(service.stderr()).contains("--activation-ttl must be a duration");
+        }
     }
 
     @Test
     void help_listsEveryOptionAndExitsWith0() throws Exception {
-        Process process = launch("--help");
+        try (ServiceProcess service = ServiceProcess.launch(Map.of(), "--help")) {
+            assertThat(service.awaitExit()).isZero();
+            assertThat(service.stdout()).contains("--port", "--tokens-file", "--activation-ttl", "--event-retention",
+                    "--database-url", "DATABASE_PASSWORD");
+        }
+    }
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        assertThat(read(process.getInputStream())).contains("--port", "--tokens-file", "--activation-ttl",
-                "--event-retention", "--database-url");
+    @Test
+    void unreachableDatabase_exitsWith1AndSaysWhy() throws Exception {
+        try (ServiceProcess service = ServiceProcess.launch(Map.of("DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:1/none?user=postgres", "DB_TIMEOUT", "500ms"), "--port", "0")) {
+            assertThat(service.awaitExit()).isEqualTo(1);
+            assertThat(service.stderr()).contains("cannot connect to PostgreSQL");
+        }
     }
 
     @Test
     void withoutTokensFile_printsADemoTokenThatWorks_andStopsCleanlyOnSigterm() throws Exception {
-        Process process = launch("--port", "0");
+        try (ServiceProcess service = ServiceProcess.launch(Map.of(), "--port", "0").awaitListening(true)) {
+            HttpClientForTests http = new HttpClientForTests(service.port());
+            assertThat(http.post("/v2/demo/events", service.demoToken(), "{\"event\":\"agent_activate\",\"mode\":\"active\"}")
+                    .statusCode()).isEqualTo(202);
+
+            service.process().destroy();
+            assertThat(service.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(service.process().exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void activationAcknowledgedWith202_survivesKillDashNine() throws Exception {
+        String schema = TestDatabase.newSchema(MainProcessTest.class);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            Pattern listening = Pattern.compile("on port (\\d+)");
-            Pattern curl = Pattern.compile("-H 'X-Auth-Token: ([^']+)'");
-            Integer port = null;
-            String token = null;
-            for (String line = out.readLine(); line != null && (port == null || token == null); line = out.readLine()) {
-                Matcher portMatch = listening.matcher(line);
-                if (portMatch.find()) {
-                    port = Integer.parseInt(portMatch.group(1));
-                }
-                Matcher tokenMatch = curl.matcher(line);
-                if (tokenMatch.find()) {
-                    token = tokenMatch.group(1);
-                }
+            String project = TestSessions.newProject().value();
+            Path tokens = Files.writeString(directory.resolve("tokens"), "kill-nine-admin-token " + project + " admin\n");
+            Map<String, String> environment = Map.of("DATABASE_URL", TestDatabase.urlWithSchema(schema),
+                    "TOKENS_FILE", tokens.toString());
+            try (ServiceProcess first = ServiceProcess.launch(environment, "--port", "0").awaitListening(false)) {
+                HttpClientForTests http = new HttpClientForTests(first.port());
+                assertThat(http.post("/v2/" + project + "/events", "kill-nine-admin-token",
+                        "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}").statusCode()).isEqualTo(202);
+                first.process().destroyForcibly();
+                assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(first.process().exitValue()).isEqualTo(137);
             }
-            assertThat(port).isNotNull();
-            assertThat(token).isNotNull();
-
-            HttpClientForTests http = new HttpClientForTests(port);
-            assertThat(http.post("/v2/demo/events", token, "{\"event\":\"agent_activate\",\"mode\":\"active\"}").statusCode())
-                    .isEqualTo(202);
-
-            process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isZero();
+            try (ServiceProcess second = ServiceProcess.launch(environment, "--port", "0").awaitListening(false)) {
+                HttpClientForTests http = new HttpClientForTests(second.port());
+                String events = http.get("/v2/" + project + "/events", "kill-nine-admin-token").body();
+                assertThat(events).contains("\"event\":\"agent_activate\"", "\"mode\":\"real_time\"");
+            }
         } finally {
-            process.destroyForcibly();
+            TestDatabase.dropSchema(schema);
         }
     }
 }

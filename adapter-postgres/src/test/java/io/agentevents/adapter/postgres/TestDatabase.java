@@ -32,6 +32,11 @@ public final class TestDatabase {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
+    /** The URL with the schema as the connection's current schema, for a process given only a URL. */
+    public static String urlWithSchema(String schema) {
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
     public static PostgresSettings settings(String schema) {
         return PostgresSettings.of(URL).withSchema(schema);
     }

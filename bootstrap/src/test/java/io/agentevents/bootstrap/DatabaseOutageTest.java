@@ -1,0 +1,112 @@
+package io.agentevents.bootstrap;
+
+import static io.agentevents.bootstrap.HttpClientForTests.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.adapter.postgres.TestDatabase;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.Role;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The database goes away under a running node and comes back: 503 fast, then service again. */
+class DatabaseOutageTest {
+
+    private static final String TOKEN = "outage-admin-token-0001";
+    private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"active\"}";
+    private static String schema;
+
+    private final String project = TestSessions.newProject().value();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private CuttableProxy proxy;
+    private AgentEventsApp app;
+    private HttpClientForTests http;
+
+    @BeforeAll
+    static void createSchema() {
+        schema = TestDatabase.newSchema(DatabaseOutageTest.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        TestDatabase.dropSchema(schema);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        URI database = URI.create(TestDatabase.URL.substring("jdbc:".length()));
+        proxy = new CuttableProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
+        String viaProxy = TestDatabase.URL.replace(database.getHost() + ":" + database.getPort(), "127.0.0.1:" + proxy.port());
+        PostgresSettings settings = new PostgresSettings(viaProxy, Optional.empty(), Optional.empty(), Optional.of(schema),
+                4, Duration.ofMillis(1_000));
+        logged.start();
+        root.addAppender(logged);
+        app = AgentEventsApp.start(AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)))
+                .withPasswordIterations(1_000).withDatabase(settings), Clock.systemUTC());
+        http = new HttpClientForTests(app.port());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+        proxy.close();
+        root.detachAppender(logged);
+    }
+
+    @Test
+    void outage_answers503WithinTwoSeconds_andTheSameProcessRecovers() throws Exception {
+        assertThat(http.post("/v2/" + project + "/events", TOKEN, ACTIVATE).statusCode()).isEqualTo(202);
+
+        proxy.cut();
+        for (String path : List.of("/events", "/events?limit=5", "/agents")) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = path.equals("/events")
+                    ? http.post("/v2/" + project + path, TOKEN, ACTIVATE)
+                    : http.get("/v2/" + project + path, TOKEN);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).contains("5");
+            assertThat(json(response).get("message").asText()).contains("unreachable");
+            assertThat(took).as("time to answer %s during the outage", path).isLessThan(Duration.ofSeconds(2));
+        }
+
+        proxy.restore();
+        HttpResponse<String> after = awaitRecovery();
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(json(after).get("events")).hasSize(1);
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).contains("lost PostgreSQL"))
+                .anySatisfy(line -> assertThat(line).contains("PostgreSQL is reachable again"));
+    }
+
+    private HttpResponse<String> awaitRecovery() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        HttpResponse<String> response;
+        do {
+            response = http.get("/v2/" + project + "/events", TOKEN);
+            if (response.statusCode() == 200) {
+                return response;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return response;
+    }
+}

@@ -1,0 +1,9 @@
+package io.agentevents.bootstrap;
+
+class InMemoryEndToEndTest extends EndToEndScenarios {
+
+    @Override
+    protected AppConfig onStore(AppConfig config) {
+        return config;
+    }
+}

@@ -1,0 +1,106 @@
+package io.agentevents.bootstrap;
+
+import static io.agentevents.bootstrap.HttpClientForTests.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentevents.adapter.postgres.TestDatabase;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.Role;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes on one database: whatever one node acknowledged, the other serves at once. */
+class TwoNodesTest {
+
+    private static final String TOKEN = "two-nodes-admin-token-0001";
+    private static String schema;
+
+    private final String project = TestSessions.newProject().value();
+    private AgentEventsApp nodeA;
+    private AgentEventsApp nodeB;
+    private HttpClientForTests a;
+    private HttpClientForTests b;
+
+    @BeforeAll
+    static void createSchema() {
+        schema = TestDatabase.newSchema(TwoNodesTest.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        TestDatabase.dropSchema(schema);
+    }
+
+    @BeforeEach
+    void start() {
+        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)))
+                .withPasswordIterations(1_000).withDatabase(TestDatabase.settings(schema));
+        nodeA = AgentEventsApp.start(config, Clock.systemUTC());
+        nodeB = AgentEventsApp.start(config, Clock.systemUTC());
+        a = new HttpClientForTests(nodeA.port());
+        b = new HttpClientForTests(nodeB.port());
+    }
+
+    @AfterEach
+    void stop() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @Test
+    void agentRegisteredOnA_authenticatesOnB_andSeesAnActivationPostedToA_onB() {
+        HttpResponse<String> registered = a.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"db-1\",\"version\":\"3\","
+                + "\"host\":{\"name\":\"db-1\",\"os\":\"linux\",\"fingerprint\":\"fp-db-1\"}}");
+        String agent = json(registered).get("id").asText();
+        String password = json(registered).get("password").asText();
+
+        HttpResponse<String> token = b.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
+                + "\",\"password\":\"" + password + "\",\"host\":{\"fingerprint\":\"fp-db-1\"}}");
+        assertThat(token.statusCode()).isEqualTo(200);
+        String agentToken = json(token).get("token").get("id").asText();
+
+        assertThat(a.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")
+                .statusCode()).isEqualTo(202);
+
+        HttpResponse<String> poll = b.get("/v2/" + project + "/agents/" + agent + "/events", agentToken);
+        assertThat(poll.headers().firstValue("X-Agent-Mode")).contains("real_time");
+        List<String> feed = new ArrayList<>();
+        json(poll).get("events").forEach(event -> feed.add(event.get("event").asText()));
+        assertThat(feed).containsExactly("agent_registered", "agent_activate", "agent_heartbeat");
+        assertThat(json(b.get("/v2/" + project + "/agents/" + agent + "/status", TOKEN)).get("mode").asText())
+                .isEqualTo("real_time");
+        assertThat(json(a.get("/v2/" + project + "/agents/" + agent + "/status", TOKEN)).get("online").asBoolean()).isTrue();
+    }
+
+    @Test
+    void heartbeatsThroughBothNodes_storeOneHeartbeatEventPerInterval() {
+        HttpResponse<String> registered = a.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"db-2\",\"version\":\"3\","
+                + "\"host\":{\"name\":\"db-2\",\"os\":\"linux\",\"fingerprint\":\"fp-db-2\"}}");
+        String agent = json(registered).get("id").asText();
+        String agentToken = json(a.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
+                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-db-2\"}}"))
+                .get("token").get("id").asText();
+
+        // Idle: one stored heartbeat an hour, however many nodes the heartbeats arrive through.
+        for (int i = 0; i < 10; i++) {
+            HttpClientForTests node = i % 2 == 0 ? a : b;
+            assertThat(node.post("/v2/" + project + "/agents/" + agent + "/events", agentToken, "{\"event\":\"heartbeat\"}")
+                    .statusCode()).isEqualTo(202);
+        }
+
+        long stored = 0;
+        for (var event : json(a.get("/v2/" + project + "/events?limit=100", TOKEN)).get("events")) {
+            stored += event.get("event").asText().equals("agent_heartbeat") ? 1 : 0;
+        }
+        assertThat(stored).isEqualTo(1);
+    }
+}
