@@ -12,6 +12,7 @@ import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.IdempotencyRecords;
+import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.ActivateAgentService;
@@ -139,7 +140,9 @@ public final class AgentEventsApp implements AutoCloseable {
     private static void schedulePurge(Vertx vertx, PurgeExpiredUseCase purge, Duration retention) {
         long every = Math.max(100, Math.min(retention.toMillis() / 5, Duration.ofMinutes(1).toMillis()));
         vertx.setPeriodic(every, timer -> vertx.executeBlocking(purge::purge, false).onComplete(result -> {
-            if (result.failed()) {
+            if (result.failed() && result.cause() instanceof StoreUnavailableException) {
+                LOG.debug("purge skipped: the store is unreachable");
+            } else if (result.failed()) {
                 LOG.warn("purge of expired events and tokens failed; will retry", result.cause());
             } else if (result.result().events() > 0) {
                 LOG.debug("purged {}", result.result());
