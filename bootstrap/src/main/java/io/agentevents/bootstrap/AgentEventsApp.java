@@ -32,6 +32,7 @@ import io.agentevents.application.service.PurgeExpiredService;
 import io.agentevents.application.service.RecordAgentEventService;
 import io.agentevents.application.service.RegisterAgentService;
 import io.agentevents.application.service.SecretHashing;
+import io.agentevents.application.service.WatchAgentEventsService;
 import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
@@ -104,6 +105,7 @@ public final class AgentEventsApp implements AutoCloseable {
                     new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
                     new RecordAgentEventService(sessions, eventLog, transactions, schedules, clock),
                     new ListAgentEventsService(sessions, eventLog, transactions, schedules, clock),
+                    new WatchAgentEventsService(stores.signals()),
                     new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
                     new GetAgentConfigurationService(registry, schedules),
                     new ClaimIdempotencyKeyService(idempotencyRecords, clock),

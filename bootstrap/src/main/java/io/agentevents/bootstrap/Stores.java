@@ -4,6 +4,7 @@ import io.agentevents.adapter.postgres.PostgresAgentRegistry;
 import io.agentevents.adapter.postgres.PostgresAgentSessionRepository;
 import io.agentevents.adapter.postgres.PostgresAgentTokens;
 import io.agentevents.adapter.postgres.PostgresEventLog;
+import io.agentevents.adapter.postgres.PostgresEventSignals;
 import io.agentevents.adapter.postgres.PostgresIdempotencyRecords;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.adapter.postgres.PostgresStore;
@@ -11,31 +12,38 @@ import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryAgentTokens;
 import io.agentevents.application.memory.InMemoryEventLog;
+import io.agentevents.application.memory.InMemoryEventSignals;
 import io.agentevents.application.memory.InMemoryIdempotencyRecords;
 import io.agentevents.application.memory.InMemoryTransactions;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.IdempotencyRecords;
 import io.agentevents.application.port.out.Transactions;
 
 /** The store behind the ports: in memory (the embedded default) or PostgreSQL. */
-record Stores(String description, EventLog eventLog, AgentSessionRepository sessions, AgentRegistry registry,
-              AgentTokens agentTokens, IdempotencyRecords idempotencyRecords, Transactions transactions,
-              AutoCloseable resources) {
+record Stores(String description, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
+              AgentRegistry registry, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
+              Transactions transactions, AutoCloseable resources) {
 
     static Stores inMemory() {
-        return new Stores("in-memory store", new InMemoryEventLog(), new InMemoryAgentSessionRepository(),
-                new InMemoryAgentRegistry(), new InMemoryAgentTokens(), new InMemoryIdempotencyRecords(),
-                new InMemoryTransactions(), () -> { });
+        InMemoryEventSignals signals = new InMemoryEventSignals();
+        return new Stores("in-memory store", new InMemoryEventLog(signals), signals,
+                new InMemoryAgentSessionRepository(), new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
+                new InMemoryIdempotencyRecords(), new InMemoryTransactions(), () -> { });
     }
 
     /** Connects and migrates the schema; fails if the database cannot be reached. */
     static Stores postgres(PostgresSettings settings) {
         PostgresStore store = PostgresStore.open(settings);
-        return new Stores("PostgreSQL store " + settings, new PostgresEventLog(store),
+        PostgresEventSignals signals = new PostgresEventSignals(store);
+        return new Stores("PostgreSQL store " + settings, new PostgresEventLog(store), signals,
                 new PostgresAgentSessionRepository(store), new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
-                new PostgresIdempotencyRecords(store), store, store);
+                new PostgresIdempotencyRecords(store), store, () -> {
+                    signals.close();
+                    store.close();
+                });
     }
 }

@@ -103,7 +103,7 @@ abstract class EndToEndScenarios {
         assertThat(poll.headers().firstValue("X-Poll-Interval-Ms")).contains("1000");
         List<String> feed = new ArrayList<>();
         json(poll).get("events").forEach(event -> feed.add(event.get("event").asText()));
-        assertThat(feed).containsExactly("agent_activate", "agent_registered", "agent_heartbeat");
+        assertThat(feed).containsExactly("agent_activate", "agent_registered");
 
         assertThat(http.post(agentPath + "/events", agentToken, "{\"event\":\"heartbeat\",\"busy\":true}").statusCode()).isEqualTo(202);
         JsonNode status = json(http.get(agentPath + "/status", OBSERVER));

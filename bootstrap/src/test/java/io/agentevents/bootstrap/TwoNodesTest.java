@@ -10,8 +10,13 @@ import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,10 +80,41 @@ class TwoNodesTest {
         assertThat(poll.headers().firstValue("X-Agent-Mode")).contains("real_time");
         List<String> feed = new ArrayList<>();
         json(poll).get("events").forEach(event -> feed.add(event.get("event").asText()));
-        assertThat(feed).containsExactly("agent_registered", "agent_activate", "agent_heartbeat");
+        assertThat(feed).containsExactly("agent_registered", "agent_activate");
         assertThat(json(b.get("/v2/" + project + "/agents/" + agent + "/status", TOKEN)).get("mode").asText())
                 .isEqualTo("real_time");
         assertThat(json(a.get("/v2/" + project + "/agents/" + agent + "/status", TOKEN)).get("online").asBoolean()).isTrue();
+    }
+
+    @Test
+    void agentLongPollingNodeB_receivesAnActivationPostedOnNodeA() throws Exception {
+        HttpResponse<String> registered = a.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"db-3\",\"version\":\"3\","
+                + "\"host\":{\"name\":\"db-3\",\"os\":\"linux\",\"fingerprint\":\"fp-db-3\"}}");
+        String agent = json(registered).get("id").asText();
+        String agentToken = json(a.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
+                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-db-3\"}}"))
+                .get("token").get("id").asText();
+        String feed = "/v2/" + project + "/agents/" + agent + "/events";
+        String marker = json(b.get(feed, agentToken)).get("links").get(0).get("href").asText().replaceAll(".*marker=(\\d+).*", "$1");
+
+        ExecutorService poller = Executors.newSingleThreadExecutor();
+        try {
+            Future<HttpResponse<String>> longPoll = poller.submit(() -> b.get(feed + "?wait=20&marker=" + marker, agentToken));
+            Thread.sleep(500); // the poll is waiting on node B by now
+            long posted = System.nanoTime();
+            assertThat(a.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")
+                    .statusCode()).isEqualTo(202);
+            HttpResponse<String> answer = longPoll.get(20, TimeUnit.SECONDS);
+            Duration delay = Duration.ofNanos(System.nanoTime() - posted);
+            System.out.printf("activation posted on node A reached the agent long-polling node B in %.1f ms%n",
+                    delay.toNanos() / 1e6);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(json(answer).get("events").get(0).get("event").asText()).isEqualTo("agent_activate");
+            assertThat(delay).as("answered by the activation, not by the 20 s deadline").isLessThan(Duration.ofSeconds(5));
+        } finally {
+            poller.shutdownNow();
+        }
     }
 
     @Test

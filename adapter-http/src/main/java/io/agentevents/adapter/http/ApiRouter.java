@@ -69,7 +69,8 @@ public final class ApiRouter {
                 .on(HttpMethod.POST, authenticated, respond(idempotent(new PostAgentEventHandler(
                         useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec))))
                 .on(HttpMethod.GET, authenticated,
-                        respond(new GetAgentEventsHandler(useCases.listAgentEvents(), blocking)))
+                        respond(new GetAgentEventsHandler(useCases.listAgentEvents(), useCases.watchAgentEvents(),
+                                vertx, blocking)))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/agents/:agent/status")
                 .on(HttpMethod.GET, authenticated, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))

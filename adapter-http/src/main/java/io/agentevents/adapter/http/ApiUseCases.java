@@ -15,6 +15,7 @@ import io.agentevents.application.port.in.ListAgentsUseCase;
 import io.agentevents.application.port.in.ListProjectEventsUseCase;
 import io.agentevents.application.port.in.RecordAgentEventUseCase;
 import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.agentevents.application.port.in.WatchAgentEventsUseCase;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -31,6 +32,7 @@ public record ApiUseCases(
         DeleteAgentUseCase deleteAgent,
         RecordAgentEventUseCase recordAgentEvent,
         ListAgentEventsUseCase listAgentEvents,
+        WatchAgentEventsUseCase watchAgentEvents,
         GetAgentStatusUseCase agentStatus,
         GetAgentConfigurationUseCase agentConfiguration,
         ClaimIdempotencyKeyUseCase claimIdempotencyKey,
@@ -38,7 +40,7 @@ public record ApiUseCases(
 
     public ApiUseCases {
         Stream.of(identifyCaller, activateAgents, activateAgent, listProjectEvents, registerAgent, authenticateAgent,
-                listAgents, getAgent, deleteAgent, recordAgentEvent, listAgentEvents, agentStatus, agentConfiguration,
+                listAgents, getAgent, deleteAgent, recordAgentEvent, listAgentEvents, watchAgentEvents, agentStatus, agentConfiguration,
                 claimIdempotencyKey, finishIdempotentRequest).forEach(Objects::requireNonNull);
     }
 }

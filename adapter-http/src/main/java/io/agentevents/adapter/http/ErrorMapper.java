@@ -64,6 +64,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext context) {
         HttpServerResponse response = context.response();
+        if (context.failure() instanceof GetAgentEventsHandler.ClientGoneException || response.closed()) {
+            return; // nobody is listening any more
+        }
         if (response.headWritten()) {
             // Too late for an error body; cut the connection so the client does not take a half answer as whole.
             response.reset();

@@ -17,6 +17,7 @@ import io.agentevents.application.port.in.ListProjectEventsUseCase;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.RecordAgentEventUseCase;
 import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.agentevents.application.port.in.WatchAgentEventsUseCase;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.access.Role;
@@ -57,6 +58,7 @@ final class TestApi implements AutoCloseable {
     DeleteAgentUseCase deleteAgent = command -> unexpected();
     RecordAgentEventUseCase recordAgentEvent = command -> unexpected();
     ListAgentEventsUseCase listAgentEvents = query -> unexpected();
+    WatchAgentEventsUseCase watchAgentEvents = (project, agent, onChange) -> unexpected();
     GetAgentStatusUseCase agentStatus = query -> unexpected();
     GetAgentConfigurationUseCase agentConfiguration = query -> unexpected();
     ClaimIdempotencyKeyUseCase claimKey = command -> new IdempotencyClaim.Claimed("k");
@@ -79,6 +81,7 @@ final class TestApi implements AutoCloseable {
                 command -> deleteAgent.delete(command),
                 command -> recordAgentEvent.record(command),
                 query -> listAgentEvents.list(query),
+                (project, agent, onChange) -> watchAgentEvents.watch(project, agent, onChange),
                 query -> agentStatus.status(query),
                 query -> agentConfiguration.configuration(query),
                 command -> claimKey.claim(command),
@@ -89,6 +92,10 @@ final class TestApi implements AutoCloseable {
 
     private static <T> T unexpected() {
         throw new AssertionError("use case called unexpectedly");
+    }
+
+    int port() {
+        return server.actualPort();
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {

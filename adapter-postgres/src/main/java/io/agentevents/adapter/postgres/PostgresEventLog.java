@@ -4,6 +4,7 @@ import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
@@ -35,6 +36,9 @@ public class PostgresEventLog implements EventLog {
     static final int PURGE_BATCH = 5_000;
     /** The advisory lock that lets one node at a time purge; per schema, as schemas share a database's locks. */
     private static final String PURGE_LOCK = "hashtext('agent-events purge ' || current_schema())";
+
+    /** The agent's feed: project activations (the only rows without an agent) and its own events but heartbeats. */
+    private static final String FEED = " AND (agent_id IS NULL OR (agent_id = :agent AND type <> 'agent_heartbeat'))";
 
     private final PostgresStore store;
 
@@ -68,6 +72,13 @@ public class PostgresEventLog implements EventLog {
                 id++;
             }
             batch.execute();
+            // Delivered to every node's listener when (and only if) this transaction commits.
+            stored.stream().map(StoredEvent::event).filter(EventLog::inAgentFeeds).map(AgentEvent::agent).distinct()
+                    .forEach(agent -> handle
+                    .createQuery("SELECT pg_notify('" + PostgresEventSignals.CHANNEL + "', :payload)")
+                    .bind("payload", PostgresEventSignals.payload(project, agent))
+                    .mapTo(String.class)
+                    .one());
             return stored;
         }));
     }
@@ -83,7 +94,7 @@ public class PostgresEventLog implements EventLog {
     }
 
     private EventPage read(ProjectId project, Optional<UUID> agent, EventPageRequest request) {
-        String scope = agent.isPresent() ? " AND (agent_id = :agent OR agent_id IS NULL)" : "";
+        String scope = agent.isPresent() ? FEED : "";
         return store.call(handle -> {
             String sql;
             if (request.after().isPresent()) {

@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.Transactions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -22,11 +26,13 @@ public final class PostgresStore implements Transactions, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
 
+    private final PostgresSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final AtomicBoolean reachable = new AtomicBoolean(true);
 
-    private PostgresStore(HikariDataSource dataSource) {
+    private PostgresStore(PostgresSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
     }
@@ -66,11 +72,21 @@ public final class PostgresStore implements Transactions, AutoCloseable {
             dataSource.close();
             throw new StoreUnavailableException("cannot migrate the PostgreSQL schema: " + failed.getMessage(), failed);
         }
-        return new PostgresStore(dataSource);
+        return new PostgresStore(settings, dataSource);
     }
 
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** A connection of its own, outside the pool, for a LISTEN that lives as long as the node. */
+    Connection openDedicatedConnection() throws SQLException {
+        Properties properties = new Properties();
+        settings.user().ifPresent(user -> properties.setProperty("user", user));
+        settings.password().ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectionTimeout().toSeconds())));
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     /**

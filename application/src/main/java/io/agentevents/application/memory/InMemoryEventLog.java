@@ -6,6 +6,7 @@ import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.WholeProject;
 import io.agentevents.domain.event.AgentActivated;
+import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
@@ -26,13 +27,27 @@ import java.util.function.Predicate;
 public class InMemoryEventLog implements EventLog {
 
     private final ConcurrentMap<ProjectId, ProjectLog> logs = new ConcurrentHashMap<>();
+    private final InMemoryEventSignals signals;
+
+    /** A log that raises no signals. */
+    public InMemoryEventLog() {
+        this(new InMemoryEventSignals());
+    }
+
+    /** @param signals told of every append, after the events became visible */
+    public InMemoryEventLog(InMemoryEventSignals signals) {
+        this.signals = signals;
+    }
 
     @Override
     public List<StoredEvent> append(ProjectId project, List<NewEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }
-        return logs.computeIfAbsent(project, ignored -> new ProjectLog()).append(events);
+        List<StoredEvent> stored = logs.computeIfAbsent(project, ignored -> new ProjectLog()).append(events);
+        stored.stream().map(StoredEvent::event).filter(EventLog::inAgentFeeds).map(AgentEvent::agent).distinct()
+                .forEach(agent -> signals.appended(project, agent));
+        return stored;
     }
 
     @Override
@@ -42,7 +57,8 @@ public class InMemoryEventLog implements EventLog {
 
     @Override
     public EventPage feed(ProjectId project, AgentId agent, EventPageRequest request) {
-        return read(project, request, event -> isAbout(event, agent) || isProjectActivation(event));
+        return read(project, request,
+                event -> (isAbout(event, agent) && EventLog.inAgentFeeds(event.event())) || isProjectActivation(event));
     }
 
     private static boolean isAbout(StoredEvent event, AgentId agent) {

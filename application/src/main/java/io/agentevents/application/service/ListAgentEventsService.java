@@ -12,7 +12,7 @@ import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.event.EventPage;
-import io.agentevents.domain.session.SessionChange;
+import io.agentevents.domain.session.AgentSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,9 +41,11 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
         if (query.caller() instanceof AgentCaller) {
             // The agent's own poll is its check-in; record it before reading so it counts even if the read fails.
             Instant now = clock.instant();
-            SessionChange change = sessionChanges.apply(query.project(), query.agent(), query.requestId(),
-                    session -> session.recordCheckIn(now, schedules));
-            Mode mode = change.next().effectiveModeAt(now);
+            AgentSession session = query.rereadWhileWaiting() ? sessions.find(query.project(), query.agent())
+                    .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()))
+                    : sessionChanges.apply(query.project(), query.agent(), query.requestId(),
+                            current -> current.recordCheckIn(now, schedules)).next();
+            Mode mode = session.effectiveModeAt(now);
             directive = Optional.of(new PollDirective(mode, schedules.forMode(mode).pollEvery()));
         } else {
             sessions.find(query.project(), query.agent())

@@ -163,7 +163,7 @@ class AgentLifecycleServiceTest {
 
         assertThat(page.directive()).contains(new PollDirective(Mode.REAL_TIME, Duration.ofMillis(300)));
         assertThat(page.page().events()).extracting(event -> event.event().type())
-                .contains(EventType.AGENT_ACTIVATE, EventType.AGENT_HEARTBEAT);
+                .contains(EventType.AGENT_ACTIVATE, EventType.AGENT_REGISTERED).doesNotContain(EventType.AGENT_HEARTBEAT);
         assertThat(statusOf(agent.agent()).online()).isTrue();
     }
 

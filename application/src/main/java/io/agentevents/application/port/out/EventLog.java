@@ -2,9 +2,11 @@ package io.agentevents.application.port.out;
 
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.StoredEvent;
 import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.HeartbeatRecorded;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,7 +39,8 @@ public interface EventLog {
     EventPage page(ProjectId project, EventPageRequest request);
 
     /**
-     * Like {@link #page} over the agent's feed: the events about this agent plus the
+     * Like {@link #page} over the agent's feed: the events about this agent, but for its own
+     * heartbeats (it knows it is alive, and they would wake its every long-poll), plus the
      * activations of the whole project, paged as one sequence with one limit.
      *
      * @throws StoreUnavailableException if the store cannot be reached
@@ -51,4 +54,9 @@ public interface EventLog {
      * @throws StoreUnavailableException if the store cannot be reached
      */
     long purgeBefore(Instant cutoff);
+
+    /** Whether an event shows in agents' feeds (see {@link #feed}): all but heartbeats. */
+    static boolean inAgentFeeds(AgentEvent event) {
+        return !(event instanceof HeartbeatRecorded);
+    }
 }

@@ -209,16 +209,22 @@ public abstract class EventLogContract {
         assertThat(ids(log.page(project, previous).events())).startsWith(all.get(0));
     }
 
+    private static NewEvent startup(AgentId agent) {
+        return new NewEvent(new AgentStartedUp(agent, T0), newRequest());
+    }
+
     @Test
-    void feed_holdsTheAgentsEventsAndProjectActivationsOnly() {
+    void feed_holdsTheAgentsEventsButHeartbeats_andProjectActivations() {
         AgentId agent = newAgent();
         AgentId other = newAgent();
-        NewEvent own = heartbeat(agent, T0);
-        NewEvent others = heartbeat(other, T0);
+        NewEvent own = startup(agent);
+        NewEvent others = startup(other);
         NewEvent projectWide = NewEvent.of(projectActivation(Mode.ACTIVE, T0));
         NewEvent otherAgentsActivation = NewEvent.of(agentActivation(other, Mode.ACTIVE, T0));
         NewEvent ownActivation = NewEvent.of(agentActivation(agent, Mode.REAL_TIME, T0));
-        List<StoredEvent> stored = log.append(project, List.of(own, others, projectWide, otherAgentsActivation, ownActivation));
+        NewEvent ownHeartbeat = heartbeat(agent, T0);
+        List<StoredEvent> stored = log.append(project,
+                List.of(own, others, projectWide, otherAgentsActivation, ownActivation, ownHeartbeat));
 
         EventPage feed = log.feed(project, agent, request(null, 10, SortDirection.ASC));
 
@@ -231,8 +237,8 @@ public abstract class EventLogContract {
         AgentId other = newAgent();
         List<StoredEvent> own = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            log.append(project, List.of(heartbeat(other, T0)));
-            own.addAll(log.append(project, List.of(heartbeat(agent, T0))));
+            log.append(project, List.of(startup(other)));
+            own.addAll(log.append(project, List.of(startup(agent))));
         }
 
         EventPage first = log.feed(project, agent, request(null, 2, SortDirection.ASC));

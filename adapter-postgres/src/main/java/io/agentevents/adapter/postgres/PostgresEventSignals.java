@@ -1,0 +1,112 @@
+package io.agentevents.adapter.postgres;
+
+import io.agentevents.application.port.out.EventSignals;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's LISTEN on the channel that {@link PostgresEventLog} notifies from every appending
+ * transaction, so a poll waiting on any node wakes when any node appends. One dedicated
+ * connection and one thread per node; after losing the database it reconnects and tells the
+ * listener that signals may have been missed.
+ */
+public final class PostgresEventSignals implements EventSignals, AutoCloseable {
+
+    static final String CHANNEL = "agent_events";
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresEventSignals.class);
+    private static final int POLL_MILLIS = 500;
+    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+
+    private final PostgresStore store;
+    private final Thread thread;
+    private volatile Listener listener;
+    private volatile boolean running = true;
+
+    public PostgresEventSignals(PostgresStore store) {
+        this.store = store;
+        this.thread = new Thread(this::run, "agent-events-listen");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** {@code "<project> <agent id or *>"}: which feeds may have grown. */
+    static String payload(ProjectId project, Optional<AgentId> agent) {
+        return project.value() + " " + agent.map(AgentId::toString).orElse("*");
+    }
+
+    @Override
+    public void listen(Listener newListener) {
+        this.listener = newListener;
+    }
+
+    private void run() {
+        boolean lost = false;
+        while (running) {
+            try (Connection connection = store.openDedicatedConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                if (lost) {
+                    lost = false;
+                    LOG.info("listening for new events again");
+                    Listener current = listener;
+                    if (current != null) {
+                        current.mayHaveMissedSome();
+                    }
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            dispatch(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException failure) {
+                if (running && !lost) {
+                    LOG.warn("stopped listening for new events ({}); waiting polls time out until PostgreSQL is back",
+                            failure.getMessage());
+                }
+                lost = true;
+                pause();
+            }
+        }
+    }
+
+    private void dispatch(String payload) {
+        Listener current = listener;
+        String[] parts = payload.split(" ", 2);
+        if (current == null || parts.length != 2) {
+            return;
+        }
+        try {
+            current.appended(new ProjectId(parts[0]), parts[1].equals("*") ? Optional.empty() : Optional.of(AgentId.parse(parts[1])));
+        } catch (IllegalArgumentException foreign) {
+            LOG.debug("ignoring a notification that is not ours: {}", payload);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RECONNECT_PAUSE.toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
