@@ -1,5 +1,6 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.activation.Schedules;

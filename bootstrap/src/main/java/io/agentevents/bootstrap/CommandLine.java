@@ -1,5 +1,7 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.ConfigException;
+import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.activation.Schedules;
@@ -19,6 +21,7 @@ public final class CommandLine {
 
     public static final String USAGE = """
             Usage: java -jar agent-events.jar [options]
+               or: java -jar agent-events.jar simulate --help   (simulated agents against a running service)
 
             Serves the agent events API (v2) over HTTP, on the in-memory store or on PostgreSQL.
 

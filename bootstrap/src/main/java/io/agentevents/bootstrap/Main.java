@@ -1,7 +1,11 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.ConfigException;
+import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.application.memory.SecureRandomSecrets;
 import io.agentevents.application.port.in.Secret;
+import io.agentevents.bootstrap.simulate.SimulateOptions;
+import io.agentevents.bootstrap.simulate.Simulator;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.PrintStream;
@@ -25,6 +29,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("simulate")) {
+            simulate(Arrays.asList(args).subList(1, args.length));
+            return;
+        }
         PrintStream out = System.out;
         Optional<AppConfig> parsed;
         try {
@@ -60,6 +68,36 @@ public final class Main {
                 Durations.format(config.eventRetention()));
         demoToken.ifPresent(token -> printDemo(out, token, app.port()));
         awaitStopSignal(app);
+    }
+
+    /** {@code simulate}: simulated agents against a running service; exit 0 done, 1 failed, 2 bad options. */
+    private static void simulate(List<String> args) {
+        Optional<SimulateOptions> options;
+        try {
+            options = SimulateOptions.parse(args);
+        } catch (ConfigException bad) {
+            System.err.println("agent-events " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.isEmpty()) {
+            System.out.print(SimulateOptions.USAGE);
+            return;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> stop.countDown());
+        }
+        try {
+            System.out.println(new Simulator(options.get(), System.out).run(stop));
+            System.exit(0);
+        } catch (Simulator.SimulationException failed) {
+            System.err.println("agent-events simulate: " + failed.getMessage());
+            System.exit(1);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
     }
 
     /** The one time a secret is printed: the generated admin token, to stdout, never to the log. */

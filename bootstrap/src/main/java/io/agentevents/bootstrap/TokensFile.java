@@ -1,5 +1,6 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.application.port.in.Secret;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;

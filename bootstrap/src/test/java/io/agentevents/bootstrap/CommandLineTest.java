@@ -1,5 +1,7 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.ConfigException;
+import io.agentevents.bootstrap.config.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.agentevents.bootstrap;
+package io.agentevents.bootstrap.config;
 
 /** A bad command-line option, environment variable or tokens file: reported in one line, exit code 2. */
 public class ConfigException extends RuntimeException {

@@ -1,18 +1,18 @@
-package io.agentevents.bootstrap;
+package io.agentevents.bootstrap.config;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them in options: {@code 500ms}, {@code 3s}, {@code 5m}, {@code 1h}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern SHAPE = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     private Durations() {
     }
 
-    static Duration parse(String text, String option) {
+    public static Duration parse(String text, String option) {
         Matcher matcher = SHAPE.matcher(text.strip());
         if (!matcher.matches()) {
             throw new ConfigException(option + " must be a duration like 500ms, 3s, 5m or 1h; got '" + text + "'");
@@ -31,7 +31,7 @@ final class Durations {
     }
 
     /** The shortest exact form in the same units: {@code 75s}, {@code 5m}, {@code 500ms}. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 3_600_000 == 0) {
             return millis / 3_600_000 + "h";

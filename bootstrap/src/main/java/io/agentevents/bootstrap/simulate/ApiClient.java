@@ -1,0 +1,74 @@
+package io.agentevents.bootstrap.simulate;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A non-blocking JSON client of the API, counting every request and every failure. */
+final class ApiClient {
+
+    /** One answer: status, headers, JSON body (empty object when there is none). */
+    record Answer(int status, MultiMap headers, JsonObject body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClientAgent client;
+    private final URI base;
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+
+    ApiClient(Vertx vertx, URI base, int connections) {
+        this.base = base;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(60),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    }
+
+    Future<Answer> send(HttpMethod method, String path, String token, JsonObject body, long timeoutMillis) {
+        requests.incrementAndGet();
+        RequestOptions options = new RequestOptions().setMethod(method)
+                .setHost(base.getHost()).setPort(base.getPort() < 0 ? 80 : base.getPort())
+                .setURI(path).setIdleTimeout(timeoutMillis);
+        if (token != null) {
+            options.putHeader("X-Auth-Token", token);
+        }
+        if (body != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        return client.request(options)
+                .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
+                .compose(response -> response.body().map(buffer -> new Answer(response.statusCode(), response.headers(),
+                        parse(buffer))))
+                .onComplete(result -> {
+                    if (result.failed() || result.result().status() >= 400) {
+                        errors.incrementAndGet();
+                    }
+                });
+    }
+
+    private static JsonObject parse(Buffer buffer) {
+        if (buffer.length() == 0) {
+            return new JsonObject();
+        }
+        try {
+            return buffer.toJsonObject();
+        } catch (RuntimeException notAnObject) {
+            return new JsonObject();
+        }
+    }
+
+    Future<Void> close() {
+        return client.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.agentevents.bootstrap.simulate;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One simulated backup agent, all asynchronous: it polls its feed on the schedule the service
+ * tells it (long-polling in real_time), heartbeats on the schedule of its mode, and notes how
+ * long each activation took to reach it.
+ */
+final class SimulatedAgent {
+
+    /** The agent's identity, as kept in the state file. */
+    record Identity(String id, String password, String fingerprint) {
+    }
+
+    private static final long REQUEST_TIMEOUT_MILLIS = 45_000;
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final Identity identity;
+    private final String project;
+    private final Vertx vertx;
+    private final ApiClient api;
+    private final SimulationStats stats;
+    private final Map<String, Long> heartbeatEveryMillis;
+    private volatile String token;
+    private volatile String mode = "idle";
+    private volatile long marker;
+    private volatile Instant lastSeenOk = Instant.EPOCH;
+    private volatile Instant startedAt = Instant.MAX;
+    private volatile boolean running;
+    private long heartbeatTimer = -1;
+
+    SimulatedAgent(Identity identity, String project, Vertx vertx, ApiClient api, SimulationStats stats,
+                   Map<String, Long> heartbeatEveryMillis) {
+        this.identity = identity;
+        this.project = project;
+        this.vertx = vertx;
+        this.api = api;
+        this.stats = stats;
+        this.heartbeatEveryMillis = heartbeatEveryMillis;
+    }
+
+    String id() {
+        return identity.id();
+    }
+
+    String mode() {
+        return mode;
+    }
+
+    /** Whether its last heartbeat or poll succeeded within the online window of its mode. */
+    boolean looksOnline(Instant now) {
+        long window = 3 * heartbeatEveryMillis.getOrDefault(mode, 1_000L) + 2_000;
+        return running && Duration.between(lastSeenOk, now).toMillis() <= window;
+    }
+
+    private String path(String suffix) {
+        return "/v2/" + project + "/agents/" + identity.id() + suffix;
+    }
+
+    /** Signs in with the agent's password, announces its start-up, then runs. */
+    Future<Void> start() {
+        JsonObject credentials = new JsonObject().put("agent_id", identity.id()).put("password", identity.password())
+                .put("host", new JsonObject().put("fingerprint", identity.fingerprint()));
+        return api.send(HttpMethod.POST, "/v2/" + project + "/agents/tokens", null, credentials, REQUEST_TIMEOUT_MILLIS)
+                .compose(answer -> {
+                    if (!answer.ok()) {
+                        return Future.failedFuture("agent " + identity.id() + " could not sign in: HTTP " + answer.status()
+                                + " " + answer.body().getString("message", ""));
+                    }
+                    token = answer.body().getJsonObject("token").getString("id");
+                    return api.send(HttpMethod.POST, path("/events"), token, new JsonObject().put("event", "startup"),
+                            REQUEST_TIMEOUT_MILLIS);
+                })
+                .map(started -> {
+                    startedAt = Instant.now();
+                    running = true;
+                    lastSeenOk = Instant.now();
+                    poll();
+                    heartbeat();
+                    return null;
+                });
+    }
+
+    private void poll() {
+        if (!running) {
+            return;
+        }
+        boolean longPoll = mode.equals("real_time");
+        String query = "?limit=1000" + (marker > 0 ? "&marker=" + marker : "") + (longPoll ? "&wait=30" : "");
+        api.send(HttpMethod.GET, path("/events" + query), token, null, REQUEST_TIMEOUT_MILLIS).onComplete(result -> {
+            if (result.failed() || !result.result().ok()) {
+                vertx.setTimer(RETRY_MILLIS, ignored -> poll());
+                return;
+            }
+            ApiClient.Answer answer = result.result();
+            lastSeenOk = Instant.now();
+            String newMode = answer.headers().get("X-Agent-Mode");
+            if (newMode != null && !newMode.equals(mode)) {
+                mode = newMode;
+                rescheduleHeartbeat();
+            }
+            follow(answer.body().getJsonArray("events", new JsonArray()));
+            long interval = parseLong(answer.headers().get("X-Poll-Interval-Ms"), 1_000);
+            if (answer.headers().get("X-Long-Poll-Max-S") != null) {
+                vertx.runOnContext(ignored -> poll());
+            } else {
+                vertx.setTimer(Math.max(1, interval), ignored -> poll());
+            }
+        });
+    }
+
+    private void follow(JsonArray events) {
+        Instant seen = Instant.now();
+        for (int i = 0; i < events.size(); i++) {
+            JsonObject event = events.getJsonObject(i);
+            marker = Math.max(marker, parseLong(event.getString("id"), marker));
+            if ("agent_activate".equals(event.getString("event"))) {
+                Instant stored = Instant.parse(event.getString("time"));
+                // Activations from before this agent started are history, not a delay.
+                if (!stored.isBefore(startedAt)) {
+                    stats.delay(Duration.between(stored, seen));
+                }
+            }
+        }
+    }
+
+    private void heartbeat() {
+        if (!running) {
+            return;
+        }
+        api.send(HttpMethod.POST, path("/events"), token, new JsonObject().put("event", "heartbeat").put("busy", false),
+                REQUEST_TIMEOUT_MILLIS).onSuccess(answer -> {
+                    if (answer.ok()) {
+                        lastSeenOk = Instant.now();
+                    }
+                });
+        heartbeatTimer = vertx.setTimer(heartbeatEveryMillis.getOrDefault(mode, 1_000L), ignored -> heartbeat());
+    }
+
+    private void rescheduleHeartbeat() {
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
+        heartbeat();
+    }
+
+    /** Stops its loops and announces its shutdown. */
+    Future<Void> stop() {
+        running = false;
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
+        if (token == null) {
+            return Future.succeededFuture();
+        }
+        return api.send(HttpMethod.POST, path("/events"), token, new JsonObject().put("event", "shutdown"), 5_000)
+                .mapEmpty();
+    }
+
+    private static long parseLong(String text, long otherwise) {
+        try {
+            return text == null ? otherwise : Long.parseLong(text);
+        } catch (NumberFormatException notANumber) {
+            return otherwise;
+        }
+    }
+}

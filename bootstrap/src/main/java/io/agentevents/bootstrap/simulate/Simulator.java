@@ -1,0 +1,197 @@
+package io.agentevents.bootstrap.simulate;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * {@code simulate}: N agents against a running service, with a progress line every second and a
+ * summary at the end. The load generator of the benchmarks and a way to watch the system work.
+ */
+public final class Simulator {
+
+    /** Registrations and sign-ins at once: each costs the server a slow password hash. */
+    private static final int SIGN_IN_CONCURRENCY = 8;
+
+    private final SimulateOptions options;
+    private final PrintStream out;
+    private final Vertx vertx = Vertx.vertx();
+    private final ApiClient api;
+    private final SimulationStats stats = new SimulationStats();
+    private final List<SimulatedAgent> agents = new ArrayList<>();
+
+    public Simulator(SimulateOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        // One connection per agent for its long-poll, and some for heartbeats and short polls.
+        this.api = new ApiClient(vertx, options.url(), options.agents() + 64);
+    }
+
+    /**
+     * Runs until the duration passes or {@code stop} counts down.
+     *
+     * @return the summary line
+     * @throws SimulationException if the agents cannot be registered or signed in
+     */
+    public String run(CountDownLatch stop) throws InterruptedException {
+        try {
+            List<SimulatedAgent.Identity> identities = identities();
+            Map<String, Long> heartbeats = heartbeatIntervals(identities.get(0));
+            for (SimulatedAgent.Identity identity : identities) {
+                agents.add(new SimulatedAgent(identity, options.project(), vertx, api, stats, heartbeats));
+            }
+            inBatches(agents.stream().map(agent -> (Task) agent::start).toList());
+            out.printf("%d agents running against %s, project %s%n", agents.size(), options.url(), options.project());
+            Instant started = Instant.now();
+            long[] lastRequests = {api.requests.get()};
+            long progress = vertx.setPeriodic(1_000, ignored -> {
+                long requests = api.requests.get();
+                out.println(progressLine(started, requests - lastRequests[0]));
+                lastRequests[0] = requests;
+            });
+            boolean stopped = options.duration().isPresent()
+                    ? stop.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS) : awaitForever(stop);
+            vertx.cancelTimer(progress);
+            String summary = summary(started, stopped);
+            List<Future<Void>> stops = agents.stream().map(SimulatedAgent::stop).toList();
+            Future.join(stops).await(10, TimeUnit.SECONDS);
+            return summary;
+        } catch (TimeoutException slow) {
+            throw new SimulationException("the service did not answer in time: " + slow.getMessage());
+        } finally {
+            api.close();
+            vertx.close();
+        }
+    }
+
+    private static boolean awaitForever(CountDownLatch stop) throws InterruptedException {
+        stop.await();
+        return true;
+    }
+
+    /** The agents of the state file, plus new registrations up to the number asked for. */
+    private List<SimulatedAgent.Identity> identities() throws InterruptedException, TimeoutException {
+        List<SimulatedAgent.Identity> known;
+        try {
+            known = new ArrayList<>(StateFile.load(options.stateFile(), options.project()));
+        } catch (IOException | RuntimeException unreadable) {
+            throw new SimulationException("cannot read the state file " + options.stateFile() + ": " + unreadable.getMessage());
+        }
+        int missing = options.agents() - known.size();
+        if (missing > 0) {
+            out.printf("registering %d new agents (reusing %d from %s)%n", missing, known.size(), options.stateFile());
+            List<SimulatedAgent.Identity> registered = Collections.synchronizedList(new ArrayList<>());
+            List<Task> registrations = new ArrayList<>();
+            for (int i = 0; i < missing; i++) {
+                int number = known.size() + i + 1;
+                registrations.add(() -> register(number).map(identity -> {
+                    registered.add(identity);
+                    return null;
+                }));
+            }
+            try {
+                inBatches(registrations);
+            } finally {
+                known.addAll(registered);
+                save(known);
+            }
+        }
+        return known.subList(0, options.agents());
+    }
+
+    private Future<SimulatedAgent.Identity> register(int number) {
+        String fingerprint = "sim-" + UUID.randomUUID();
+        JsonObject body = new JsonObject().put("name", "sim-agent-" + number).put("version", "simulator")
+                .put("host", new JsonObject().put("name", "sim-host-" + number).put("os", "simulated")
+                        .put("fingerprint", fingerprint));
+        return api.send(HttpMethod.POST, "/v2/" + options.project() + "/agents", options.token(), body, 60_000)
+                .compose(answer -> answer.status() == 201
+                        ? Future.succeededFuture(new SimulatedAgent.Identity(answer.body().getString("id"),
+                                answer.body().getString("password"), fingerprint))
+                        : Future.failedFuture("registration refused: HTTP " + answer.status() + " "
+                                + answer.body().getString("message", "")));
+    }
+
+    private void save(List<SimulatedAgent.Identity> identities) {
+        try {
+            StateFile.save(options.stateFile(), options.project(), identities);
+        } catch (IOException unwritable) {
+            out.println("warning: cannot write the state file " + options.stateFile() + ": " + unwritable.getMessage());
+        }
+    }
+
+    /** The heartbeat interval of each mode, from the service's agent configuration. */
+    private Map<String, Long> heartbeatIntervals(SimulatedAgent.Identity any)
+            throws InterruptedException, TimeoutException {
+        ApiClient.Answer answer = api.send(HttpMethod.GET, "/v2/" + options.project() + "/agents/" + any.id()
+                + "/configuration", options.token(), null, 30_000).await(30, TimeUnit.SECONDS);
+        if (!answer.ok()) {
+            throw new SimulationException("cannot read the agent configuration: HTTP " + answer.status());
+        }
+        JsonObject intervals = answer.body().getJsonObject("system_preferences").getJsonObject("events")
+                .getJsonObject("rse").getJsonObject("heartbeat").getJsonObject("interval_ms");
+        Map<String, Long> heartbeats = new HashMap<>();
+        intervals.forEach(entry -> heartbeats.put(entry.getKey(), ((Number) entry.getValue()).longValue()));
+        return heartbeats;
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        Future<?> run();
+    }
+
+    /** Runs the tasks a few at a time; fails on the first failure. */
+    private static void inBatches(List<Task> tasks) throws TimeoutException {
+        for (int from = 0; from < tasks.size(); from += SIGN_IN_CONCURRENCY) {
+            List<Future<?>> batch = tasks.subList(from, Math.min(tasks.size(), from + SIGN_IN_CONCURRENCY)).stream()
+                    .map(Task::run).collect(Collectors.toList());
+            try {
+                Future.all(batch).await(120, TimeUnit.SECONDS);
+            } catch (RuntimeException failed) {
+                throw new SimulationException(failed.getMessage());
+            }
+        }
+    }
+
+    private String progressLine(Instant started, long requestsLastSecond) {
+        Instant now = Instant.now();
+        Map<String, Long> modes = agents.stream().collect(Collectors.groupingBy(SimulatedAgent::mode, TreeMap::new,
+                Collectors.counting()));
+        long online = agents.stream().filter(agent -> agent.looksOnline(now)).count();
+        return String.format("t=%ds agents=%d online=%d modes=%s requests/s=%d errors=%d %s",
+                Duration.between(started, now).toSeconds(), agents.size(), online, modes, requestsLastSecond,
+                api.errors.get(), stats.delays());
+    }
+
+    private String summary(Instant started, boolean stoppedEarly) {
+        Duration ran = Duration.between(started, Instant.now());
+        long online = agents.stream().filter(agent -> agent.looksOnline(Instant.now())).count();
+        return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors, %s",
+                agents.size(), ran.toMillis() / 1000.0, stoppedEarly ? " (stopped)" : "", online, api.requests.get(),
+                api.requests.get() / Math.max(0.001, ran.toMillis() / 1000.0), api.errors.get(), stats.delays());
+    }
+
+    /** The agents could not be set up: the message says why. */
+    public static final class SimulationException extends RuntimeException {
+
+        public SimulationException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.agentevents.bootstrap;
+
+import io.agentevents.bootstrap.config.ConfigException;
+import static io.agentevents.bootstrap.HttpClientForTests.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.bootstrap.simulate.SimulateOptions;
+import io.agentevents.bootstrap.simulate.Simulator;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.Role;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The simulator against a real in-process service: agents come online and follow an activation. */
+class SimulatorTest {
+
+    private static final String TOKEN = "simulator-admin-token-0001";
+
+    @TempDir
+    Path directory;
+
+    private final String project = TestSessions.newProject().value();
+    private AgentEventsApp app;
+    private HttpClientForTests http;
+
+    @BeforeEach
+    void start() {
+        app = AgentEventsApp.start(AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project),
+                Role.ADMIN))).withPasswordIterations(1_000), Clock.systemUTC());
+        http = new HttpClientForTests(app.port());
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private SimulateOptions options(int agents, Duration duration) {
+        return new SimulateOptions(URI.create("http://127.0.0.1:" + app.port()), project, TOKEN, agents,
+                Optional.of(duration), directory.resolve("state.json"));
+    }
+
+    @Test
+    void agents_comeOnline_followAnActivation_andAreReusedNextRun() throws Exception {
+        // Active agents poll every second, so they see the real_time activation within the run.
+        assertThat(http.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"active\"}")
+                .statusCode()).isEqualTo(202);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> summary = runner.submit(() -> new Simulator(options(3, Duration.ofSeconds(4)),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8)).run(new CountDownLatch(1)));
+            awaitOnline(3);
+            assertThat(http.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")
+                    .statusCode()).isEqualTo(202);
+
+            String result = summary.get();
+            assertThat(result).contains("summary: 3 agents", "3 online at the end", " 0 errors", "(3 seen)");
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("registering 3 new agents", "online=3");
+        } finally {
+            runner.shutdownNow();
+        }
+        assertThat(Files.readString(directory.resolve("state.json"))).contains("sim-");
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        String second = new Simulator(options(3, Duration.ofSeconds(1)), new PrintStream(again, true, StandardCharsets.UTF_8))
+                .run(new CountDownLatch(1));
+        assertThat(second).contains("summary: 3 agents");
+        assertThat(again.toString(StandardCharsets.UTF_8)).doesNotContain("registering");
+        assertThat(json(http.get("/v2/" + project + "/agents", TOKEN)).get("agents")).hasSize(3);
+    }
+
+    @Test
+    void wrongToken_failsWithAClearMessage() {
+        SimulateOptions wrong = new SimulateOptions(URI.create("http://127.0.0.1:" + app.port()), project, "nope", 1,
+                Optional.of(Duration.ofSeconds(1)), directory.resolve("state.json"));
+
+        assertThatThrownBy(() -> new Simulator(wrong, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)).run(new CountDownLatch(1)))
+                .isInstanceOf(Simulator.SimulationException.class).hasMessageContaining("401");
+    }
+
+    @Test
+    void options_areCheckedAndHelpListsThem() {
+        assertThat(SimulateOptions.parse(List.of("--help"))).isEmpty();
+        assertThat(SimulateOptions.USAGE).contains("--url", "--project", "--token", "--agents", "--duration", "--state-file");
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--agents is required");
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "ftp://x", "--project", "p", "--token", "t",
+                "--agents", "1"))).isInstanceOf(ConfigException.class).hasMessageContaining("http://host:port");
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t",
+                "--agents", "0"))).isInstanceOf(ConfigException.class).hasMessageContaining("--agents must be");
+        assertThat(SimulateOptions.parse(List.of("--url", "http://x:1/", "--project", "p", "--token", "t", "--agents", "5",
+                "--duration", "30s")).orElseThrow().duration()).contains(Duration.ofSeconds(30));
+    }
+
+    private void awaitOnline(int agents) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode list = json(http.get("/v2/" + project + "/agents", TOKEN)).get("agents");
+            int online = 0;
+            for (JsonNode agent : list) {
+                online += json(http.get("/v2/" + project + "/agents/" + agent.get("id").asText() + "/status", TOKEN))
+                        .get("online").asBoolean() ? 1 : 0;
+            }
+            if (online == agents) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the simulated agents did not come online");
+    }
+}
