@@ -6,6 +6,7 @@ import io.agentevents.adapter.http.JsonCodec;
 import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.memory.RandomAgentIds;
 import io.agentevents.application.memory.SecureRandomSecrets;
+import io.agentevents.application.port.in.FlushPresenceUseCase;
 import io.agentevents.application.port.in.PurgeExpiredUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
@@ -21,6 +22,7 @@ import io.agentevents.application.service.AuthenticateAgentService;
 import io.agentevents.application.service.ClaimIdempotencyKeyService;
 import io.agentevents.application.service.DeleteAgentService;
 import io.agentevents.application.service.FinishIdempotentRequestService;
+import io.agentevents.application.service.FlushPresenceService;
 import io.agentevents.application.service.GetAgentConfigurationService;
 import io.agentevents.application.service.GetAgentService;
 import io.agentevents.application.service.GetAgentStatusService;
@@ -29,6 +31,7 @@ import io.agentevents.application.service.ListAgentEventsService;
 import io.agentevents.application.service.ListAgentsService;
 import io.agentevents.application.service.ListProjectEventsService;
 import io.agentevents.application.service.PurgeExpiredService;
+import io.agentevents.application.service.PresenceBuffer;
 import io.agentevents.application.service.RecordAgentEventService;
 import io.agentevents.application.service.RegisterAgentService;
 import io.agentevents.application.service.SecretHashing;
@@ -43,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,15 +61,21 @@ public final class AgentEventsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentEventsApp.class);
     /** In-flight requests get this long to finish when the service stops. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How often buffered check-ins and heartbeats are written; status lags by at most about this. */
+    static final Duration PRESENCE_FLUSH = Duration.ofMillis(200);
 
     private final Vertx vertx;
     private final HttpServer server;
     private final Stores stores;
+    private final FlushPresenceUseCase flush;
+    private final long flushTimer;
 
-    private AgentEventsApp(Vertx vertx, HttpServer server, Stores stores) {
+    private AgentEventsApp(Vertx vertx, HttpServer server, Stores stores, FlushPresenceUseCase flush, long flushTimer) {
         this.vertx = vertx;
         this.server = server;
         this.stores = stores;
+        this.flush = flush;
+        this.flushTimer = flushTimer;
     }
 
     /**
@@ -89,6 +99,7 @@ public final class AgentEventsApp implements AutoCloseable {
             Transactions transactions = stores.transactions();
             InMemoryUserTokens userTokens = new InMemoryUserTokens(userTokensOf(config));
             SecureRandomSecrets secrets = new SecureRandomSecrets();
+            PresenceBuffer presence = new PresenceBuffer();
             SecretHashing hashing = new SecretHashing(config.passwordIterations());
 
             ApiUseCases useCases = new ApiUseCases(
@@ -103,8 +114,8 @@ public final class AgentEventsApp implements AutoCloseable {
                     new ListAgentsService(registry),
                     new GetAgentService(registry),
                     new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
-                    new RecordAgentEventService(sessions, eventLog, transactions, schedules, clock),
-                    new ListAgentEventsService(sessions, eventLog, transactions, schedules, clock),
+                    new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock),
+                    new ListAgentEventsService(sessions, eventLog, presence, schedules, clock),
                     new WatchAgentEventsService(stores.signals()),
                     new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
                     new GetAgentConfigurationService(registry, schedules),
@@ -124,7 +135,9 @@ public final class AgentEventsApp implements AutoCloseable {
                     .listen()
                     .await();
             schedulePurge(vertx, purge, config.eventRetention());
-            return new AgentEventsApp(vertx, server, stores);
+            FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
+            long flushTimer = scheduleFlush(vertx, flush);
+            return new AgentEventsApp(vertx, server, stores, flush, flushTimer);
         } catch (RuntimeException failed) {
             vertx.close();
             closeQuietly(stores);
@@ -152,6 +165,25 @@ public final class AgentEventsApp implements AutoCloseable {
         }));
     }
 
+    /**
+     * Writes buffered presence every {@link #PRESENCE_FLUSH}, one flush at a time; a flush that
+     * fails keeps its observations for the next.
+     */
+    private static long scheduleFlush(Vertx vertx, FlushPresenceUseCase flush) {
+        AtomicBoolean flushing = new AtomicBoolean();
+        return vertx.setPeriodic(PRESENCE_FLUSH.toMillis(), timer -> {
+            if (flushing.getAndSet(true)) {
+                return;
+            }
+            vertx.executeBlocking(flush::flush, false).onComplete(result -> {
+                flushing.set(false);
+                if (result.failed() && !(result.cause() instanceof StoreUnavailableException)) {
+                    LOG.warn("writing presence failed; will retry", result.cause());
+                }
+            });
+        });
+    }
+
     public int port() {
         return server.actualPort();
     }
@@ -166,9 +198,20 @@ public final class AgentEventsApp implements AutoCloseable {
     public void close() {
         try {
             server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).await();
+            vertx.cancelTimer(flushTimer);
+            flushPresenceOnce();
         } finally {
             vertx.close().await();
             closeQuietly(stores);
+        }
+    }
+
+    /** The last check-ins and heartbeats this node took are written before it stops. */
+    private void flushPresenceOnce() {
+        try {
+            flush.flush();
+        } catch (RuntimeException failed) {
+            LOG.warn("could not write the last presence before stopping: {}", failed.getMessage());
         }
     }
 

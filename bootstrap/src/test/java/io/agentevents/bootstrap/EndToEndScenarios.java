@@ -106,7 +106,7 @@ abstract class EndToEndScenarios {
         assertThat(feed).containsExactly("agent_activate", "agent_registered");
 
         assertThat(http.post(agentPath + "/events", agentToken, "{\"event\":\"heartbeat\",\"busy\":true}").statusCode()).isEqualTo(202);
-        JsonNode status = json(http.get(agentPath + "/status", OBSERVER));
+        JsonNode status = http.getUntil(agentPath + "/status", OBSERVER, body -> body.get("busy").asBoolean());
         assertThat(status.get("online").asBoolean()).isTrue();
         assertThat(status.get("busy").asBoolean()).isTrue();
         assertThat(status.get("mode").asText()).isEqualTo("active");

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /** A small JSON-over-HTTP client for end-to-end tests. */
 final class HttpClientForTests {
@@ -46,6 +47,25 @@ final class HttpClientForTests {
 
     HttpResponse<String> post(String path, String token, String body, String... headers) {
         return send("POST", path, token, body, headers);
+    }
+
+    /**
+     * Reads until the answer satisfies the condition (presence is written within a flush
+     * interval, 200 ms) or 5 s pass; returns the last answer either way.
+     */
+    JsonNode getUntil(String path, String token, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonNode body = json(get(path, token));
+        while (!condition.test(body) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            body = json(get(path, token));
+        }
+        return body;
     }
 
     static JsonNode json(HttpResponse<String> response) {

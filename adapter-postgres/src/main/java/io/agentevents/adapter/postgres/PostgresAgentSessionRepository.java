@@ -7,11 +7,15 @@ import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.activation.ActivationScope;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Sessions in {@code agent_sessions}, the project's activation in {@code project_activations}.
@@ -22,6 +26,16 @@ import org.jdbi.v3.core.Handle;
 public class PostgresAgentSessionRepository implements AgentSessionRepository {
 
     private static final AgentSessionRow ROWS = new AgentSessionRow();
+    /** Casts, so a batch binding NULL to one row and a value to the next agrees on the types. */
+    private static final String UPDATE = """
+            UPDATE agent_sessions
+               SET activation_mode = :mode, activation_at = CAST(:at AS timestamptz),
+                   activation_expires_at = CAST(:expiresAt AS timestamptz),
+                   activation_request_id = CAST(:requestId AS uuid),
+                   last_check_in_at = CAST(:lastCheckIn AS timestamptz),
+                   last_heartbeat_event_at = CAST(:lastHeartbeatEvent AS timestamptz), busy = :busy, shut_down = :shutDown
+             WHERE project_id = :project AND agent_id = :agent
+            """;
 
     private final PostgresStore store;
 
@@ -64,15 +78,41 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                                           Function<AgentSession, SessionChange> change) {
         return store.inTransaction(() -> store.call(handle -> {
             Optional<SessionChange> applied = select(handle, project, agent, " FOR UPDATE OF s").map(change);
-            applied.ifPresent(done -> handle.createUpdate("""
-                            UPDATE agent_sessions
-                               SET activation_mode = :mode, activation_at = :at, activation_expires_at = :expiresAt,
-                                   activation_request_id = :requestId, last_check_in_at = :lastCheckIn,
-                                   last_heartbeat_event_at = :lastHeartbeatEvent, busy = :busy, shut_down = :shutDown
-                             WHERE project_id = :project AND agent_id = :agent
-                            """)
-                    .bindMap(columns(done.next()))
-                    .execute());
+            applied.ifPresent(done -> handle.createUpdate(UPDATE).bindMap(columns(done.next())).execute());
+            return applied;
+        }));
+    }
+
+    /**
+     * Locks the sessions in one query, in key order (two nodes flushing at once never deadlock),
+     * and writes them back in one batch.
+     */
+    @Override
+    public List<SessionChange> updateAll(Map<AgentKey, Function<AgentSession, SessionChange>> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<AgentKey> keys = new ArrayList<>(changes.keySet());
+        String[] projects = keys.stream().map(key -> key.project().value()).toArray(String[]::new);
+        UUID[] agents = keys.stream().map(key -> key.agent().value()).toArray(UUID[]::new);
+        return store.inTransaction(() -> store.call(handle -> {
+            List<AgentSession> locked = handle.createQuery(AgentSessionRow.SELECT
+                            + " WHERE (s.project_id, s.agent_id) IN (SELECT * FROM unnest(:projects, :agents))"
+                            + " ORDER BY s.project_id, s.agent_id FOR UPDATE OF s")
+                    .bindArray("projects", String.class, (Object[]) projects)
+                    .bindArray("agents", UUID.class, (Object[]) agents)
+                    .map(ROWS)
+                    .list();
+            List<SessionChange> applied = new ArrayList<>(locked.size());
+            PreparedBatch batch = handle.prepareBatch(UPDATE);
+            for (AgentSession session : locked) {
+                SessionChange change = changes.get(new AgentKey(session.project(), session.agent())).apply(session);
+                applied.add(change);
+                batch.bindMap(columns(change.next())).add();
+            }
+            if (!applied.isEmpty()) {
+                batch.execute();
+            }
             return applied;
         }));
     }

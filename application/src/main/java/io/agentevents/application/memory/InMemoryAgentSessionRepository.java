@@ -6,6 +6,9 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -46,6 +49,13 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
             return detached(applied[0].next());
         });
         return Optional.ofNullable(applied[0]);
+    }
+
+    @Override
+    public List<SessionChange> updateAll(Map<AgentKey, Function<AgentSession, SessionChange>> changes) {
+        List<SessionChange> applied = new ArrayList<>(changes.size());
+        changes.forEach((key, change) -> update(key.project(), key.agent(), change).ifPresent(applied::add));
+        return applied;
     }
 
     @Override

@@ -6,8 +6,8 @@ import io.agentevents.application.port.in.ListAgentEventsQuery;
 import io.agentevents.application.port.in.ListAgentEventsUseCase;
 import io.agentevents.application.port.in.PollDirective;
 import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.port.out.EventLog;
-import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
@@ -21,15 +21,15 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
 
     private final AgentSessionRepository sessions;
     private final EventLog eventLog;
-    private final SessionChanges sessionChanges;
+    private final PresenceBuffer presence;
     private final Schedules schedules;
     private final Clock clock;
 
-    public ListAgentEventsService(AgentSessionRepository sessions, EventLog eventLog, Transactions transactions,
+    public ListAgentEventsService(AgentSessionRepository sessions, EventLog eventLog, PresenceBuffer presence,
                                   Schedules schedules, Clock clock) {
         this.sessions = sessions;
         this.eventLog = eventLog;
-        this.sessionChanges = new SessionChanges(sessions, eventLog, transactions);
+        this.presence = presence;
         this.schedules = schedules;
         this.clock = clock;
     }
@@ -39,12 +39,13 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
         Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
         Optional<PollDirective> directive;
         if (query.caller() instanceof AgentCaller) {
-            // The agent's own poll is its check-in; record it before reading so it counts even if the read fails.
             Instant now = clock.instant();
-            AgentSession session = query.rereadWhileWaiting() ? sessions.find(query.project(), query.agent())
-                    .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()))
-                    : sessionChanges.apply(query.project(), query.agent(), query.requestId(),
-                            current -> current.recordCheckIn(now, schedules)).next();
+            AgentSession session = sessions.find(query.project(), query.agent())
+                    .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
+            if (!query.rereadWhileWaiting()) {
+                // The agent's own poll is its check-in, written with the node's next presence flush.
+                presence.checkIn(new AgentKey(query.project(), query.agent()), now, query.requestId());
+            }
             Mode mode = session.effectiveModeAt(now);
             directive = Optional.of(new PollDirective(mode, schedules.forMode(mode).pollEvery()));
         } else {

@@ -125,6 +125,8 @@ class AgentLifecycleServiceTest {
         app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
 
         app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest()));
+        assertThat(statusOf(agent.agent()).online()).as("written with the next flush, not before").isFalse();
+        assertThat(app.flushPresence.flush()).isEqualTo(1);
 
         assertThat(statusOf(agent.agent()).online()).isTrue();
         assertThat(statusOf(agent.agent()).busy()).isTrue();
@@ -144,6 +146,33 @@ class AgentLifecycleServiceTest {
     }
 
     @Test
+    void heartbeatPendingWhenTheAgentShutsDown_isWrittenFirst_soTheShutdownStands() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest()));
+        app.clock.advanceBy(Duration.ofMillis(10));
+
+        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.SHUTDOWN, false, newRequest()));
+        assertThat(app.flushPresence.flush()).isZero();
+
+        assertThat(statusOf(agent.agent()).online()).isFalse();
+        assertThat(statusOf(agent.agent()).lastHeartbeatAt()).contains(app.clock.instant().minusMillis(10));
+        assertThat(app.eventLog.page(app.project, firstHundred).events()).extracting(event -> event.event().type())
+                .endsWith(EventType.AGENT_HEARTBEAT, EventType.AGENT_SHUTDOWN);
+    }
+
+    @Test
+    void heartbeatEvent_carriesTheRequestIdOfTheHeartbeat() {
+        AgentCaller agent = app.registeredAgentCaller();
+        var request = newRequest();
+        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, false, request));
+
+        app.flushPresence.flush();
+
+        assertThat(app.eventLog.page(app.project, new EventPageRequest(Optional.empty(), 1, SortDirection.DESC)).events().get(0)
+                .requestId()).isEqualTo(request);
+    }
+
+    @Test
     void agentEvent_fromAUserOrAnotherAgent_isDenied() {
         AgentCaller agent = app.registeredAgentCaller();
         AgentCaller other = app.registeredAgentCaller();
@@ -160,6 +189,7 @@ class AgentLifecycleServiceTest {
         app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
 
         AgentEventsPage page = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
+        app.flushPresence.flush();
 
         assertThat(page.directive()).contains(new PollDirective(Mode.REAL_TIME, Duration.ofMillis(300)));
         assertThat(page.page().events()).extracting(event -> event.event().type())
@@ -174,6 +204,7 @@ class AgentLifecycleServiceTest {
 
         for (int i = 0; i < 5; i++) {
             app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
+            app.flushPresence.flush();
             app.clock.advanceBy(Duration.ofMillis(100));
         }
 

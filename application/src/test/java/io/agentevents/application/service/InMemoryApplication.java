@@ -51,6 +51,7 @@ final class InMemoryApplication {
     final InMemoryUserTokens userTokens;
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final SecretHashing hashing = new SecretHashing(1_000);
+    final PresenceBuffer presence = new PresenceBuffer();
 
     final IdentifyCallerService identify;
     final ActivateAgentsService activateAgents;
@@ -68,6 +69,7 @@ final class InMemoryApplication {
     final PurgeExpiredService purge;
     final ClaimIdempotencyKeyService claimKey;
     final FinishIdempotentRequestService finishRequest;
+    final FlushPresenceService flushPresence;
 
     InMemoryApplication() {
         TokenHash adminHash = SecretHashing.hashToken(adminToken);
@@ -80,8 +82,8 @@ final class InMemoryApplication {
                 new SecureRandomSecrets(), hashing, clock);
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
                 hashing, AGENT_TOKEN_LIFETIME, clock);
-        recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, schedules, clock);
-        listAgentEvents = new ListAgentEventsService(sessions, eventLog, transactions, schedules, clock);
+        recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock);
+        listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock);
         listProjectEvents = new ListProjectEventsService(eventLog);
         agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock);
         getAgent = new GetAgentService(registry);
@@ -91,6 +93,7 @@ final class InMemoryApplication {
         purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, EVENT_RETENTION, clock);
         claimKey = new ClaimIdempotencyKeyService(idempotencyRecords, clock);
         finishRequest = new FinishIdempotentRequestService(idempotencyRecords);
+        flushPresence = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
     }
 
     AgentRegistration register() {

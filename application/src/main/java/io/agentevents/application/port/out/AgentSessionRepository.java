@@ -5,6 +5,9 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,6 +17,15 @@ import java.util.function.Function;
  * write however many agents it has, and agents registered later are covered too.
  */
 public interface AgentSessionRepository {
+
+    /** One agent's session, by project and agent. */
+    record AgentKey(ProjectId project, AgentId agent) {
+
+        public AgentKey {
+            Objects.requireNonNull(project, "project must not be null");
+            Objects.requireNonNull(agent, "agent must not be null");
+        }
+    }
 
     /**
      * The agent's session, with the project's latest activation attached.
@@ -37,6 +49,15 @@ public interface AgentSessionRepository {
      * @return the change that was stored; empty if no such agent is registered
      */
     Optional<SessionChange> update(ProjectId project, AgentId agent, Function<AgentSession, SessionChange> change);
+
+    /**
+     * Applies each agent's change to its current session and stores the results, as one unit (one
+     * transaction on a database, joining one in progress): many agents for the price of one write.
+     * Agents without a session are skipped.
+     *
+     * @return the changes that were stored, in no particular order
+     */
+    List<SessionChange> updateAll(Map<AgentKey, Function<AgentSession, SessionChange>> changes);
 
     /** Keeps {@code activation} as the project's activation unless a newer one is kept. */
     void saveProjectActivation(ProjectId project, Activation activation);

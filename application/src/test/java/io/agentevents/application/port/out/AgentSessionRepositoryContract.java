@@ -18,6 +18,7 @@ import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +84,26 @@ public abstract class AgentSessionRepositoryContract {
         assertThat(found.lastCheckInAt()).contains(T0.plusSeconds(1));
         assertThat(found.lastHeartbeatEventAt()).contains(T0.plusSeconds(1));
         assertThat(found.shutDown()).isTrue();
+    }
+
+    @Test
+    void updateAll_appliesEachAgentsOwnChange_andSkipsUnknownAgents() {
+        inserted();
+        AgentId second = newAgent();
+        sessions.insert(AgentSession.start(project, second, Optional.empty()));
+        AgentId unknown = newAgent();
+
+        List<SessionChange> applied = sessions.updateAll(Map.of(
+                new AgentSessionRepository.AgentKey(project, agent), session -> session.recordHeartbeat(T0, true, schedules),
+                new AgentSessionRepository.AgentKey(project, second), session -> session.recordCheckIn(T0.plusSeconds(1), schedules),
+                new AgentSessionRepository.AgentKey(project, unknown), session -> session.recordStartup(T0)));
+
+        assertThat(applied).hasSize(2);
+        assertThat(sessions.find(project, agent).orElseThrow().busy()).isTrue();
+        assertThat(sessions.find(project, agent).orElseThrow().lastCheckInAt()).contains(T0);
+        assertThat(sessions.find(project, second).orElseThrow().lastCheckInAt()).contains(T0.plusSeconds(1));
+        assertThat(sessions.find(project, unknown)).isEmpty();
+        assertThat(sessions.updateAll(Map.of())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
+import io.agentevents.domain.RequestId;
+import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.session.AgentSession;
+import io.agentevents.domain.session.SessionChange;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * This node's check-ins and heartbeats not yet written: one entry per agent, however often it
+ * called, so N agents heartbeating every second cost one write of N rows per flush instead of N
+ * transactions. Only presence waits here; everything else is written before it is acknowledged.
+ */
+public final class PresenceBuffer {
+
+    /**
+     * What an agent showed since the last flush: when it was last seen, busy if it said so, and the
+     * request that showed it last (the heartbeat event it may earn carries that request's id).
+     */
+    record Observation(Instant seenAt, Optional<Boolean> busy, RequestId requestId) {
+
+        Observation mergedWith(Observation later) {
+            boolean laterIsNewer = !later.seenAt.isBefore(seenAt);
+            Observation newer = laterIsNewer ? later : this;
+            Observation older = laterIsNewer ? this : later;
+            return new Observation(newer.seenAt, newer.busy.or(() -> older.busy), newer.requestId);
+        }
+
+        /** The domain behaviour that records this observation on a session. */
+        SessionChange applyTo(AgentSession session, Schedules schedules) {
+            return busy.map(value -> session.recordHeartbeat(seenAt, value, schedules))
+                    .orElseGet(() -> session.recordCheckIn(seenAt, schedules));
+        }
+    }
+
+    private final ConcurrentMap<AgentKey, Observation> pending = new ConcurrentHashMap<>();
+
+    void checkIn(AgentKey agent, Instant at, RequestId request) {
+        pending.merge(agent, new Observation(at, Optional.empty(), request), Observation::mergedWith);
+    }
+
+    void heartbeat(AgentKey agent, Instant at, boolean busy, RequestId request) {
+        pending.merge(agent, new Observation(at, Optional.of(busy), request), Observation::mergedWith);
+    }
+
+    /** Removes and returns what is pending for one agent (its startup or shutdown is written now). */
+    Optional<Observation> take(AgentKey agent) {
+        return Optional.ofNullable(pending.remove(agent));
+    }
+
+    /** Removes and returns everything pending. */
+    Map<AgentKey, Observation> drain() {
+        Map<AgentKey, Observation> drained = new HashMap<>();
+        for (AgentKey agent : pending.keySet()) {
+            Observation observation = pending.remove(agent);
+            if (observation != null) {
+                drained.put(agent, observation);
+            }
+        }
+        return drained;
+    }
+
+    /** Puts back what a failed flush drained, merged with anything newer. */
+    void restore(Map<AgentKey, Observation> unwritten) {
+        unwritten.forEach((agent, observation) -> pending.merge(agent, observation, Observation::mergedWith));
+    }
+
+    /** How many agents have something pending. */
+    public int size() {
+        return pending.size();
+    }
+}
