@@ -5,8 +5,11 @@ package io.agentevents.application.port.in;
 public interface RecordAgentEventUseCase {
 
     /**
+     * A heartbeat is buffered and written with the node's next presence flush (a heartbeat of an
+     * agent deleted meanwhile is dropped then); a startup or shutdown is written before this returns.
+     *
      * @throws AccessDeniedException  unless the agent itself reports, with its own token
-     * @throws AgentNotFoundException if the agent is no longer registered
+     * @throws AgentNotFoundException if the agent of a startup or shutdown is no longer registered
      */
     void record(RecordAgentEventCommand command);
 }
