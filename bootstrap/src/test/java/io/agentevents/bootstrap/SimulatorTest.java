@@ -75,12 +75,13 @@ class SimulatorTest {
                     .statusCode()).isEqualTo(202);
 
             String result = summary.get();
-            assertThat(result).contains("summary: 3 agents", "3 online at the end", " 0 errors", "(3 seen)");
+            assertThat(result).contains("summary: 3 agents", "3 online at the end", " 0 errors", "(3 seen)",
+                    "the service shows 3 of 3 online");
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("registering 3 new agents", "online=3");
         } finally {
             runner.shutdownNow();
         }
-        assertThat(Files.readString(directory.resolve("state.json"))).contains("sim-");
+        assertThat(Files.readString(directory.resolve("state.json"))).contains("sim-", "\"token\"");
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         String second = new Simulator(options(3, Duration.ofSeconds(1)), new PrintStream(again, true, StandardCharsets.UTF_8))

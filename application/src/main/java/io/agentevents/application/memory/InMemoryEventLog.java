@@ -14,10 +14,11 @@ import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Predicate;
 
 /**
  * The event log in memory. Each project's log is guarded by its own lock, held while ids are
@@ -52,29 +53,18 @@ public class InMemoryEventLog implements EventLog {
 
     @Override
     public EventPage page(ProjectId project, EventPageRequest request) {
-        return read(project, request, event -> true);
+        ProjectLog log = logs.get(project);
+        return log == null ? EventPage.of(request, List.of(), List.of()) : log.page(request);
     }
 
     @Override
     public EventPage feed(ProjectId project, AgentId agent, EventPageRequest request) {
-        return read(project, request,
-                event -> (isAbout(event, agent) && EventLog.inAgentFeeds(event.event())) || isProjectActivation(event));
-    }
-
-    private static boolean isAbout(StoredEvent event, AgentId agent) {
-        return event.event().agent().filter(agent::equals).isPresent();
+        ProjectLog log = logs.get(project);
+        return log == null ? EventPage.of(request, List.of(), List.of()) : log.feed(agent, request);
     }
 
     private static boolean isProjectActivation(StoredEvent event) {
         return event.event() instanceof AgentActivated activated && activated.activation().scope() instanceof WholeProject;
-    }
-
-    private EventPage read(ProjectId project, EventPageRequest request, Predicate<StoredEvent> matches) {
-        ProjectLog log = logs.get(project);
-        if (log == null) {
-            return EventPage.of(request, List.of(), List.of());
-        }
-        return log.read(request, matches);
     }
 
     @Override
@@ -86,10 +76,16 @@ public class InMemoryEventLog implements EventLog {
         return purged;
     }
 
-    /** One project's events in id order, and its id counter (kept even when all events are purged). */
+    /**
+     * One project's events in id order, its id counter (kept even when all events are purged), and
+     * two indexes for agents' feeds: each agent's own feed events, and the project's activations.
+     * A feed page merges the two, so its cost does not grow with the rest of the log.
+     */
     private static final class ProjectLog {
 
         private final ArrayList<StoredEvent> events = new ArrayList<>();
+        private final Map<AgentId, ArrayList<StoredEvent>> agentFeeds = new HashMap<>();
+        private final ArrayList<StoredEvent> projectActivations = new ArrayList<>();
         private long lastId;
 
         synchronized List<StoredEvent> append(List<NewEvent> newEvents) {
@@ -97,55 +93,104 @@ public class InMemoryEventLog implements EventLog {
             for (NewEvent newEvent : newEvents) {
                 StoredEvent event = new StoredEvent(new EventId(++lastId), newEvent.event(), newEvent.requestId());
                 events.add(event);
+                if (isProjectActivation(event)) {
+                    projectActivations.add(event);
+                } else if (EventLog.inAgentFeeds(event.event())) {
+                    event.event().agent().ifPresent(agent ->
+                            agentFeeds.computeIfAbsent(agent, ignored -> new ArrayList<>()).add(event));
+                }
                 stored.add(event);
             }
             return stored;
         }
 
-        synchronized EventPage read(EventPageRequest request, Predicate<StoredEvent> matches) {
-            int limit = request.limit();
-            List<StoredEvent> selected = new ArrayList<>(Math.min(limit, events.size()));
-            int olderFrom;
-            if (request.after().isPresent()) {
-                int first = firstIndexAfter(request.after().get());
-                for (int i = first; i < events.size() && selected.size() < limit; i++) {
-                    collect(events.get(i), matches, selected);
-                }
-                olderFrom = first - 1;
-            } else if (request.direction() == SortDirection.ASC) {
-                for (int i = 0; i < events.size() && selected.size() < limit; i++) {
-                    collect(events.get(i), matches, selected);
-                }
-                olderFrom = -1;
-            } else {
-                int i = events.size() - 1;
-                for (; i >= 0 && selected.size() < limit; i--) {
-                    collect(events.get(i), matches, selected);
-                }
-                olderFrom = i;
-            }
-            List<EventId> preceding = new ArrayList<>();
-            for (int i = olderFrom; i >= 0 && preceding.size() <= limit; i--) {
-                if (matches.test(events.get(i))) {
-                    preceding.add(events.get(i).id());
-                }
-            }
-            return EventPage.of(request, selected, preceding);
+        synchronized EventPage page(EventPageRequest request) {
+            return read(request, List.of(events));
         }
 
-        private static void collect(StoredEvent event, Predicate<StoredEvent> matches, List<StoredEvent> selected) {
-            if (matches.test(event)) {
-                selected.add(event);
+        synchronized EventPage feed(AgentId agent, EventPageRequest request) {
+            return read(request, List.of(agentFeeds.getOrDefault(agent, new ArrayList<>()), projectActivations));
+        }
+
+        /** A page over the id-ordered merge of the sources, and the ids just before it. */
+        private static EventPage read(EventPageRequest request, List<ArrayList<StoredEvent>> sources) {
+            int limit = request.limit();
+            int[] cursor = new int[sources.size()];
+            List<StoredEvent> selected = new ArrayList<>(limit);
+            if (request.after().isPresent() || request.direction() == SortDirection.ASC) {
+                long after = request.after().map(EventId::value).orElse(0L);
+                for (int s = 0; s < sources.size(); s++) {
+                    cursor[s] = firstIndexAfter(sources.get(s), after);
+                }
+                int[] older = cursor.clone();
+                while (selected.size() < limit) {
+                    int next = smallestAt(sources, cursor);
+                    if (next < 0) {
+                        break;
+                    }
+                    selected.add(sources.get(next).get(cursor[next]++));
+                }
+                for (int s = 0; s < older.length; s++) {
+                    older[s]--;
+                }
+                return EventPage.of(request, selected, newestIds(sources, older, limit + 1));
             }
+            for (int s = 0; s < sources.size(); s++) {
+                cursor[s] = sources.get(s).size() - 1;
+            }
+            while (selected.size() < limit) {
+                int next = largestAt(sources, cursor);
+                if (next < 0) {
+                    break;
+                }
+                selected.add(sources.get(next).get(cursor[next]--));
+            }
+            return EventPage.of(request, selected, newestIds(sources, cursor, limit + 1));
+        }
+
+        /** Walks down from the cursors, newest first, collecting up to {@code count} ids. */
+        private static List<EventId> newestIds(List<ArrayList<StoredEvent>> sources, int[] cursor, int count) {
+            int[] at = cursor.clone();
+            List<EventId> ids = new ArrayList<>();
+            while (ids.size() < count) {
+                int next = largestAt(sources, at);
+                if (next < 0) {
+                    break;
+                }
+                ids.add(sources.get(next).get(at[next]--).id());
+            }
+            return ids;
+        }
+
+        private static int smallestAt(List<ArrayList<StoredEvent>> sources, int[] cursor) {
+            int best = -1;
+            for (int s = 0; s < sources.size(); s++) {
+                if (cursor[s] < sources.get(s).size() && (best < 0
+                        || sources.get(s).get(cursor[s]).id().compareTo(sources.get(best).get(cursor[best]).id()) < 0)) {
+                    best = s;
+                }
+            }
+            return best;
+        }
+
+        private static int largestAt(List<ArrayList<StoredEvent>> sources, int[] cursor) {
+            int best = -1;
+            for (int s = 0; s < sources.size(); s++) {
+                if (cursor[s] >= 0 && (best < 0
+                        || sources.get(s).get(cursor[s]).id().compareTo(sources.get(best).get(cursor[best]).id()) > 0)) {
+                    best = s;
+                }
+            }
+            return best;
         }
 
         /** Binary search: ids are ascending. */
-        private int firstIndexAfter(EventId marker) {
+        private static int firstIndexAfter(List<StoredEvent> sorted, long marker) {
             int low = 0;
-            int high = events.size();
+            int high = sorted.size();
             while (low < high) {
                 int middle = (low + high) >>> 1;
-                if (events.get(middle).id().value() <= marker.value()) {
+                if (sorted.get(middle).id().value() <= marker) {
                     low = middle + 1;
                 } else {
                     high = middle;
@@ -154,13 +199,20 @@ public class InMemoryEventLog implements EventLog {
             return low;
         }
 
-        /** Events arrive in time order, so the old ones are a prefix. */
+        /** Events arrive in time order, so the old ones are a prefix; the indexes lose the same ids. */
         synchronized int purgeBefore(Instant cutoff) {
             int count = 0;
             while (count < events.size() && events.get(count).event().at().isBefore(cutoff)) {
                 count++;
             }
+            if (count == 0) {
+                return 0;
+            }
+            long lastPurged = events.get(count - 1).id().value();
             events.subList(0, count).clear();
+            projectActivations.subList(0, firstIndexAfter(projectActivations, lastPurged)).clear();
+            agentFeeds.values().forEach(feed -> feed.subList(0, firstIndexAfter(feed, lastPurged)).clear());
+            agentFeeds.values().removeIf(List::isEmpty);
             return count;
         }
     }

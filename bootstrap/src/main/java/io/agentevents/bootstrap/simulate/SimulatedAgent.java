@@ -16,8 +16,19 @@ import java.util.Map;
  */
 final class SimulatedAgent {
 
-    /** The agent's identity, as kept in the state file. */
-    record Identity(String id, String password, String fingerprint) {
+    /**
+     * The agent's identity, as kept in the state file, with the last token it was given (reused
+     * while valid: signing in costs the server a slow password hash).
+     */
+    record Identity(String id, String password, String fingerprint, String token, Instant tokenExpires) {
+
+        Identity(String id, String password, String fingerprint) {
+            this(id, password, fingerprint, null, Instant.EPOCH);
+        }
+
+        boolean hasTokenValidFor(Duration margin) {
+            return token != null && Instant.now().plus(margin).isBefore(tokenExpires);
+        }
     }
 
     private static final long REQUEST_TIMEOUT_MILLIS = 45_000;
@@ -65,8 +76,34 @@ final class SimulatedAgent {
         return "/v2/" + project + "/agents/" + identity.id() + suffix;
     }
 
-    /** Signs in with the agent's password, announces its start-up, then runs. */
+    /** The identity to keep in the state file, with the token in use. */
+    Identity identity() {
+        return new Identity(identity.id(), identity.password(), identity.fingerprint(), token, tokenExpires);
+    }
+
+    private volatile Instant tokenExpires = Instant.EPOCH;
+
+    /** Signs in with the agent's password (unless its last token is still good), announces its start-up, then runs. */
     Future<Void> start() {
+        Future<ApiClient.Answer> startup;
+        if (identity.hasTokenValidFor(Duration.ofHours(1))) {
+            token = identity.token();
+            tokenExpires = identity.tokenExpires();
+            startup = announceStartup().compose(answer -> answer.status() == 401 ? signIn() : Future.succeededFuture(answer));
+        } else {
+            startup = signIn();
+        }
+        return startup.map(started -> {
+                    startedAt = Instant.now();
+                    running = true;
+                    lastSeenOk = Instant.now();
+                    poll();
+                    heartbeat();
+                    return null;
+                });
+    }
+
+    private Future<ApiClient.Answer> signIn() {
         JsonObject credentials = new JsonObject().put("agent_id", identity.id()).put("password", identity.password())
                 .put("host", new JsonObject().put("fingerprint", identity.fingerprint()));
         return api.send(HttpMethod.POST, "/v2/" + project + "/agents/tokens", null, credentials, REQUEST_TIMEOUT_MILLIS)
@@ -76,17 +113,14 @@ final class SimulatedAgent {
                                 + " " + answer.body().getString("message", ""));
                     }
                     token = answer.body().getJsonObject("token").getString("id");
-                    return api.send(HttpMethod.POST, path("/events"), token, new JsonObject().put("event", "startup"),
-                            REQUEST_TIMEOUT_MILLIS);
-                })
-                .map(started -> {
-                    startedAt = Instant.now();
-                    running = true;
-                    lastSeenOk = Instant.now();
-                    poll();
-                    heartbeat();
-                    return null;
+                    tokenExpires = Instant.parse(answer.body().getJsonObject("token").getString("expires"));
+                    return announceStartup();
                 });
+    }
+
+    private Future<ApiClient.Answer> announceStartup() {
+        return api.send(HttpMethod.POST, path("/events"), token, new JsonObject().put("event", "startup"),
+                REQUEST_TIMEOUT_MILLIS);
     }
 
     private void poll() {

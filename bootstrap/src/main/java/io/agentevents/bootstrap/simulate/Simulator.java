@@ -57,6 +57,7 @@ public final class Simulator {
                 agents.add(new SimulatedAgent(identity, options.project(), vertx, api, stats, heartbeats));
             }
             inBatches(agents.stream().map(agent -> (Task) agent::start).toList());
+            save(merge(identities));
             out.printf("%d agents running against %s, project %s%n", agents.size(), options.url(), options.project());
             Instant started = Instant.now();
             long[] lastRequests = {api.requests.get()};
@@ -68,7 +69,7 @@ public final class Simulator {
             boolean stopped = options.duration().isPresent()
                     ? stop.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS) : awaitForever(stop);
             vertx.cancelTimer(progress);
-            String summary = summary(started, stopped);
+            String summary = summary(started, stopped) + ", " + onlineAsTheServiceSeesIt();
             List<Future<Void>> stops = agents.stream().map(SimulatedAgent::stop).toList();
             Future.join(stops).await(10, TimeUnit.SECONDS);
             return summary;
@@ -126,6 +127,34 @@ public final class Simulator {
                                 answer.body().getString("password"), fingerprint))
                         : Future.failedFuture("registration refused: HTTP " + answer.status() + " "
                                 + answer.body().getString("message", "")));
+    }
+
+    /** The state file's agents, with the tokens the running agents hold now. */
+    private List<SimulatedAgent.Identity> merge(List<SimulatedAgent.Identity> running) {
+        List<SimulatedAgent.Identity> all = new ArrayList<>();
+        try {
+            all.addAll(StateFile.load(options.stateFile(), options.project()));
+        } catch (IOException | RuntimeException unreadable) {
+            all.addAll(running);
+        }
+        Map<String, SimulatedAgent.Identity> current = agents.stream().map(SimulatedAgent::identity)
+                .collect(Collectors.toMap(SimulatedAgent.Identity::id, identity -> identity));
+        all.replaceAll(identity -> current.getOrDefault(identity.id(), identity));
+        return all;
+    }
+
+    /** Asks the service for each agent's status: the figure that counts. */
+    private String onlineAsTheServiceSeesIt() {
+        List<Future<Boolean>> statuses = agents.stream().map(agent -> api.send(HttpMethod.GET, "/v2/" + options.project()
+                + "/agents/" + agent.id() + "/status", options.token(), null, 30_000)
+                .map(answer -> answer.ok() && answer.body().getBoolean("online", false))).toList();
+        try {
+            Future.join(statuses).await(60, TimeUnit.SECONDS);
+        } catch (TimeoutException | RuntimeException someFailed) {
+            // counted below as not online
+        }
+        long online = statuses.stream().filter(status -> status.succeeded() && status.result()).count();
+        return "the service shows " + online + " of " + agents.size() + " online";
     }
 
     private void save(List<SimulatedAgent.Identity> identities) {

@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The simulator's memory between runs: the agents it registered, with their passwords, in a file
- * only its owner can read (these are throw-away test agents, but credentials all the same).
+ * The simulator's memory between runs: the agents it registered, with their passwords and last
+ * tokens, in a file only its owner can read (throw-away test agents, but credentials all the same).
  */
 final class StateFile {
 
@@ -32,7 +33,8 @@ final class StateFile {
         for (int i = 0; i < agents.size(); i++) {
             JsonObject agent = agents.getJsonObject(i);
             identities.add(new SimulatedAgent.Identity(agent.getString("id"), agent.getString("password"),
-                    agent.getString("fingerprint")));
+                    agent.getString("fingerprint"), agent.getString("token"),
+                    Instant.parse(agent.getString("token_expires", Instant.EPOCH.toString()))));
         }
         return identities;
     }
@@ -40,7 +42,8 @@ final class StateFile {
     static void save(Path file, String project, List<SimulatedAgent.Identity> identities) throws IOException {
         JsonArray agents = new JsonArray();
         identities.forEach(identity -> agents.add(new JsonObject().put("id", identity.id())
-                .put("password", identity.password()).put("fingerprint", identity.fingerprint())));
+                .put("password", identity.password()).put("fingerprint", identity.fingerprint())
+                .put("token", identity.token()).put("token_expires", identity.tokenExpires().toString())));
         Path written = Files.writeString(file, new JsonObject().put("project", project).put("agents", agents).encodePrettily(),
                 StandardCharsets.UTF_8);
         try {

@@ -249,6 +249,26 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void feed_afterAPurge_holdsOnlyWhatIsKept_andPagesBothWays() {
+        AgentId agent = newAgent();
+        log.append(project, List.of(NewEvent.of(projectActivation(Mode.ACTIVE, T0.minusSeconds(60))),
+                new NewEvent(new AgentStartedUp(agent, T0.minusSeconds(60)), newRequest())));
+        List<StoredEvent> kept = log.append(project, List.of(
+                new NewEvent(new AgentStartedUp(agent, T0), newRequest()),
+                NewEvent.of(projectActivation(Mode.REAL_TIME, T0)),
+                new NewEvent(new AgentStartedUp(newAgent(), T0), newRequest()),
+                new NewEvent(new AgentShutDown(agent, T0), newRequest())));
+        log.purgeBefore(T0.minusSeconds(1));
+
+        EventPage ascending = log.feed(project, agent, request(null, 10, SortDirection.ASC));
+        EventPage newest = log.feed(project, agent, request(null, 2, SortDirection.DESC));
+
+        assertThat(ascending.events()).containsExactly(kept.get(0), kept.get(1), kept.get(3));
+        assertThat(newest.events()).containsExactly(kept.get(3), kept.get(1));
+        assertThat(ids(log.feed(project, agent, newest.previous().orElseThrow()).events())).contains(kept.get(0).id().value());
+    }
+
+    @Test
     void projects_haveSeparateLogs() {
         ProjectId other = newProject();
         log.append(other, List.of(heartbeat(newAgent(), T0)));
