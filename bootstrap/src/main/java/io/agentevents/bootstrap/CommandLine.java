@@ -1,9 +1,10 @@
 package io.agentevents.bootstrap;
 
-import io.agentevents.bootstrap.config.ConfigException;
-import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.service.SecretHashing;
+import io.agentevents.bootstrap.config.ConfigException;
+import io.agentevents.bootstrap.config.Durations;
+import io.agentevents.bootstrap.config.OptionArgs;
 import io.agentevents.domain.activation.Schedules;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,28 +66,11 @@ public final class CommandLine {
      * @throws ConfigException for an unknown option or a bad value
      */
     public static Optional<AppConfig> parse(List<String> args, Map<String, String> environment) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return Optional.empty();
-            }
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!ENVIRONMENT.containsKey(name)) {
-                throw new ConfigException("unknown option '" + name + "'; see --help");
-            }
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new ConfigException(name + " needs a value; see --help");
-            }
-            if (options.put(name, value) != null) {
-                throw new ConfigException(name + " is given more than once");
-            }
+        Optional<Map<String, String>> given = OptionArgs.parse(args, ENVIRONMENT.keySet(), "", "--help");
+        if (given.isEmpty()) {
+            return Optional.empty();
         }
+        Map<String, String> options = new HashMap<>(given.get());
         ENVIRONMENT.forEach((option, variable) -> {
             String value = environment.get(variable);
             if (!options.containsKey(option) && value != null && !value.isBlank()) {

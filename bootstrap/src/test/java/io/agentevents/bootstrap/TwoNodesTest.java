@@ -61,17 +61,23 @@ class TwoNodesTest {
         nodeB.close();
     }
 
+    /** An agent registered through one node and signed in through the other: its id and token. */
+    private String[] registerOn(HttpClientForTests registrar, HttpClientForTests signIn, String name) {
+        HttpResponse<String> registered = registrar.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"" + name
+                + "\",\"version\":\"3\",\"host\":{\"name\":\"" + name + "\",\"os\":\"linux\",\"fingerprint\":\"fp-" + name + "\"}}");
+        String agent = json(registered).get("id").asText();
+        HttpResponse<String> token = signIn.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
+                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-"
+                + name + "\"}}");
+        assertThat(token.statusCode()).isEqualTo(200);
+        return new String[] {agent, json(token).get("token").get("id").asText()};
+    }
+
     @Test
     void agentRegisteredOnA_authenticatesOnB_andSeesAnActivationPostedToA_onB() {
-        HttpResponse<String> registered = a.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"db-1\",\"version\":\"3\","
-                + "\"host\":{\"name\":\"db-1\",\"os\":\"linux\",\"fingerprint\":\"fp-db-1\"}}");
-        String agent = json(registered).get("id").asText();
-        String password = json(registered).get("password").asText();
-
-        HttpResponse<String> token = b.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"" + password + "\",\"host\":{\"fingerprint\":\"fp-db-1\"}}");
-        assertThat(token.statusCode()).isEqualTo(200);
-        String agentToken = json(token).get("token").get("id").asText();
+        String[] registered = registerOn(a, b, "db-1");
+        String agent = registered[0];
+        String agentToken = registered[1];
 
         assertThat(a.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")
                 .statusCode()).isEqualTo(202);
@@ -89,12 +95,9 @@ class TwoNodesTest {
 
     @Test
     void agentLongPollingNodeB_receivesAnActivationPostedOnNodeA() throws Exception {
-        HttpResponse<String> registered = a.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"db-3\",\"version\":\"3\","
-                + "\"host\":{\"name\":\"db-3\",\"os\":\"linux\",\"fingerprint\":\"fp-db-3\"}}");
-        String agent = json(registered).get("id").asText();
-        String agentToken = json(a.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-db-3\"}}"))
-                .get("token").get("id").asText();
+        String[] registered = registerOn(a, a, "db-3");
+        String agent = registered[0];
+        String agentToken = registered[1];
         String feed = "/v2/" + project + "/agents/" + agent + "/events";
         String marker = json(b.get(feed, agentToken)).get("links").get(0).get("href").asText().replaceAll(".*marker=(\\d+).*", "$1");
 
@@ -120,12 +123,9 @@ class TwoNodesTest {
 
     @Test
     void heartbeatsThroughBothNodes_storeOneHeartbeatEventPerInterval() throws InterruptedException {
-        HttpResponse<String> registered = a.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"db-2\",\"version\":\"3\","
-                + "\"host\":{\"name\":\"db-2\",\"os\":\"linux\",\"fingerprint\":\"fp-db-2\"}}");
-        String agent = json(registered).get("id").asText();
-        String agentToken = json(a.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-db-2\"}}"))
-                .get("token").get("id").asText();
+        String[] registered = registerOn(a, a, "db-2");
+        String agent = registered[0];
+        String agentToken = registered[1];
 
         // Idle: one stored heartbeat an hour, however many nodes the heartbeats arrive through.
         for (int i = 0; i < 10; i++) {

@@ -2,6 +2,7 @@ package io.agentevents.bootstrap.simulate;
 
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
+import io.agentevents.bootstrap.config.OptionArgs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,23 +50,17 @@ public record SimulateOptions(URI url, String project, String token, int agents,
 
     /** @return empty if {@code --help} was asked for */
     public static Optional<SimulateOptions> parse(List<String> args) {
+        Optional<Map<String, String>> given = OptionArgs.parse(args, KNOWN, "simulate: ", "simulate --help");
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return Optional.empty();
-            }
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!KNOWN.contains(name)) {
-                throw new ConfigException("simulate: unknown option '" + name + "'; see simulate --help");
-            }
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : i + 1 < args.size() ? args.get(++i) : null;
-            if (value == null || value.isBlank()) {
+        given.get().forEach((name, value) -> {
+            if (value.isBlank()) {
                 throw new ConfigException("simulate: " + name + " needs a value");
             }
             options.put(name, value.strip());
-        }
+        });
         for (String required : List.of("--url", "--project", "--token", "--agents")) {
             if (!options.containsKey(required)) {
                 throw new ConfigException("simulate: " + required + " is required; see simulate --help");
