@@ -141,7 +141,7 @@ final class SimulatedAgent {
                 mode = newMode;
                 rescheduleHeartbeat();
             }
-            follow(answer.body().getJsonArray("events", new JsonArray()));
+            follow(answer.body().getJsonArray("events", new JsonArray()), longPoll);
             long interval = parseLong(answer.headers().get("X-Poll-Interval-Ms"), 1_000);
             if (answer.headers().get("X-Long-Poll-Max-S") != null) {
                 vertx.runOnContext(ignored -> poll());
@@ -151,7 +151,7 @@ final class SimulatedAgent {
         });
     }
 
-    private void follow(JsonArray events) {
+    private void follow(JsonArray events, boolean longPolled) {
         Instant seen = Instant.now();
         for (int i = 0; i < events.size(); i++) {
             JsonObject event = events.getJsonObject(i);
@@ -160,7 +160,7 @@ final class SimulatedAgent {
                 Instant stored = Instant.parse(event.getString("time"));
                 // Activations from before this agent started are history, not a delay.
                 if (!stored.isBefore(startedAt)) {
-                    stats.delay(Duration.between(stored, seen));
+                    stats.delay(Duration.between(stored, seen), longPolled);
                 }
             }
         }

@@ -60,7 +60,8 @@ public final class Simulator {
             save(merge(identities));
             out.printf("%d agents running against %s, project %s%n", agents.size(), options.url(), options.project());
             Instant started = Instant.now();
-            long[] lastRequests = {api.requests.get()};
+            long requestsBefore = api.requests.get();
+            long[] lastRequests = {requestsBefore};
             long progress = vertx.setPeriodic(1_000, ignored -> {
                 long requests = api.requests.get();
                 out.println(progressLine(started, requests - lastRequests[0]));
@@ -69,7 +70,8 @@ public final class Simulator {
             boolean stopped = options.duration().isPresent()
                     ? stop.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS) : awaitForever(stop);
             vertx.cancelTimer(progress);
-            String summary = summary(started, stopped) + ", " + onlineAsTheServiceSeesIt();
+            String summary = summary(started, stopped, api.requests.get() - requestsBefore) + ", "
+                    + onlineAsTheServiceSeesIt();
             List<Future<Void>> stops = agents.stream().map(SimulatedAgent::stop).toList();
             Future.join(stops).await(10, TimeUnit.SECONDS);
             return summary;
@@ -208,12 +210,13 @@ public final class Simulator {
                 api.errors.get(), stats.delays());
     }
 
-    private String summary(Instant started, boolean stoppedEarly) {
+    /** Requests and their rate count the run only, not the set-up (registrations, sign-ins) before it. */
+    private String summary(Instant started, boolean stoppedEarly, long requests) {
         Duration ran = Duration.between(started, Instant.now());
         long online = agents.stream().filter(agent -> agent.looksOnline(Instant.now())).count();
         return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors, %s",
-                agents.size(), ran.toMillis() / 1000.0, stoppedEarly ? " (stopped)" : "", online, api.requests.get(),
-                api.requests.get() / Math.max(0.001, ran.toMillis() / 1000.0), api.errors.get(), stats.delays());
+                agents.size(), ran.toMillis() / 1000.0, stoppedEarly ? " (stopped)" : "", online, requests,
+                requests / Math.max(0.001, ran.toMillis() / 1000.0), api.errors.get(), stats.delays());
     }
 
     /** The agents could not be set up: the message says why. */
