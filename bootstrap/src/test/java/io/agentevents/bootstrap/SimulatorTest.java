@@ -68,7 +68,7 @@ class SimulatorTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
-            Future<String> summary = runner.submit(() -> new Simulator(options(3, Duration.ofSeconds(4)),
+            Future<String> summary = runner.submit(() -> new Simulator(options(3, Duration.ofSeconds(8)),
                     new PrintStream(printed, true, StandardCharsets.UTF_8)).run(new CountDownLatch(1)));
             awaitOnline(3);
             assertThat(http.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")

@@ -30,6 +30,7 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
     private final Thread thread;
     private volatile Listener listener;
     private volatile boolean running = true;
+    private volatile boolean listening;
 
     public PostgresEventSignals(PostgresStore store) {
         this.store = store;
@@ -43,6 +44,11 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
         return project.value() + " " + agent.map(AgentId::toString).orElse("*");
     }
 
+    /** Whether the LISTEN is in place now (signals of appends committed from here on will arrive). */
+    public boolean isListening() {
+        return listening;
+    }
+
     @Override
     public void listen(Listener newListener) {
         this.listener = newListener;
@@ -54,6 +60,7 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
             try (Connection connection = store.openDedicatedConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
+                listening = true;
                 if (lost) {
                     lost = false;
                     LOG.info("listening for new events again");
@@ -72,6 +79,7 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
                     }
                 }
             } catch (SQLException failure) {
+                listening = false;
                 if (running && !lost) {
                     LOG.warn("stopped listening for new events ({}); waiting polls time out until PostgreSQL is back",
                             failure.getMessage());

@@ -54,7 +54,11 @@ class PostgresEventSignalsTest {
                 public void mayHaveMissedSome() {
                 }
             });
-            Thread.sleep(300); // let B's LISTEN start
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!signalsOnB.isListening() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(signalsOnB.isListening()).as("node B listens").isTrue();
             PostgresEventLog logOnA = new PostgresEventLog(nodeA.store());
             ProjectId project = TestSessions.newProject();
             AgentId agent = TestSessions.newAgent();
