@@ -104,7 +104,8 @@ class SimulatorTest {
     @Test
     void options_areCheckedAndHelpListsThem() {
         assertThat(SimulateOptions.parse(List.of("--help"))).isEmpty();
-        assertThat(SimulateOptions.USAGE).contains("--url", "--project", "--token", "--agents", "--duration", "--state-file");
+        assertThat(SimulateOptions.USAGE).contains("--url", "--project", "--token", "--agents", "--duration", "--state-file",
+                "--keep-mode", "--activate-agents");
         assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--agents is required");
         assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "ftp://x", "--project", "p", "--token", "t",
@@ -113,6 +114,43 @@ class SimulatorTest {
                 "--agents", "0"))).isInstanceOf(ConfigException.class).hasMessageContaining("--agents must be");
         assertThat(SimulateOptions.parse(List.of("--url", "http://x:1/", "--project", "p", "--token", "t", "--agents", "5",
                 "--duration", "30s")).orElseThrow().duration()).contains(Duration.ofSeconds(30));
+        SimulateOptions full = SimulateOptions.parse(List.of("--url", "http://a:1, http://b:2/", "--project", "p",
+                "--token", "t", "--agents", "5", "--keep-mode", "real_time", "--activate-agents", "2.5")).orElseThrow();
+        assertThat(full.urls()).containsExactly(URI.create("http://a:1"), URI.create("http://b:2"));
+        assertThat(full.keepMode()).contains("real_time");
+        assertThat(full.activationsPerSecond()).isEqualTo(2.5);
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t",
+                "--agents", "1", "--keep-mode", "fast"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--keep-mode must be one of idle, active, real_time");
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t",
+                "--agents", "1", "--activate-agents", "NaN"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--activate-agents must be");
+    }
+
+    @Test
+    void keptInRealTime_agentsLongPoll_andTheDelaysOfBothKindsOfActivationAreReported() throws Exception {
+        URI node = URI.create("http://127.0.0.1:" + app.port());
+        // The same node twice: the driver posts through "the other node" even with one service.
+        SimulateOptions options = new SimulateOptions(List.of(node, node), project, TOKEN, 4,
+                Optional.of(Duration.ofSeconds(5)), directory.resolve("state.json"), Optional.of("real_time"), 10);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        String summary;
+        try {
+            Future<String> running = runner.submit(() -> new Simulator(options,
+                    new PrintStream(printed, true, StandardCharsets.UTF_8)).run(new CountDownLatch(1)));
+            awaitOnline(4);
+            // The driver renews the mode every 30 s, after this run: one project-wide activation by hand.
+            assertThat(http.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")
+                    .statusCode()).isEqualTo(202);
+            summary = running.get();
+        } finally {
+            runner.shutdownNow();
+        }
+
+        assertThat(summary).contains("summary: 4 agents", " 0 errors", "long-poll, one agent p50",
+                "long-poll, project-wide p50", "the service shows 4 of 4 online");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("modes={real_time=4}");
     }
 
     private void awaitOnline(int agents) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.agentevents.bootstrap.config.OptionArgs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,39 +15,63 @@ import java.util.Optional;
 /**
  * Options of {@code simulate}.
  *
- * @param url       the service, e.g. {@code http://localhost:8080}
- * @param project   the project the agents belong to
- * @param token     a user token of that project with admin or creator role, to register agents
- * @param agents    how many agents to run
- * @param duration  how long to run; empty: until Ctrl-C
- * @param stateFile where the agents' ids and credentials are kept, so the next run reuses them
+ * @param urls                 the service's nodes, e.g. {@code http://localhost:8080}; agent i uses node i mod n
+ * @param project              the project the agents belong to
+ * @param token                a user token of that project with admin or creator role, to register agents
+ * @param agents               how many agents to run
+ * @param duration             how long to run; empty: until Ctrl-C
+ * @param stateFile            where the agents' ids and credentials are kept, so the next run reuses them
+ * @param keepMode             a mode to keep the whole project in by re-posting a project-wide activation
+ * @param activationsPerSecond single-agent activations to post per second, each through another node
+ *                             than the agent's (0: none)
  */
-public record SimulateOptions(URI url, String project, String token, int agents, Optional<Duration> duration,
-                              Path stateFile) {
+public record SimulateOptions(List<URI> urls, String project, String token, int agents, Optional<Duration> duration,
+                              Path stateFile, Optional<String> keepMode, double activationsPerSecond) {
 
     public static final String USAGE = """
-            Usage: java -jar agent-events.jar simulate --url URL --project P --token T --agents N [options]
+            Usage: java -jar agent-events.jar simulate --url URL[,URL...] --project P --token T --agents N [options]
 
             Runs N simulated backup agents against a running agent-events service: registers them (or
             reuses those it registered before), signs each in, and runs each on the schedule of its
             effective mode: polls, heartbeats, long-polls in real_time, and follows activations.
-            Prints a progress line every second and a summary at the end.
+            Prints a progress line every second and a summary at the end, with how long activations
+            took to reach the agents: long-polling single-agent activations, long-polling project-wide
+            activations (one wakes every agent), and activations seen by polling.
 
             Options:
-              --url URL          the service, e.g. http://localhost:8080
-              --project P        the project of the agents
-              --token T          a user token of the project (admin or creator) to register agents
-              --agents N         how many agents (1-100000)
-              --duration D       run for D (e.g. 30s, 5m); default: until Ctrl-C
-              --state-file FILE  where agent ids and credentials are kept between runs
-                                 (default: ./agent-events-simulator-<project>.json, mode 600)
-              --help             show this help
+              --url URL[,URL...]    the service; several nodes of one service, comma-separated:
+                                    agent i talks to node i mod n
+              --project P           the project of the agents
+              --token T             a user token of the project (admin or creator) to register agents
+              --agents N            how many agents (1-100000)
+              --duration D          run for D (e.g. 30s, 5m); default: until Ctrl-C
+              --keep-mode M         keep the project in mode M (idle, active, real_time): post a
+                                    project-wide activation at the start and every 30 s
+              --activate-agents R   post R single-agent real_time activations per second (0.1-1000),
+                                    each to a random agent through another node than the agent's
+              --state-file FILE     where agent ids and credentials are kept between runs
+                                    (default: ./agent-events-simulator-<project>.json, mode 600)
+              --help                show this help
 
             Exit codes: 0 done, 1 could not run (service unreachable, registration refused), 2 bad options.
             """;
 
     private static final List<String> KNOWN = List.of("--url", "--project", "--token", "--agents", "--duration",
-            "--state-file");
+            "--state-file", "--keep-mode", "--activate-agents");
+    private static final List<String> MODES = List.of("idle", "active", "real_time");
+
+    public SimulateOptions {
+        urls = List.copyOf(urls);
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("at least one URL is needed");
+        }
+    }
+
+    /** Options with one node, no kept mode and no activations of its own. */
+    public SimulateOptions(URI url, String project, String token, int agents, Optional<Duration> duration,
+                           Path stateFile) {
+        this(List.of(url), project, token, agents, duration, stateFile, Optional.empty(), 0);
+    }
 
     /** @return empty if {@code --help} was asked for */
     public static Optional<SimulateOptions> parse(List<String> args) {
@@ -66,14 +91,9 @@ public record SimulateOptions(URI url, String project, String token, int agents,
                 throw new ConfigException("simulate: " + required + " is required; see simulate --help");
             }
         }
-        URI url;
-        try {
-            url = URI.create(options.get("--url").replaceAll("/+$", ""));
-        } catch (IllegalArgumentException bad) {
-            throw new ConfigException("simulate: --url is not a URL: " + bad.getMessage());
-        }
-        if (!"http".equals(url.getScheme()) || url.getHost() == null) {
-            throw new ConfigException("simulate: --url must look like http://host:port");
+        List<URI> urls = new ArrayList<>();
+        for (String text : options.get("--url").split(",")) {
+            urls.add(url(text.strip()));
         }
         int agents;
         try {
@@ -87,12 +107,47 @@ public record SimulateOptions(URI url, String project, String token, int agents,
         String project = options.get("--project");
         Optional<Duration> duration = Optional.ofNullable(options.get("--duration"))
                 .map(text -> Durations.parse(text, "simulate: --duration"));
+        Optional<String> keepMode = Optional.ofNullable(options.get("--keep-mode"));
+        if (keepMode.isPresent() && !MODES.contains(keepMode.get())) {
+            throw new ConfigException("simulate: --keep-mode must be one of " + String.join(", ", MODES));
+        }
+        double rate = activationRate(options.get("--activate-agents"));
         Path stateFile = Path.of(options.getOrDefault("--state-file", "agent-events-simulator-" + project + ".json"));
-        return Optional.of(new SimulateOptions(url, project, options.get("--token"), agents, duration, stateFile));
+        return Optional.of(new SimulateOptions(urls, project, options.get("--token"), agents, duration, stateFile,
+                keepMode, rate));
+    }
+
+    private static URI url(String text) {
+        URI url;
+        try {
+            url = URI.create(text.replaceAll("/+$", ""));
+        } catch (IllegalArgumentException bad) {
+            throw new ConfigException("simulate: --url is not a URL: " + bad.getMessage());
+        }
+        if (!"http".equals(url.getScheme()) || url.getHost() == null) {
+            throw new ConfigException("simulate: --url must look like http://host:port");
+        }
+        return url;
+    }
+
+    private static double activationRate(String text) {
+        if (text == null) {
+            return 0;
+        }
+        double rate;
+        try {
+            rate = Double.parseDouble(text);
+        } catch (NumberFormatException notANumber) {
+            rate = -1;
+        }
+        if (!(rate >= 0.1 && rate <= 1_000)) {
+            throw new ConfigException("simulate: --activate-agents must be a number of activations per second from 0.1 to 1000");
+        }
+        return rate;
     }
 
     @Override
     public String toString() {
-        return "SimulateOptions[" + url + ", project=" + project + ", agents=" + agents + "]";
+        return "SimulateOptions[" + urls + ", project=" + project + ", agents=" + agents + "]";
     }
 }

@@ -160,10 +160,19 @@ final class SimulatedAgent {
                 Instant stored = Instant.parse(event.getString("time"));
                 // Activations from before this agent started are history, not a delay.
                 if (!stored.isBefore(startedAt)) {
-                    stats.delay(Duration.between(stored, seen), longPolled);
+                    stats.delay(Duration.between(stored, seen), deliveryOf(event, longPolled));
                 }
             }
         }
+    }
+
+    private static SimulationStats.Delivery deliveryOf(JsonObject activation, boolean longPolled) {
+        if (!longPolled) {
+            return SimulationStats.Delivery.POLLING;
+        }
+        // Only an activation of one agent names the agent.
+        return activation.containsKey("agent") ? SimulationStats.Delivery.LONG_POLL_ONE_AGENT
+                : SimulationStats.Delivery.LONG_POLL_PROJECT_WIDE;
     }
 
     private void heartbeat() {

@@ -3,38 +3,55 @@ package io.agentevents.bootstrap.simulate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Activation-to-agent delays: how long after an activation was stored a simulated agent saw it,
- * kept apart by how the agent was reading: long-polling (real_time) or polling on an interval.
+ * kept apart by how it reached the agent, since the three differ by orders of magnitude.
  */
 final class SimulationStats {
 
+    /** How an activation reached an agent. */
+    enum Delivery {
+        /** An activation of this agent alone, answering its waiting long-poll. */
+        LONG_POLL_ONE_AGENT("long-poll, one agent"),
+        /** A project-wide activation, which wakes every waiting agent of the project at once. */
+        LONG_POLL_PROJECT_WIDE("long-poll, project-wide"),
+        /** Seen on the next poll of an agent polling on an interval. */
+        POLLING("polling");
+
+        private final String label;
+
+        Delivery(String label) {
+            this.label = label;
+        }
+    }
+
     private static final int MAX_SAMPLES = 1_000_000;
 
-    private final List<Long> longPollMicros = new ArrayList<>();
-    private final List<Long> pollMicros = new ArrayList<>();
+    private final Map<Delivery, List<Long>> micros = new EnumMap<>(Delivery.class);
 
-    synchronized void delay(Duration delay, boolean longPolling) {
-        List<Long> samples = longPolling ? longPollMicros : pollMicros;
+    synchronized void delay(Duration delay, Delivery delivery) {
+        List<Long> samples = micros.computeIfAbsent(delivery, ignored -> new ArrayList<>());
         if (samples.size() < MAX_SAMPLES) {
             samples.add(Math.max(0, delay.toNanos() / 1_000));
         }
     }
 
-    /** p50, p99 and count of the delays so far, in milliseconds, by way of reading. */
+    /** p50, p99, max and count of the delays so far, in milliseconds, by way of delivery. */
     synchronized String delays() {
-        if (longPollMicros.isEmpty() && pollMicros.isEmpty()) {
+        if (micros.isEmpty()) {
             return "no activations seen yet";
         }
-        return "activation delay " + describe("long-polling", longPollMicros) + "; " + describe("polling", pollMicros);
+        return "activation delay " + micros.entrySet().stream()
+                .map(entry -> describe(entry.getKey().label, entry.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     private static String describe(String how, List<Long> samples) {
-        if (samples.isEmpty()) {
-            return how + " none";
-        }
         List<Long> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);
         return String.format("%s p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d seen)", how,

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class Simulator {
     private final SimulateOptions options;
     private final PrintStream out;
     private final Vertx vertx = Vertx.vertx();
+    /** One client per node; agent i talks to node i mod n, set-up goes through the first. */
+    private final List<ApiClient> nodes = new ArrayList<>();
     private final ApiClient api;
     private final SimulationStats stats = new SimulationStats();
     private final List<SimulatedAgent> agents = new ArrayList<>();
@@ -40,7 +43,11 @@ public final class Simulator {
         this.options = options;
         this.out = out;
         // One connection per agent for its long-poll, and some for heartbeats and short polls.
-        this.api = new ApiClient(vertx, options.url(), options.agents() + 64);
+        int agentsPerNode = (options.agents() + options.urls().size() - 1) / options.urls().size();
+        for (URI url : options.urls()) {
+            nodes.add(new ApiClient(vertx, url, agentsPerNode + 64));
+        }
+        this.api = nodes.get(0);
     }
 
     /**
@@ -53,24 +60,33 @@ public final class Simulator {
         try {
             List<SimulatedAgent.Identity> identities = identities();
             Map<String, Long> heartbeats = heartbeatIntervals(identities.get(0));
-            for (SimulatedAgent.Identity identity : identities) {
-                agents.add(new SimulatedAgent(identity, options.project(), vertx, api, stats, heartbeats));
+            for (int i = 0; i < identities.size(); i++) {
+                agents.add(new SimulatedAgent(identities.get(i), options.project(), vertx,
+                        nodes.get(i % nodes.size()), stats, heartbeats));
+            }
+            ActivationDriver driver = new ActivationDriver(vertx, options.project(), options.token(), nodes, agents);
+            try {
+                driver.keepMode(options.keepMode()).await(30, TimeUnit.SECONDS);
+            } catch (RuntimeException refused) {
+                throw new SimulationException(refused.getMessage());
             }
             inBatches(agents.stream().map(agent -> (Task) agent::start).toList());
             save(merge(identities));
-            out.printf("%d agents running against %s, project %s%n", agents.size(), options.url(), options.project());
+            out.printf("%d agents running against %s, project %s%n", agents.size(), options.urls(), options.project());
+            driver.activateAgents(options.activationsPerSecond());
             Instant started = Instant.now();
-            long requestsBefore = api.requests.get();
+            long requestsBefore = requests();
             long[] lastRequests = {requestsBefore};
             long progress = vertx.setPeriodic(1_000, ignored -> {
-                long requests = api.requests.get();
+                long requests = requests();
                 out.println(progressLine(started, requests - lastRequests[0]));
                 lastRequests[0] = requests;
             });
             boolean stopped = options.duration().isPresent()
                     ? stop.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS) : awaitForever(stop);
             vertx.cancelTimer(progress);
-            String summary = summary(started, stopped, api.requests.get() - requestsBefore) + ", "
+            driver.stop();
+            String summary = summary(started, stopped, requests() - requestsBefore) + ", "
                     + onlineAsTheServiceSeesIt();
             List<Future<Void>> stops = agents.stream().map(SimulatedAgent::stop).toList();
             Future.join(stops).await(10, TimeUnit.SECONDS);
@@ -78,9 +94,17 @@ public final class Simulator {
         } catch (TimeoutException slow) {
             throw new SimulationException("the service did not answer in time: " + slow.getMessage());
         } finally {
-            api.close();
+            nodes.forEach(ApiClient::close);
             vertx.close();
         }
+    }
+
+    private long requests() {
+        return nodes.stream().mapToLong(node -> node.requests.get()).sum();
+    }
+
+    private long errors() {
+        return nodes.stream().mapToLong(node -> node.errors.get()).sum();
     }
 
     private static boolean awaitForever(CountDownLatch stop) throws InterruptedException {
@@ -207,7 +231,7 @@ public final class Simulator {
         long online = agents.stream().filter(agent -> agent.looksOnline(now)).count();
         return String.format("t=%ds agents=%d online=%d modes=%s requests/s=%d errors=%d %s",
                 Duration.between(started, now).toSeconds(), agents.size(), online, modes, requestsLastSecond,
-                api.errors.get(), stats.delays());
+                errors(), stats.delays());
     }
 
     /** Requests and their rate count the run only, not the set-up (registrations, sign-ins) before it. */
@@ -216,7 +240,7 @@ public final class Simulator {
         long online = agents.stream().filter(agent -> agent.looksOnline(Instant.now())).count();
         return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors, %s",
                 agents.size(), ran.toMillis() / 1000.0, stoppedEarly ? " (stopped)" : "", online, requests,
-                requests / Math.max(0.001, ran.toMillis() / 1000.0), api.errors.get(), stats.delays());
+                requests / Math.max(0.001, ran.toMillis() / 1000.0), errors(), stats.delays());
     }
 
     /** The agents could not be set up: the message says why. */
