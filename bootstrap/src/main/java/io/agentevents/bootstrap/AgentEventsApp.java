@@ -101,6 +101,10 @@ public final class AgentEventsApp implements AutoCloseable {
             SecureRandomSecrets secrets = new SecureRandomSecrets();
             PresenceBuffer presence = new PresenceBuffer();
             SecretHashing hashing = new SecretHashing(config.passwordIterations());
+            if (config.passwordIterations() < SecretHashing.DEFAULT_PASSWORD_ITERATIONS) {
+                LOG.warn("new agent passwords are hashed with {} PBKDF2 rounds instead of {}: for test set-ups only",
+                        config.passwordIterations(), SecretHashing.DEFAULT_PASSWORD_ITERATIONS);
+            }
 
             ApiUseCases useCases = new ApiUseCases(
                     new IdentifyCallerService(userTokens, agentTokens, clock),

@@ -42,6 +42,9 @@ public final class CommandLine {
               --db-pool-size N         database connections per node [DB_POOL_SIZE] (default 10)
               --db-timeout D           longest wait for a connection before answering 503
                                        [DB_TIMEOUT] (default 1500ms)
+              --password-iterations N  PBKDF2 rounds for new agent passwords [PASSWORD_ITERATIONS]
+                                       (default 210000, 1000-10000000); fewer only to set up
+                                       thousands of test agents fast, never in production
               --help                   show this help
 
             Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
@@ -56,7 +59,8 @@ public final class CommandLine {
             "--database-url", "DATABASE_URL",
             "--database-user", "DATABASE_USER",
             "--db-pool-size", "DB_POOL_SIZE",
-            "--db-timeout", "DB_TIMEOUT");
+            "--db-timeout", "DB_TIMEOUT",
+            "--password-iterations", "PASSWORD_ITERATIONS");
 
     private CommandLine() {
     }
@@ -87,8 +91,10 @@ public final class CommandLine {
                 .map(text -> Durations.parse(text, "--event-retention")).orElse(AppConfig.DEFAULT_EVENT_RETENTION);
         Optional<PostgresSettings> database = Optional.ofNullable(options.get("--database-url"))
                 .map(url -> database(url, options, environment));
-        return Optional.of(new AppConfig(port, tokens, ttl, retention,
-                SecretHashing.DEFAULT_PASSWORD_ITERATIONS,
+        int iterations = Optional.ofNullable(options.get("--password-iterations"))
+                .map(text -> wholeNumber(text, "--password-iterations", 1_000, 10_000_000))
+                .orElse(SecretHashing.DEFAULT_PASSWORD_ITERATIONS);
+        return Optional.of(new AppConfig(port, tokens, ttl, retention, iterations,
                 AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database));
     }
 
