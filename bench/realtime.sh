@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Issue 5's measurements in one command: N simulated agents against the real service on loopback.
+#   bench/realtime.sh memory   [agents] [seconds]   one node, in-memory store
+#   bench/realtime.sh postgres [agents] [seconds]   two nodes sharing one PostgreSQL schema
+# Phase 1 keeps every agent in `active` (poll + heartbeat every second) and asks the service how
+# many it shows online; phase 2 keeps them in `real_time` (long-polling) and posts 20 single-agent
+# activations per second, each through another node than the agent's. Prints the simulator's
+# summaries and each node's peak resident memory. DATABASE_URL overrides the local PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+store=${1:-memory}
+agents=${2:-2000}
+seconds=${3:-60}
+heap=${HEAP:-512m}
+jar=bootstrap/target/agent-events.jar
+case "$store" in memory|postgres) ;; *) echo "usage: $0 memory|postgres [agents] [seconds]" >&2; exit 2 ;; esac
+
+[ -f "$jar" ] || mvn -B -q package -DskipTests
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+token="bench-admin-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+echo "$token bench admin" > "$work/tokens"
+server_options=(--tokens-file "$work/tokens" --password-iterations 1000)
+ports=(18082)
+if [ "$store" = postgres ]; then
+    schema="bench_realtime"
+    base=${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+    psql_url=${PSQL_URL:-postgresql://postgres@127.0.0.1:5432/test}
+    psql -q "$psql_url" -c "drop schema if exists $schema cascade; create schema $schema" >/dev/null
+    separator='?'; [[ "$base" == *\?* ]] && separator='&'
+    server_options+=(--database-url "$base${separator}currentSchema=$schema")
+    ports=(18082 18083)
+fi
+
+urls=()
+for port in "${ports[@]}"; do
+    java -Xmx"$heap" -jar "$jar" --port "$port" "${server_options[@]}" > "$work/node-$port.log" 2>&1 &
+    pids+=($!)
+    urls+=("http://127.0.0.1:$port")
+done
+for url in "${urls[@]}"; do
+    for _ in $(seq 1 120); do
+        curl -s -o /dev/null "$url/v2/bench/events" && break
+        sleep 0.5
+    done
+done
+
+# Peak resident memory of each node, sampled every second.
+( while true; do
+      for pid in "${pids[@]}"; do echo "$pid $(ps -o rss= -p "$pid" 2>/dev/null || echo 0)"; done
+      sleep 1
+  done ) > "$work/rss" &
+sampler=$!
+
+joined=$(IFS=,; echo "${urls[*]}")
+simulate() {
+    java -jar "$jar" simulate --url "$joined" --project bench --token "$token" --agents "$agents" \
+        --duration "${seconds}s" --state-file "$work/agents.json" "$@" | tail -1
+}
+echo "== $store, $agents agents, ${#urls[@]} node(s), -Xmx$heap =="
+echo "-- active, ${seconds} s"
+simulate --keep-mode active
+echo "-- real_time, ${seconds} s, 20 single-agent activations/s"
+if [ "$store" = postgres ]; then
+    # PostgreSQL's own commit latency meanwhile, for a transaction like an activation's (one insert,
+    # one notification), at the same rate: the part of the delay that is the database's.
+    psql -q "$psql_url" -c "create table $schema.commit_probe (at timestamptz default now(), note text)" >/dev/null
+    printf 'begin;\ninsert into %s.commit_probe (note) values (%s);\nselect pg_notify(%s, %s);\ncommit;\n' \
+        "$schema" "'x'" "'bench_commit_probe'" "'x'" > "$work/commit.sql"
+    (cd "$work" && pgbench -n -c 1 -R 20 -T "$seconds" -l -f commit.sql "$psql_url" > pgbench.out 2>&1) &
+    probe=$!
+fi
+simulate --keep-mode real_time --activate-agents 20
+if [ "$store" = postgres ]; then
+    wait "$probe" || true
+    cat "$work"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1}
+        END { if (NR == 0) { print "pgbench probe: no samples"; exit }
+              printf "PostgreSQL alone, one insert + notify per transaction, 20/s: commit p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d)\n",
+                     v[int((NR - 1) * 0.5) + 1], v[int((NR - 1) * 0.99) + 1], v[NR], NR }'
+fi
+kill "$sampler"
+for pid in "${pids[@]}"; do
+    echo "node pid $pid: peak RSS $(awk -v p="$pid" '$1==p && $2>m {m=$2} END {printf "%d MB", m/1024}' "$work/rss")"
+done
