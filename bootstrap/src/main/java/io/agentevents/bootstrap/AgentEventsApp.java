@@ -135,7 +135,7 @@ public final class AgentEventsApp implements AutoCloseable {
                     .setIdleTimeout(120)
                     .setIdleTimeoutUnit(TimeUnit.SECONDS);
             HttpServer server = vertx.createHttpServer(options)
-                    .requestHandler(ApiRouter.create(vertx, useCases, new JsonCodec()))
+                    .requestHandler(ApiRouter.create(vertx, useCases, new JsonCodec(), stores.mayBlock()))
                     .listen()
                     .await();
             schedulePurge(vertx, purge, config.eventRetention());

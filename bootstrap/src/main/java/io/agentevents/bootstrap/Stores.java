@@ -23,14 +23,18 @@ import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.IdempotencyRecords;
 import io.agentevents.application.port.out.Transactions;
 
-/** The store behind the ports: in memory (the embedded default) or PostgreSQL. */
-record Stores(String description, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
+/**
+ * The store behind the ports: in memory (the embedded default) or PostgreSQL.
+ *
+ * @param mayBlock whether its calls may wait on I/O (then they must stay off the event loop)
+ */
+record Stores(String description, boolean mayBlock, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
               AgentRegistry registry, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
               Transactions transactions, AutoCloseable resources) {
 
     static Stores inMemory() {
         InMemoryEventSignals signals = new InMemoryEventSignals();
-        return new Stores("in-memory store", new InMemoryEventLog(signals), signals,
+        return new Stores("in-memory store", false, new InMemoryEventLog(signals), signals,
                 new InMemoryAgentSessionRepository(), new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
                 new InMemoryIdempotencyRecords(), new InMemoryTransactions(), () -> { });
     }
@@ -39,7 +43,7 @@ record Stores(String description, EventLog eventLog, EventSignals signals, Agent
     static Stores postgres(PostgresSettings settings) {
         PostgresStore store = PostgresStore.open(settings);
         PostgresEventSignals signals = new PostgresEventSignals(store);
-        return new Stores("PostgreSQL store " + settings, new PostgresEventLog(store), signals,
+        return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store), signals,
                 new PostgresAgentSessionRepository(store), new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
                 new PostgresIdempotencyRecords(store), store, () -> {
                     signals.close();

@@ -1,7 +1,6 @@
 package io.agentevents.domain;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A tenant of the platform: 1–64 characters out of {@code [A-Za-z0-9_-]}.
@@ -10,15 +9,29 @@ import java.util.regex.Pattern;
  */
 public record ProjectId(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_LENGTH = 64;
 
     /** @throws IllegalArgumentException if {@code value} is null or not of the project id shape */
     public ProjectId {
         Objects.requireNonNull(value, "project_id must not be null");
-        if (!SHAPE.matcher(value).matches()) {
+        if (!hasShape(value)) {
             throw new IllegalArgumentException(
                     "project_id must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'");
         }
+    }
+
+    /** [A-Za-z0-9_-]{1,64}, checked by hand because every request parses one. */
+    private static boolean hasShape(String value) {
+        if (value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -26,16 +26,25 @@ public final class ApiRouter {
     private final Blocking blocking;
     private final Authenticator authenticator;
 
-    private ApiRouter(Vertx vertx, ApiUseCases useCases, JsonCodec codec) {
+    private ApiRouter(Vertx vertx, ApiUseCases useCases, JsonCodec codec, boolean storeMayBlock) {
         this.vertx = vertx;
         this.useCases = useCases;
         this.codec = codec;
-        this.blocking = new Blocking(vertx);
+        this.blocking = new Blocking(vertx, storeMayBlock);
         this.authenticator = new Authenticator(useCases.identifyCaller(), blocking);
     }
 
+    /** The API on use cases whose store may block: they run on worker threads. */
     public static Router create(Vertx vertx, ApiUseCases useCases, JsonCodec codec) {
-        return new ApiRouter(vertx, useCases, codec).build();
+        return create(vertx, useCases, codec, true);
+    }
+
+    /**
+     * @param storeMayBlock false when every store call returns at once (the in-memory store): use
+     *                      cases then run on the event loop, except password hashing
+     */
+    public static Router create(Vertx vertx, ApiUseCases useCases, JsonCodec codec, boolean storeMayBlock) {
+        return new ApiRouter(vertx, useCases, codec, storeMayBlock).build();
     }
 
     private Router build() {
@@ -46,13 +55,24 @@ public final class ApiRouter {
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
         Handler<RoutingContext> authenticated = authenticator;
-        // Order matters: /agents/tokens must come before /agents/:agent, which would take "tokens" for an id.
+        // Vert.x tries routes in order, each a regex match: agents' polls and heartbeats come first.
+        resource(router, "/v2/:project/agents/:agent/events")
+                .on(HttpMethod.POST, authenticated, respond(idempotent(new PostAgentEventHandler(
+                        useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec))))
+                .on(HttpMethod.GET, authenticated,
+                        respond(new GetAgentEventsHandler(useCases.listAgentEvents(), useCases.watchAgentEvents(),
+                                vertx, blocking)))
+                .otherMethodsNotAllowed();
         resource(router, "/v2/:project/events")
                 .on(HttpMethod.POST, authenticated,
                         respond(idempotent(new PostProjectEventHandler(useCases.activateAgents(), blocking, codec))))
                 .on(HttpMethod.GET, authenticated,
                         respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking)))
                 .otherMethodsNotAllowed();
+        resource(router, "/v2/:project/agents/:agent/status")
+                .on(HttpMethod.GET, authenticated, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
+                .otherMethodsNotAllowed();
+        // /agents/tokens must come before /agents/:agent, which would take "tokens" for an id.
         resource(router, "/v2/:project/agents/tokens")
                 .on(HttpMethod.POST, respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
                 .otherMethodsNotAllowed();
@@ -64,16 +84,6 @@ public final class ApiRouter {
         resource(router, "/v2/:project/agents/:agent")
                 .on(HttpMethod.GET, authenticated, respond(new GetAgentHandler(useCases.getAgent(), blocking)))
                 .on(HttpMethod.DELETE, authenticated, respond(new DeleteAgentHandler(useCases.deleteAgent(), blocking)))
-                .otherMethodsNotAllowed();
-        resource(router, "/v2/:project/agents/:agent/events")
-                .on(HttpMethod.POST, authenticated, respond(idempotent(new PostAgentEventHandler(
-                        useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec))))
-                .on(HttpMethod.GET, authenticated,
-                        respond(new GetAgentEventsHandler(useCases.listAgentEvents(), useCases.watchAgentEvents(),
-                                vertx, blocking)))
-                .otherMethodsNotAllowed();
-        resource(router, "/v2/:project/agents/:agent/status")
-                .on(HttpMethod.GET, authenticated, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/agents/:agent/configuration")
                 .on(HttpMethod.GET, authenticated,

@@ -30,7 +30,7 @@ public final class PostAgentHandler implements Endpoint {
         RegisterAgentRequest request = RegisterAgentRequest.from(RequestBodies.objectOf(context, codec));
         RegisterAgentCommand command = RequestBodies.parsed(() -> request.toCommand(
                 Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context)));
-        return blocking.call(() -> register.register(command)).map(registration -> {
+        return blocking.offEventLoop(() -> register.register(command)).map(registration -> {
             LOG.info("registered agent {} in project {}", registration.agent().id(), command.project());
             AgentRegistrationResponse body = AgentRegistrationResponse.from(registration);
             String location = "/v2/" + command.project() + "/agents/" + registration.agent().id();

@@ -29,7 +29,7 @@ public final class PostAgentTokenHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         AgentTokenRequest request = AgentTokenRequest.from(RequestBodies.objectOf(context, codec));
         AuthenticateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(PathParams.project(context)));
-        return blocking.call(() -> authenticate.authenticate(command)).map(token -> {
+        return blocking.offEventLoop(() -> authenticate.authenticate(command)).map(token -> {
             LOG.info("issued a token to agent {} of project {}, valid until {}", command.agent(), command.project(),
                     Timestamps.format(token.expiresAt()));
             return Reply.json(200, AgentTokenResponse.from(token));

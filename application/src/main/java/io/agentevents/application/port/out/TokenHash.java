@@ -10,9 +10,22 @@ public record TokenHash(String hex) {
 
     public TokenHash {
         Objects.requireNonNull(hex, "hex must not be null");
-        if (!hex.matches("[0-9a-f]{64}")) {
+        if (!isLowercaseHex(hex, 64)) {
             throw new IllegalArgumentException("a token hash is 64 lowercase hex digits");
         }
+    }
+
+    private static boolean isLowercaseHex(String text, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
