@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# The benchmark harness (docs/BENCHMARKS.md): every hot operation of agent-events measured against
+# this machine's ceiling in the same invocation, as ratios.
+#   bench/run.sh [--seconds N] [--rounds N] [--connections N] [--skip-jmh] [--skip-memory]
+# (a) a bare Vert.x server (bench/ceiling/Ceiling.java): the HTTP ceiling, POST and GET;
+# (b) pgbench: PostgreSQL's own single-insert transactions per second, 16 clients;
+# (c) agent-events on the in-memory store and on PostgreSQL, every case driven by wrk with the
+#     same connections and duration, each product run right after its ceiling's run, round after
+#     round, so drift hits both;
+# (d) a table of requests/s, p50, p99 and the ratio to the ceiling; then the JMH benchmarks of
+#     the hot paths and the heap per session and per event.
+# Needs wrk (installed from Debian's packages if missing and run as root), pgbench, psql, curl,
+# and PostgreSQL at DATABASE_URL (default: the local test server, schema bench_http).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=5 rounds=2 connections=64 jmh=yes memory=yes
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) seconds=$2; shift 2 ;;
+        --rounds) rounds=$2; shift 2 ;;
+        --connections) connections=$2; shift 2 ;;
+        --skip-jmh) jmh=no; shift ;;
+        --skip-memory) memory=no; shift ;;
+        -h|--help) sed -n 2,14p "$0"; exit 0 ;;
+        *) echo "unknown option $1; see --help" >&2; exit 2 ;;
+    esac
+done
+
+if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else echo "wrk is missing: apt-get install wrk" >&2; exit 1; fi
+fi
+for tool in pgbench psql curl java mvn; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
+done
+
+jdbc_base=${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+psql_url=${PSQL_URL:-postgresql://postgres@127.0.0.1:5432/test}
+schema=bench_http
+jar=bootstrap/target/agent-events.jar
+
+echo "building..."
+mvn -B -q install -DskipTests
+(cd bench/jmh && mvn -B -q package)
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+psql -q "$psql_url" -c "drop schema if exists $schema cascade" -c "create schema $schema" 2>/dev/null
+token="bench-user-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+echo "$token bench admin" > "$work/tokens"
+separator='?'; [[ "$jdbc_base" == *\?* ]] && separator='&'
+
+start() { # name port command...
+    local name=$1 port=$2; shift 2
+    "$@" > "$work/$name.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 120); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
+        sleep 0.5
+    done
+    echo "$name did not start; its log:" >&2; cat "$work/$name.log" >&2; exit 1
+}
+start ceiling 18100 java -Xmx1g -cp "$jar" bench/ceiling/Ceiling.java 18100
+start memory 18101 java -Xmx2g -jar "$jar" --port 18101 --tokens-file "$work/tokens" --password-iterations 1000
+start postgres 18102 java -Xmx2g -jar "$jar" --port 18102 --tokens-file "$work/tokens" --password-iterations 1000 \
+    --database-url "$jdbc_base${separator}currentSchema=$schema"
+
+json_field() { # the first "name":"value" of a JSON text
+    grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4
+}
+# One registered, signed-in agent per store: "agent_id agent_token".
+agent_of() {
+    local port=$1 registered agent password
+    registered=$(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents" -H "X-Auth-Token: $token" \
+        -H 'Content-Type: application/json' \
+        -d '{"name":"bench","version":"1","host":{"name":"bench","os":"linux","fingerprint":"bench-host"}}')
+    agent=$(echo "$registered" | json_field id)
+    password=$(echo "$registered" | json_field password)
+    echo "$agent $(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents/tokens" -H 'Content-Type: application/json' \
+        -d "{\"agent_id\":\"$agent\",\"password\":\"$password\",\"host\":{\"fingerprint\":\"bench-host\"}}" | json_field id)"
+}
+read -r memory_agent memory_agent_token < <(agent_of 18101)
+read -r postgres_agent postgres_agent_token < <(agent_of 18102)
+[ -n "$memory_agent_token" ] && [ -n "$postgres_agent_token" ] || { echo "could not set up the agents" >&2; exit 1; }
+
+# PostgreSQL's ceiling: one insert into an events-like table per transaction, 16 clients.
+psql -q "$psql_url" -c "create table $schema.pgbench_events (project_id text not null,
+    id bigint generated always as identity, type text not null, at timestamptz not null, mode text,
+    request_id uuid not null, primary key (project_id, id))" >/dev/null
+echo "insert into $schema.pgbench_events (project_id, type, at, mode, request_id) values ('bench', 'agent_activate', now(), 'active', gen_random_uuid());" > "$work/insert.sql"
+
+results="$work/results.tsv"
+run_wrk() { # label round url script token
+    local label=$1 round=$2 url=$3 script=$4 token_value=$5
+    cat "bench/wrk/$script" bench/wrk/report.lua > "$work/case.lua"
+    TOKEN=$token_value wrk -t1 -c"$connections" -d"${seconds}s" -s "$work/case.lua" "$url" > "$work/wrk.out" 2>&1 || true
+    local line
+    line=$(grep '^RESULT' "$work/wrk.out" || echo "RESULT rps=0 p50_ms=0 p99_ms=0 non2xx=0 socket_errors=-1 requests=0")
+    echo -e "$label\t$round\t$(echo "$line" | sed 's/^RESULT //; s/ /\t/g')" >> "$results"
+}
+run_pgbench() { # round
+    local tps
+    tps=$(pgbench -n -c 16 -j 2 -T "$seconds" -f "$work/insert.sql" "$psql_url" 2>/dev/null \
+        | awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]}')
+    echo -e "pgbench\t$1\trps=${tps:-0}\tp50_ms=0\tp99_ms=0\tnon2xx=0\tsocket_errors=0\trequests=0" >> "$results"
+}
+marker_of() { # port agent token: the newest id of the agent's feed, so the check-in finds nothing new
+    curl -s "http://127.0.0.1:$1/v2/bench/agents/$2/events?sort_dir=desc&limit=1" -H "X-Auth-Token: $3" \
+        | json_field id
+}
+checkin_url() { # port agent token
+    local marker
+    marker=$(marker_of "$@")
+    echo "http://127.0.0.1:$1/v2/bench/agents/$2/events${marker:+?marker=$marker}"
+}
+
+cases() { # round
+    local r=$1
+    run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
+    run_wrk memory_activation "$r" http://127.0.0.1:18101/v2/bench/events post-activation.lua "$token"
+    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
+    run_wrk memory_checkin "$r" "$(checkin_url 18101 "$memory_agent" "$memory_agent_token")" get-with-token.lua "$memory_agent_token"
+    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
+    run_wrk memory_status "$r" "http://127.0.0.1:18101/v2/bench/agents/$memory_agent/status" get-with-token.lua "$token"
+    run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
+    run_wrk memory_heartbeat "$r" "http://127.0.0.1:18101/v2/bench/agents/$memory_agent/events" post-heartbeat.lua "$memory_agent_token"
+    run_pgbench "$r"
+    run_wrk postgres_activation "$r" http://127.0.0.1:18102/v2/bench/events post-activation.lua "$token"
+    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
+    run_wrk postgres_checkin "$r" "$(checkin_url 18102 "$postgres_agent" "$postgres_agent_token")" get-with-token.lua "$postgres_agent_token"
+    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
+    run_wrk postgres_status "$r" "http://127.0.0.1:18102/v2/bench/agents/$postgres_agent/status" get-with-token.lua "$token"
+    run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
+    run_wrk postgres_heartbeat "$r" "http://127.0.0.1:18102/v2/bench/agents/$postgres_agent/events" post-heartbeat.lua "$postgres_agent_token"
+}
+
+echo "warming up (one round, not counted)..."
+cases 0
+: > "$results"
+for round in $(seq 1 "$rounds"); do
+    echo "round $round of $rounds ($seconds s per run, wrk -t1 -c$connections)..."
+    cases "$round"
+done
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "PostgreSQL: $(psql -Atq "$psql_url" -c 'show server_version'), synchronous_commit $(psql -Atq "$psql_url" -c 'show synchronous_commit')"
+echo
+awk -F'\t' -v rounds="$rounds" '
+    function value(field) { split(field, kv, "="); return kv[2] + 0 }
+    { n[$1]++; rps[$1] += value($3); p50[$1] += value($4); p99[$1] += value($5); bad[$1] += value($6) + value($7) }
+    END {
+        split("memory_activation memory_checkin memory_status memory_heartbeat postgres_activation postgres_checkin postgres_status postgres_heartbeat", order, " ")
+        ceiling["memory_activation"] = "ceiling_post"; target["memory_activation"] = 0.7
+        ceiling["memory_checkin"] = "ceiling_get"; target["memory_checkin"] = 0.6
+        ceiling["memory_status"] = "ceiling_get"
+        ceiling["memory_heartbeat"] = "ceiling_post"
+        ceiling["postgres_activation"] = "pgbench"; target["postgres_activation"] = 1.0
+        ceiling["postgres_checkin"] = "ceiling_get"; target["postgres_checkin"] = 0.4
+        ceiling["postgres_status"] = "ceiling_get"
+        ceiling["postgres_heartbeat"] = "ceiling_post"
+        printf "%-20s %10s %9s %9s %7s   %-12s %10s %7s %8s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "ceiling", "req/s", "ratio", "target"
+        for (i = 1; i <= 8; i++) {
+            c = order[i]; b = ceiling[c]
+            if (!n[c]) continue
+            mine = rps[c] / n[c]; theirs = n[b] ? rps[b] / n[b] : 0
+            ratio = theirs > 0 ? mine / theirs : 0
+            goal = (c in target) ? sprintf("%s %.1f", ratio >= target[c] ? "met" : "MISSED", target[c]) : "-"
+            printf "%-20s %10.0f %9.2f %9.2f %7d   %-12s %10.0f %7.2f %8s\n", c, mine, p50[c] / n[c], p99[c] / n[c], bad[c], b, theirs, ratio, goal
+        }
+        printf "%-20s %10.0f %9.2f %9.2f\n", "ceiling_post", rps["ceiling_post"] / n["ceiling_post"], p50["ceiling_post"] / n["ceiling_post"], p99["ceiling_post"] / n["ceiling_post"]
+        printf "%-20s %10.0f %9.2f %9.2f\n", "ceiling_get", rps["ceiling_get"] / n["ceiling_get"], p50["ceiling_get"] / n["ceiling_get"], p99["ceiling_get"] / n["ceiling_get"]
+        printf "%-20s %10.0f   (transactions/s, 16 clients)\n", "pgbench", rps["pgbench"] / n["pgbench"]
+        printf "\nmeans of %d rounds; each product run follows its ceiling run; errors = non-2xx answers + socket errors\n", rounds
+    }' "$results"
+
+if [ "$jmh" = yes ]; then
+    echo
+    echo "JMH (average time per operation):"
+    java -jar bench/jmh/target/benchmarks.jar -rf text -rff "$work/jmh.txt" > "$work/jmh.log" 2>&1 \
+        && cat "$work/jmh.txt" || { echo "JMH failed:"; tail -20 "$work/jmh.log"; }
+fi
+if [ "$memory" = yes ]; then
+    echo
+    echo "heap (targets: at most 300 bytes per idle session, 400 per stored event):"
+    java -Xms4g -Xmx4g -XX:+UseSerialGC -cp bench/jmh/target/benchmarks.jar io.agentevents.bench.HeapPerEntry
+fi
