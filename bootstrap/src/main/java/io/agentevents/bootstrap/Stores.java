@@ -4,6 +4,7 @@ import io.agentevents.adapter.postgres.PostgresAgentRegistry;
 import io.agentevents.adapter.postgres.PostgresAgentSessionRepository;
 import io.agentevents.adapter.postgres.PostgresAgentTokens;
 import io.agentevents.adapter.postgres.PostgresEventLog;
+import io.agentevents.adapter.postgres.GroupCommitTransactions;
 import io.agentevents.adapter.postgres.PostgresEventSignals;
 import io.agentevents.adapter.postgres.PostgresIdempotencyRecords;
 import io.agentevents.adapter.postgres.PostgresSettings;
@@ -43,10 +44,12 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
     static Stores postgres(PostgresSettings settings) {
         PostgresStore store = PostgresStore.open(settings);
         PostgresEventSignals signals = new PostgresEventSignals(store);
+        GroupCommitTransactions transactions = new GroupCommitTransactions(store);
         return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store), signals,
                 new PostgresAgentSessionRepository(store), new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
-                new PostgresIdempotencyRecords(store), store, () -> {
+                new PostgresIdempotencyRecords(store), transactions, () -> {
                     signals.close();
+                    transactions.close();
                     store.close();
                 });
     }

@@ -37,9 +37,6 @@ public class PostgresEventLog implements EventLog {
     /** The advisory lock that lets one node at a time purge; per schema, as schemas share a database's locks. */
     private static final String PURGE_LOCK = "hashtext('agent-events purge ' || current_schema())";
 
-    /** The agent's feed: project activations (the only rows without an agent) and its own events but heartbeats. */
-    private static final String FEED = " AND (agent_id IS NULL OR (agent_id = :agent AND type <> 'agent_heartbeat'))";
-
     private final PostgresStore store;
 
     public PostgresEventLog(PostgresStore store) {
@@ -94,35 +91,44 @@ public class PostgresEventLog implements EventLog {
     }
 
     private EventPage read(ProjectId project, Optional<UUID> agent, EventPageRequest request) {
-        String scope = agent.isPresent() ? FEED : "";
         return store.call(handle -> {
-            String sql;
-            if (request.after().isPresent()) {
-                sql = "SELECT " + EventRow.COLUMNS + " FROM events WHERE project_id = :project AND id > :marker" + scope
-                        + " ORDER BY id ASC LIMIT :limit";
-            } else {
-                String order = request.direction() == SortDirection.ASC ? "ASC" : "DESC";
-                sql = "SELECT " + EventRow.COLUMNS + " FROM events WHERE project_id = :project" + scope
-                        + " ORDER BY id " + order + " LIMIT :limit";
-            }
-            Query query = handle.createQuery(sql).bind("project", project.value()).bind("limit", request.limit());
+            String order = request.after().isPresent() || request.direction() == SortDirection.ASC ? "ASC" : "DESC";
+            String ids = request.after().isPresent() ? "id > :marker" : "TRUE";
+            Query query = handle.createQuery(select(EventRow.COLUMNS, agent.isPresent(), ids, order))
+                    .bind("project", project.value()).bind("limit", request.limit());
             request.after().ifPresent(marker -> query.bind("marker", marker.value()));
             agent.ifPresent(id -> query.bind("agent", id));
             List<StoredEvent> selected = query.map(ROWS).list();
-            return EventPage.of(request, selected, preceding(handle, project, agent, scope, request, selected));
+            return EventPage.of(request, selected, preceding(handle, project, agent, request, selected));
         });
     }
 
+    /**
+     * Rows of the project log, or of an agent's feed, whose ids meet {@code ids}, in {@code order},
+     * at most {@code :limit}. A feed is two index ranges (project activations, the rows without an
+     * agent, and the agent's own rows) read apart and merged: an OR of the two would make the
+     * planner collect every matching row of the log before sorting, which grows with the log.
+     */
+    private static String select(String columns, boolean feed, String ids, String order) {
+        String range = "SELECT " + columns + " FROM events WHERE project_id = :project AND %s AND " + ids
+                + " ORDER BY id " + order + " LIMIT :limit";
+        if (!feed) {
+            return range.formatted("TRUE");
+        }
+        return "SELECT * FROM ((" + range.formatted("agent_id IS NULL") + ") UNION ALL ("
+                + range.formatted("agent_id = :agent AND type <> 'agent_heartbeat'") + ")) AS feed ORDER BY id "
+                + order + " LIMIT :limit";
+    }
+
     /** Up to limit + 1 ids older than the page (than the marker, for an empty page), newest first. */
-    private static List<EventId> preceding(Handle handle, ProjectId project, Optional<UUID> agent, String scope,
+    private static List<EventId> preceding(Handle handle, ProjectId project, Optional<UUID> agent,
                                            EventPageRequest request, List<StoredEvent> selected) {
         Optional<Long> below = selected.stream().map(event -> event.id().value()).min(Long::compare)
                 .or(() -> request.after().map(marker -> marker.value() + 1));
         if (below.isEmpty()) {
             return List.of();
         }
-        Query query = handle.createQuery("SELECT id FROM events WHERE project_id = :project AND id < :below" + scope
-                        + " ORDER BY id DESC LIMIT :limit")
+        Query query = handle.createQuery(select("id", agent.isPresent(), "id < :below", "DESC"))
                 .bind("project", project.value())
                 .bind("below", below.get())
                 .bind("limit", request.limit() + 1);

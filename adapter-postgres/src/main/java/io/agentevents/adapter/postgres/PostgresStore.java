@@ -117,6 +117,19 @@ public final class PostgresStore implements Transactions, AutoCloseable {
         }
     }
 
+    /** A transaction whose work is handed the handle (for savepoints); failures as in {@link #inTransaction}. */
+    <T> T inTransactionOnHandle(HandleCallback<T, RuntimeException> work) {
+        try {
+            T result = jdbi.inTransaction(work);
+            markReachable();
+            return result;
+        } catch (JdbiException failed) {
+            throw markFailed(PostgresFailures.translate(failed));
+        } catch (StoreUnavailableException unavailable) {
+            throw markFailed(unavailable);
+        }
+    }
+
     private void markReachable() {
         if (!reachable.get() && reachable.compareAndSet(false, true)) {
             LOG.info("PostgreSQL is reachable again; serving requests");

@@ -1,0 +1,200 @@
+package io.agentevents.adapter.postgres;
+
+import io.agentevents.application.port.out.StoreUnavailableException;
+import io.agentevents.application.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: transactions that arrive while the previous group commits are run together, one
+ * after the other, in one database transaction with one commit. A commit costs a WAL flush, and
+ * appends of one project wait for each other on its event counter until commit, so one commit
+ * for many appends is what lets a project take thousands of activations a second.
+ *
+ * <p>Each piece of work runs inside its own savepoint: one that fails (an unknown agent, say) is
+ * rolled back alone and its caller gets its failure, while the others commit. Work that fails for
+ * a database reason (a deadlock with another node, a lost connection) is run again alone after
+ * the group, as if it had never been grouped. Callers wait until the commit, so a success still
+ * means committed; if the commit itself fails, every caller of the group gets the failure, since
+ * the outcome is unknown and running the work again could store it twice.
+ */
+public final class GroupCommitTransactions implements Transactions, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitTransactions.class);
+    /** Enough to share a commit among every request a node has in flight, not so many that one group runs long. */
+    static final int MAX_GROUP = 256;
+
+    private final PostgresStore store;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean running = true;
+    private final AtomicLong commits = new AtomicLong();
+
+    public GroupCommitTransactions(PostgresStore store) {
+        this.store = store;
+        this.committer = new Thread(this::commitGroups, "agent-events-group-commit");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    private static final class Pending<T> {
+        final Supplier<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        T value;
+        RuntimeException failure;
+        boolean retryAlone;
+
+        Pending(Supplier<T> work) {
+            this.work = work;
+        }
+
+        void runInSavepoint(Handle handle, int index) {
+            String savepoint = "work_" + index;
+            handle.savepoint(savepoint);
+            try {
+                value = work.get();
+                handle.release(savepoint);
+            } catch (RuntimeException failed) {
+                // Throws, failing the whole group, if the transaction itself is broken.
+                handle.rollbackToSavepoint(savepoint);
+                failure = failed;
+                retryAlone = !isFinal(failed);
+            }
+        }
+
+        void complete() {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }
+
+        void runAlone(PostgresStore store, AtomicLong commits) {
+            try {
+                T alone = store.inTransaction(work);
+                commits.incrementAndGet();
+                result.complete(alone);
+            } catch (RuntimeException failed) {
+                result.completeExceptionally(failed);
+            }
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (Thread.currentThread() == committer) {
+            return work.get(); // nested: joins the group's transaction
+        }
+        if (!running) {
+            throw new StoreUnavailableException("the store is closing", null);
+        }
+        Pending<T> pending = new Pending<>(work);
+        queue.add(pending);
+        try {
+            return pending.result.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for the commit", interrupted);
+        }
+    }
+
+    /** Rule breaks of the request, not of the database: running the work again changes nothing. */
+    private static boolean isFinal(RuntimeException failure) {
+        return !(failure instanceof StoreUnavailableException)
+                && !(failure instanceof org.jdbi.v3.core.JdbiException);
+    }
+
+    private void commitGroups() {
+        List<Pending<?>> group = new ArrayList<>(MAX_GROUP);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                commit(group);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException unexpected) {
+                LOG.error("group commit failed unexpectedly", unexpected);
+                group.forEach(pending -> pending.result.completeExceptionally(unexpected));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending<?>> group) {
+        if (group.size() == 1) {
+            group.get(0).runAlone(store, commits);
+            return;
+        }
+        boolean[] workDone = {false};
+        try {
+            store.inTransactionOnHandle(handle -> {
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).runInSavepoint(handle, i);
+                }
+                workDone[0] = true;
+                return null;
+            });
+            commits.incrementAndGet();
+        } catch (RuntimeException failed) {
+            if (workDone[0]) {
+                // The commit failed: whether it happened is unknown, so nobody may run again.
+                group.forEach(pending -> pending.result.completeExceptionally(failed));
+            } else {
+                // Rolled back before the commit: nothing happened, each runs alone.
+                group.forEach(pending -> pending.runAlone(store, commits));
+            }
+            return;
+        }
+        for (Pending<?> pending : group) {
+            if (pending.retryAlone) {
+                pending.runAlone(store, commits);
+            } else {
+                pending.complete();
+            }
+        }
+    }
+
+    /** Database transactions committed so far: fewer than the transactions asked for when they share. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Transactions waiting for the committer now. */
+    int waiting() {
+        return queue.size();
+    }
+
+    /** Lets the queued work finish, then stops the committer. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            committer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

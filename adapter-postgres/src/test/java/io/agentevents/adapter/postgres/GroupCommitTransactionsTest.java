@@ -1,0 +1,117 @@
+package io.agentevents.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class GroupCommitTransactionsTest {
+
+    private static SchemaStore database;
+    private GroupCommitTransactions transactions;
+    private final ExecutorService callers = Executors.newFixedThreadPool(4);
+
+    @BeforeAll
+    static void openDatabase() {
+        database = new SchemaStore(GroupCommitTransactionsTest.class);
+        database.store().call(handle -> handle.execute("CREATE TABLE notes (note text NOT NULL)"));
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
+    }
+
+    @BeforeEach
+    void start() {
+        database.store().call(handle -> handle.execute("DELETE FROM notes"));
+        transactions = new GroupCommitTransactions(database.store());
+    }
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+        transactions.close();
+    }
+
+    private Void note(String text) {
+        database.store().call(handle -> handle.execute("INSERT INTO notes (note) VALUES (?)", text));
+        return null;
+    }
+
+    private List<String> notes() {
+        return database.store().call(handle -> handle.createQuery("SELECT note FROM notes ORDER BY note")
+                .mapTo(String.class).list());
+    }
+
+    @Test
+    void workArrivingTogether_sharesOneCommit_andAFailingOneIsRolledBackAlone() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        // The first transaction holds the committer, so the next three queue up and form one group.
+        Future<Void> first = callers.submit(() -> transactions.inTransaction(() -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return note("a");
+        }));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Void> failing = callers.submit(() -> transactions.inTransaction(() -> {
+            note("b");
+            throw new IllegalArgumentException("no such agent");
+        }));
+        Future<Void> third = callers.submit(() -> transactions.inTransaction(() -> note("c")));
+        Future<Void> fourth = callers.submit(() -> transactions.inTransaction(() -> note("d")));
+        while (transactions.waiting() < 3) {
+            Thread.sleep(5);
+        }
+        long commitsBefore = transactions.commits();
+
+        releaseFirst.countDown();
+        first.get();
+        third.get();
+        fourth.get();
+
+        assertThatThrownBy(failing::get).hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no such agent");
+        assertThat(notes()).containsExactly("a", "c", "d");
+        assertThat(transactions.commits() - commitsBefore).as("the first alone, then the other three together")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void nestedTransactions_joinTheGroup() {
+        assertThat(transactions.inTransaction(() -> transactions.inTransaction(() -> note("nested")))).isNull();
+
+        assertThat(notes()).containsExactly("nested");
+    }
+
+    @Test
+    void aFailureAloneRollsBackItsWork() {
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            note("gone");
+            throw new IllegalStateException("refused");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(notes()).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
