@@ -35,7 +35,8 @@ if [ "$store" = postgres ]; then
     schema="bench_realtime"
     base=${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
     psql_url=${PSQL_URL:-postgresql://postgres@127.0.0.1:5432/test}
-    psql -q "$psql_url" -c "drop schema if exists $schema cascade; create schema $schema" >/dev/null
+    psql -q "$psql_url" -c "set client_min_messages to warning" -c "drop schema if exists $schema cascade" \
+        -c "create schema $schema" >/dev/null
     separator='?'; [[ "$base" == *\?* ]] && separator='&'
     server_options+=(--database-url "$base${separator}currentSchema=$schema")
     ports=(18082 18083)

@@ -52,7 +52,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-psql -q "$psql_url" -c "drop schema if exists $schema cascade" -c "create schema $schema" 2>/dev/null
+psql -q "$psql_url" -c "set client_min_messages to warning" -c "drop schema if exists $schema cascade" \
+    -c "create schema $schema" >/dev/null
 token="bench-user-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 echo "$token bench admin" > "$work/tokens"
 separator='?'; [[ "$jdbc_base" == *\?* ]] && separator='&'

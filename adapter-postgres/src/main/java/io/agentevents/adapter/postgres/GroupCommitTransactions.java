@@ -2,13 +2,16 @@ package io.agentevents.adapter.postgres;
 
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.Transactions;
+import io.agentevents.domain.ProjectId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -16,17 +19,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: transactions that arrive while the previous group commits are run together, one
- * after the other, in one database transaction with one commit. A commit costs a WAL flush, and
- * appends of one project wait for each other on its event counter until commit, so one commit
- * for many appends is what lets a project take thousands of activations a second.
+ * Group commit for the work the services mark as fit to share a commit ({@link
+ * Transactions#inSharedTransaction}): such transactions that arrive while the previous group
+ * commits are run together, one after the other, in one database transaction with one commit. A
+ * commit costs a WAL flush, and appends of one project wait for each other on its event counter
+ * until commit, so one commit for many appends is what lets a project take thousands of
+ * activations a second. Other transactions run as before, each alone on the caller's thread:
+ * they lock agents' sessions before the counter, and grouped with others they could wait in a
+ * circle with another node's group.
  *
- * <p>Each piece of work runs inside its own savepoint: one that fails (an unknown agent, say) is
- * rolled back alone and its caller gets its failure, while the others commit. Work that fails for
- * a database reason (a deadlock with another node, a lost connection) is run again alone after
- * the group, as if it had never been grouped. Callers wait until the commit, so a success still
- * means committed; if the commit itself fails, every caller of the group gets the failure, since
- * the outcome is unknown and running the work again could store it twice.
+ * <p>A group runs its work ordered by project, so groups of several nodes take projects' locks in
+ * the same order. Each piece of work runs inside its own savepoint: one that fails (a rule broken)
+ * is rolled back alone and its caller gets its failure, while the others commit. Work that fails
+ * for a database reason (a lost connection, a deadlock) is run again alone after the group, as if
+ * it had never been grouped. Callers wait until the commit, so a success still means committed;
+ * if the commit itself fails, every caller of the group gets the failure, since the outcome is
+ * unknown and running the work again could store it twice.
  */
 public final class GroupCommitTransactions implements Transactions, AutoCloseable {
 
@@ -48,13 +56,15 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
     }
 
     private static final class Pending<T> {
+        final ProjectId project;
         final Supplier<T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
         T value;
         RuntimeException failure;
         boolean retryAlone;
 
-        Pending(Supplier<T> work) {
+        Pending(ProjectId project, Supplier<T> work) {
+            this.project = project;
             this.work = work;
         }
 
@@ -91,18 +101,27 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         }
     }
 
+    /** Alone, on the caller's thread; joins the group's transaction when called from within one. */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        if (Thread.currentThread() == committer) {
+            return work.get();
+        }
+        return store.inTransaction(work);
+    }
+
+    @Override
+    public <T> T inSharedTransaction(ProjectId project, Supplier<T> work) {
         if (Thread.currentThread() == committer) {
             return work.get(); // nested: joins the group's transaction
         }
         if (!running) {
             throw new StoreUnavailableException("the store is closing", null);
         }
-        Pending<T> pending = new Pending<>(work);
+        Pending<T> pending = new Pending<>(project, work);
         queue.add(pending);
         try {
-            return pending.result.get();
+            return awaitCommit(pending);
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -111,6 +130,19 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while waiting for the commit", interrupted);
+        }
+    }
+
+    /** Waits for the group's commit; if the store closed before the work was picked up, fails it. */
+    private <T> T awaitCommit(Pending<T> pending) throws ExecutionException, InterruptedException {
+        while (true) {
+            try {
+                return pending.result.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException stillWaiting) {
+                if (!committer.isAlive() && queue.remove(pending)) {
+                    throw new StoreUnavailableException("the store closed before this transaction ran", null);
+                }
+            }
         }
     }
 
@@ -148,6 +180,8 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
             group.get(0).runAlone(store, commits);
             return;
         }
+        // Every node's groups take projects' locks in the same order; a stable sort keeps arrival order within a project.
+        group.sort(Comparator.<Pending<?>, String>comparing(pending -> pending.project.value()));
         boolean[] workDone = {false};
         try {
             store.inTransactionOnHandle(handle -> {

@@ -3,6 +3,10 @@ package io.agentevents.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentevents.application.port.out.StoreUnavailableException;
+import io.agentevents.domain.ProjectId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GroupCommitTransactionsTest {
 
+    private static final ProjectId PROJECT = new ProjectId("p");
     private static SchemaStore database;
     private GroupCommitTransactions transactions;
     private final ExecutorService callers = Executors.newFixedThreadPool(4);
@@ -61,18 +66,18 @@ class GroupCommitTransactionsTest {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         // The first transaction holds the committer, so the next three queue up and form one group.
-        Future<Void> first = callers.submit(() -> transactions.inTransaction(() -> {
+        Future<Void> first = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
             firstRunning.countDown();
             await(releaseFirst);
             return note("a");
         }));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Void> failing = callers.submit(() -> transactions.inTransaction(() -> {
+        Future<Void> failing = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
             note("b");
             throw new IllegalArgumentException("no such agent");
         }));
-        Future<Void> third = callers.submit(() -> transactions.inTransaction(() -> note("c")));
-        Future<Void> fourth = callers.submit(() -> transactions.inTransaction(() -> note("d")));
+        Future<Void> third = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("c")));
+        Future<Void> fourth = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("d")));
         while (transactions.waiting() < 3) {
             Thread.sleep(5);
         }
@@ -91,19 +96,77 @@ class GroupCommitTransactionsTest {
     }
 
     @Test
+    void aGroupRunsItsWorkOrderedByProject_soNodesTakeLocksInOneOrder() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        Future<Void> first = callers.submit(() -> transactions.inSharedTransaction(new ProjectId("m"), () -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return null;
+        }));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Void> later = callers.submit(() -> transactions.inSharedTransaction(new ProjectId("z"), () -> {
+            ran.add("z");
+            return note("z");
+        }));
+        while (transactions.waiting() < 1) {
+            Thread.sleep(5);
+        }
+        Future<Void> earlier = callers.submit(() -> transactions.inSharedTransaction(new ProjectId("a"), () -> {
+            ran.add("a");
+            return note("a");
+        }));
+        while (transactions.waiting() < 2) {
+            Thread.sleep(5);
+        }
+
+        releaseFirst.countDown();
+        first.get();
+        later.get();
+        earlier.get();
+
+        assertThat(ran).containsExactly("a", "z");
+    }
+
+    @Test
+    void unsharedTransactions_runAloneOnTheCallersThread() {
+        long before = transactions.commits();
+        String caller = Thread.currentThread().getName();
+
+        String ranOn = transactions.inTransaction(() -> {
+            note("alone");
+            return Thread.currentThread().getName();
+        });
+
+        assertThat(ranOn).isEqualTo(caller);
+        assertThat(transactions.commits()).isEqualTo(before);
+        assertThat(notes()).containsExactly("alone");
+    }
+
+    @Test
     void nestedTransactions_joinTheGroup() {
-        assertThat(transactions.inTransaction(() -> transactions.inTransaction(() -> note("nested")))).isNull();
+        assertThat(transactions.inSharedTransaction(PROJECT, () -> transactions.inTransaction(() -> note("nested")))).isNull();
 
         assertThat(notes()).containsExactly("nested");
     }
 
     @Test
     void aFailureAloneRollsBackItsWork() {
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+        assertThatThrownBy(() -> transactions.inSharedTransaction(PROJECT, () -> {
             note("gone");
             throw new IllegalStateException("refused");
         })).isInstanceOf(IllegalStateException.class);
 
+        assertThat(notes()).isEmpty();
+    }
+
+    @Test
+    void afterClose_transactionsAreRefusedAsUnavailable() {
+        transactions.close();
+
+        assertThatThrownBy(() -> transactions.inSharedTransaction(PROJECT, () -> note("late")))
+                .isInstanceOf(StoreUnavailableException.class);
         assertThat(notes()).isEmpty();
     }
 

@@ -54,7 +54,7 @@ class GroupCommittedEventLogTest extends EventLogContract {
             @Override
             public List<StoredEvent> append(ProjectId project, List<NewEvent> events) {
                 appends.incrementAndGet();
-                return transactions.inTransaction(() -> log.append(project, events));
+                return transactions.inSharedTransaction(project, () -> log.append(project, events));
             }
 
             @Override

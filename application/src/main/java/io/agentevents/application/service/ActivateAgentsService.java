@@ -34,7 +34,8 @@ public class ActivateAgentsService implements ActivateAgentsUseCase {
         Access.requireWriter(command.caller(), command.project());
         Activation activation = Activation.request(ActivationScope.wholeProject(), command.mode(), clock.instant(),
                 command.requestId(), schedules);
-        transactions.inTransaction(() -> {
+        // Locks only the project's activation row, then its event counter: fit to share a commit.
+        transactions.inSharedTransaction(command.project(), () -> {
             sessions.saveProjectActivation(command.project(), activation);
             return eventLog.append(command.project(), List.of(NewEvent.of(activation)));
         });
