@@ -22,7 +22,7 @@ class IdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "with space", "dot.ted", "slash/ed", "ünïcode", "semi;colon"})
+    @ValueSource(strings = {"", "with space", "dot.ted", "slash/ed", "ünïcode", "semi;colon", "tab\there", "at@", "ｆｕｌｌ"})
     void projectId_ofForbiddenShape_isRejectedNamingTheField(String value) {
         assertThatThrownBy(() -> new ProjectId(value))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -40,8 +40,17 @@ class IdsTest {
         assertThat(AgentId.parse(uuid.toString())).isEqualTo(new AgentId(uuid));
     }
 
+    @Test
+    void agentId_parse_acceptsUpperCaseHex() {
+        assertThat(AgentId.parse("8C6EC1A5-0DD3-4B36-A3E7-6F8F5C2E8A41"))
+                .isEqualTo(AgentId.parse("8c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a41"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "not-a-uuid", "1-1-1-1-1", "8c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a4", "8c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a41x"})
+    @ValueSource(strings = {"", "not-a-uuid", "1-1-1-1-1", "8c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a4",
+            "8c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a41x", "8c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a4g",
+            "8c6ec1a5x0dd3-4b36-a3e7-6f8f5c2e8a41", "8c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a4١",
+            "+c6ec1a5-0dd3-4b36-a3e7-6f8f5c2e8a41", "8c6ec1a50dd34b36a3e76f8f5c2e8a41----"})
     void agentId_parse_ofMalformedText_isRejected(String text) {
         assertThatThrownBy(() -> AgentId.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -148,4 +148,21 @@ class ErrorMapperTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("X-Request-Id")).isPresent();
     }
+
+    @Test
+    void requestIds_areDistinctRandomUuids() {
+        api.agentConfiguration = query -> Schedules.defaults();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+
+        for (int i = 0; i < 50; i++) {
+            ids.add(api.authorized("GET", "/v2/p1/agents/" + TestSessions.newAgent() + "/configuration", null)
+                    .headers().firstValue("X-Request-Id").orElseThrow());
+        }
+
+        assertThat(ids).hasSize(50).allSatisfy(id -> {
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).as("version of %s", id).isEqualTo(4);
+            assertThat(uuid.variant()).as("variant of %s", id).isEqualTo(2);
+        });
+    }
 }
