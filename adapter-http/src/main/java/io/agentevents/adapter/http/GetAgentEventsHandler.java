@@ -105,6 +105,7 @@ public final class GetAgentEventsHandler implements Endpoint {
         private WatchAgentEventsUseCase.Watch registered;
         private long timer;
         private Reply latest;
+        private AgentEventsPage waitingOn;
         private boolean reading;
         private boolean signalledWhileReading;
         private boolean ended;
@@ -127,7 +128,8 @@ public final class GetAgentEventsHandler implements Endpoint {
                     fail(result.cause());
                     return;
                 }
-                latest = replyOf(result.result(), path, query.page());
+                waitingOn = result.result();
+                latest = replyOf(waitingOn, path, query.page());
                 if (!result.result().page().events().isEmpty() || result.result().directive().isEmpty()) {
                     end(latest); // something to say now, or a user reading: users never wait
                 } else if (signalledWhileReading) {
@@ -148,7 +150,7 @@ public final class GetAgentEventsHandler implements Endpoint {
             }
             reading = true;
             signalledWhileReading = false;
-            blocking.call(() -> list.list(query.reread())).onComplete(result -> {
+            blocking.call(() -> list.rereadWhileWaiting(query, waitingOn)).onComplete(result -> {
                 reading = false;
                 if (result.failed()) {
                     fail(result.cause());

@@ -90,6 +90,17 @@ public class PostgresEventLog implements EventLog {
         return read(project, Optional.of(agent.value()), request);
     }
 
+    @Override
+    public List<StoredEvent> newInFeed(ProjectId project, AgentId agent, Optional<EventId> after, int limit) {
+        return store.call(handle -> handle.createQuery(select(EventRow.COLUMNS, true, "id > :marker", "ASC"))
+                .bind("project", project.value())
+                .bind("agent", agent.value())
+                .bind("marker", after.map(EventId::value).orElse(0L))
+                .bind("limit", limit)
+                .map(ROWS)
+                .list());
+    }
+
     private EventPage read(ProjectId project, Optional<UUID> agent, EventPageRequest request) {
         return store.call(handle -> {
             String order = request.after().isPresent() || request.direction() == SortDirection.ASC ? "ASC" : "DESC";

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -61,6 +62,12 @@ public class InMemoryEventLog implements EventLog {
     public EventPage feed(ProjectId project, AgentId agent, EventPageRequest request) {
         ProjectLog log = logs.get(project);
         return log == null ? EventPage.of(request, List.of(), List.of()) : log.feed(agent, request);
+    }
+
+    @Override
+    public List<StoredEvent> newInFeed(ProjectId project, AgentId agent, Optional<EventId> after, int limit) {
+        ProjectLog log = logs.get(project);
+        return log == null ? List.of() : log.newInFeed(agent, after.map(EventId::value).orElse(0L), limit);
     }
 
     private static boolean isProjectActivation(StoredEvent event) {
@@ -109,7 +116,33 @@ public class InMemoryEventLog implements EventLog {
         }
 
         synchronized EventPage feed(AgentId agent, EventPageRequest request) {
-            return read(request, List.of(agentFeeds.getOrDefault(agent, new ArrayList<>()), projectActivations));
+            return read(request, feedSources(agent));
+        }
+
+        synchronized List<StoredEvent> newInFeed(AgentId agent, long after, int limit) {
+            List<ArrayList<StoredEvent>> sources = feedSources(agent);
+            int[] cursor = new int[sources.size()];
+            for (int s = 0; s < sources.size(); s++) {
+                cursor[s] = firstIndexAfter(sources.get(s), after);
+            }
+            return oldestFrom(sources, cursor, limit);
+        }
+
+        private List<ArrayList<StoredEvent>> feedSources(AgentId agent) {
+            return List.of(agentFeeds.getOrDefault(agent, new ArrayList<>()), projectActivations);
+        }
+
+        /** Up to {@code limit} events merged in id order from the cursors on, which it moves. */
+        private static List<StoredEvent> oldestFrom(List<ArrayList<StoredEvent>> sources, int[] cursor, int limit) {
+            List<StoredEvent> selected = new ArrayList<>(Math.min(limit, 16));
+            while (selected.size() < limit) {
+                int next = smallestAt(sources, cursor);
+                if (next < 0) {
+                    break;
+                }
+                selected.add(sources.get(next).get(cursor[next]++));
+            }
+            return selected;
         }
 
         /** A page over the id-ordered merge of the sources, and the ids just before it. */
@@ -123,13 +156,7 @@ public class InMemoryEventLog implements EventLog {
                     cursor[s] = firstIndexAfter(sources.get(s), after);
                 }
                 int[] older = cursor.clone();
-                while (selected.size() < limit) {
-                    int next = smallestAt(sources, cursor);
-                    if (next < 0) {
-                        break;
-                    }
-                    selected.add(sources.get(next).get(cursor[next]++));
-                }
+                selected.addAll(oldestFrom(sources, cursor, limit));
                 for (int s = 0; s < older.length; s++) {
                     older[s]--;
                 }

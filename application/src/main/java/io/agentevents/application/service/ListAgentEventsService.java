@@ -11,10 +11,15 @@ import io.agentevents.application.port.out.EventLog;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.event.AgentActivated;
+import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.event.SortDirection;
+import io.agentevents.domain.event.StoredEvent;
 import io.agentevents.domain.session.AgentSession;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public class ListAgentEventsService implements ListAgentEventsUseCase {
@@ -38,6 +43,7 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
     public AgentEventsPage list(ListAgentEventsQuery query) {
         Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
         Optional<PollDirective> directive;
+        Optional<AgentSession> known;
         if (query.caller() instanceof AgentCaller) {
             Instant now = clock.instant();
             AgentSession session = sessions.find(query.project(), query.agent())
@@ -46,14 +52,52 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
                 // The agent's own poll is its check-in, written with the node's next presence flush.
                 presence.checkIn(new AgentKey(query.project(), query.agent()), now, query.requestId());
             }
-            Mode mode = session.effectiveModeAt(now);
-            directive = Optional.of(new PollDirective(mode, schedules.forMode(mode).pollEvery()));
+            directive = Optional.of(directiveAt(session, now));
+            known = Optional.of(session);
         } else {
             sessions.find(query.project(), query.agent())
                     .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
             directive = Optional.empty();
+            known = Optional.empty();
         }
         EventPage page = eventLog.feed(query.project(), query.agent(), query.page());
-        return new AgentEventsPage(page, directive);
+        return new AgentEventsPage(page, directive, known);
+    }
+
+    /**
+     * A waiting poll's feed can only have grown after its marker, so the new page is the events
+     * after it with the links of the page it waited on (the events before it are the same), and
+     * every activation that changes the agent's mode is among the new events: applied to the
+     * session it waited with, they give the mode without reading the session again.
+     */
+    @Override
+    public AgentEventsPage rereadWhileWaiting(ListAgentEventsQuery query, AgentEventsPage waitingOn) {
+        if (waitingOn.session().isEmpty() || !waitingOn.page().events().isEmpty()
+                || query.page().direction() != SortDirection.ASC) {
+            return list(query.reread());
+        }
+        Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
+        List<StoredEvent> events = eventLog.newInFeed(query.project(), query.agent(), query.page().after(),
+                query.page().limit());
+        if (events.isEmpty()) {
+            return waitingOn;
+        }
+        if (events.size() == query.page().limit()) {
+            return list(query.reread()); // more may follow the page: its activations may not be all
+        }
+        AgentSession session = waitingOn.session().get();
+        for (StoredEvent stored : events) {
+            if (stored.event() instanceof AgentActivated activated) {
+                session = session.activate(activated.activation()).next();
+            }
+        }
+        Optional<EventId> next = Optional.of(events.get(events.size() - 1).id());
+        EventPage page = new EventPage(events, next, waitingOn.page().previous());
+        return new AgentEventsPage(page, Optional.of(directiveAt(session, clock.instant())), Optional.of(session));
+    }
+
+    private PollDirective directiveAt(AgentSession session, Instant now) {
+        Mode mode = session.effectiveModeAt(now);
+        return new PollDirective(mode, schedules.forMode(mode).pollEvery());
     }
 }

@@ -15,6 +15,10 @@ import io.agentevents.application.port.in.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.DeleteAgentCommand;
 import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.ListAgentEventsQuery;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.time.Instant;
+import io.agentevents.application.port.in.ActivateAgentCommand;
 import io.agentevents.application.port.in.ListAgentsQuery;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.PollDirective;
@@ -195,6 +199,36 @@ class AgentLifecycleServiceTest {
         assertThat(page.page().events()).extracting(event -> event.event().type())
                 .contains(EventType.AGENT_ACTIVATE, EventType.AGENT_REGISTERED).doesNotContain(EventType.AGENT_HEARTBEAT);
         assertThat(statusOf(agent.agent()).online()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 100})
+    void rereadWhileWaiting_givesWhatAFullReadGives_withoutASecondCheckIn(int limit) {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        AgentEventsPage all = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(),
+                new EventPageRequest(Optional.empty(), 1000, SortDirection.ASC), newRequest()));
+        EventPageRequest afterAll = new EventPageRequest(all.page().next(), limit, SortDirection.ASC);
+        ListAgentEventsQuery waiting = new ListAgentEventsQuery(agent, app.project, agent.agent(), afterAll, newRequest());
+        AgentEventsPage empty = app.listAgentEvents.list(waiting);
+        app.flushPresence.flush();
+        Instant checkedIn = statusOf(agent.agent()).lastHeartbeatAt().orElseThrow();
+        app.clock.advanceBy(Duration.ofSeconds(5));
+        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
+                newRequest()));
+        app.clock.advanceBy(Duration.ofSeconds(1));
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.IDLE, newRequest()));
+
+        AgentEventsPage reread = app.listAgentEvents.rereadWhileWaiting(waiting, empty);
+        AgentEventsPage full = app.listAgentEvents.list(waiting.reread());
+        app.flushPresence.flush();
+
+        assertThat(empty.page().events()).isEmpty();
+        assertThat(reread.page()).isEqualTo(full.page());
+        assertThat(reread.page().events()).hasSize(Math.min(limit, 2));
+        assertThat(reread.directive()).isEqualTo(full.directive());
+        assertThat(reread.directive().orElseThrow().mode()).isEqualTo(Mode.IDLE);
+        assertThat(statusOf(agent.agent()).lastHeartbeatAt()).contains(checkedIn);
     }
 
     @Test

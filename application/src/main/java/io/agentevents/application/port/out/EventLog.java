@@ -3,12 +3,15 @@ package io.agentevents.application.port.out;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.event.AgentEvent;
+import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The transient, per-project log of events.
@@ -54,6 +57,15 @@ public interface EventLog {
      * @throws StoreUnavailableException if the store cannot be reached
      */
     long purgeBefore(Instant cutoff);
+
+    /**
+     * The first {@code limit} events of the agent's feed after {@code after} (from the start
+     * without it), oldest first: the events of {@link #feed} without working out its links, for
+     * a waiting poll that already knows them.
+     */
+    default List<StoredEvent> newInFeed(ProjectId project, AgentId agent, Optional<EventId> after, int limit) {
+        return feed(project, agent, new EventPageRequest(after, limit, SortDirection.ASC)).events();
+    }
 
     /** Whether an event shows in agents' feeds (see {@link #feed}): all but heartbeats. */
     static boolean inAgentFeeds(AgentEvent event) {

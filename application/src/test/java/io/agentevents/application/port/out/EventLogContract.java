@@ -232,6 +232,29 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void newInFeed_isTheFeedsEventsAfterTheMarker_forEveryMarkerAndLimit() {
+        AgentId agent = newAgent();
+        AgentId other = newAgent();
+        List<StoredEvent> stored = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            stored.addAll(log.append(project, List.of(startup(agent), startup(other), heartbeat(agent, T0),
+                    NewEvent.of(projectActivation(Mode.ACTIVE, T0.plusSeconds(i))),
+                    NewEvent.of(agentActivation(other, Mode.ACTIVE, T0)))));
+        }
+
+        assertThat(log.newInFeed(project, agent, Optional.empty(), 100))
+                .isEqualTo(log.feed(project, agent, request(null, 100, SortDirection.ASC)).events()).hasSize(8);
+        for (StoredEvent marker : stored) {
+            for (int limit : new int[] {1, 3, 100}) {
+                assertThat(log.newInFeed(project, agent, Optional.of(marker.id()), limit))
+                        .as("after %s, limit %d", marker.id(), limit)
+                        .isEqualTo(log.feed(project, agent, request(marker.id().value(), limit, SortDirection.ASC)).events());
+            }
+        }
+        assertThat(log.newInFeed(newProject(), agent, Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
     void feed_appliesTheLimitToTheFeedNotToTheLog() {
         AgentId agent = newAgent();
         AgentId other = newAgent();
