@@ -57,10 +57,12 @@ done
 
 # Peak resident memory of each node, sampled every second.
 ( while true; do
-      for pid in "${pids[@]}"; do echo "$pid $(ps -o rss= -p "$pid" 2>/dev/null || echo 0)"; done
+      for pid in "${pids[@]}"; do echo "$pid $(ps -o rss= -p "$pid" 2>/dev/null || echo 0)"; done # the nodes only: started before this loop
       sleep 1
   done ) > "$work/rss" &
 sampler=$!
+nodes=("${pids[@]}")
+pids+=("$sampler")
 
 joined=$(IFS=,; echo "${urls[*]}")
 simulate() {
@@ -89,6 +91,6 @@ if [ "$store" = postgres ]; then
                      v[int((NR - 1) * 0.5) + 1], v[int((NR - 1) * 0.99) + 1], v[NR], NR }'
 fi
 kill "$sampler"
-for pid in "${pids[@]}"; do
+for pid in "${nodes[@]}"; do
     echo "node pid $pid: peak RSS $(awk -v p="$pid" '$1==p && $2>m {m=$2} END {printf "%d MB", m/1024}' "$work/rss")"
 done
