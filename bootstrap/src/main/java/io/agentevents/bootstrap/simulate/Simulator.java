@@ -174,18 +174,24 @@ public final class Simulator {
         return all;
     }
 
-    /** Asks the service for each agent's status: the figure that counts. */
+    /**
+     * Asks the service for each agent's status: the figure that counts. A status that could not
+     * be read is told apart from an agent the service shows offline.
+     */
     private String onlineAsTheServiceSeesIt() {
         List<Future<Boolean>> statuses = agents.stream().map(agent -> api.send(HttpMethod.GET, "/v2/" + options.project()
                 + "/agents/" + agent.id() + "/status", options.token(), null, 30_000)
-                .map(answer -> answer.ok() && answer.body().getBoolean("online", false))).toList();
+                .compose(answer -> answer.ok() ? Future.succeededFuture(answer.body().getBoolean("online", false))
+                        : Future.<Boolean>failedFuture("HTTP " + answer.status()))).toList();
         try {
             Future.join(statuses).await(60, TimeUnit.SECONDS);
         } catch (TimeoutException | RuntimeException someFailed) {
-            // counted below as not online
+            // counted below
         }
         long online = statuses.stream().filter(status -> status.succeeded() && status.result()).count();
-        return "the service shows " + online + " of " + agents.size() + " online";
+        long unread = statuses.stream().filter(status -> !status.succeeded()).count();
+        return "the service shows " + online + " of " + agents.size() + " online"
+                + (unread > 0 ? " (" + unread + " statuses could not be read)" : "");
     }
 
     private void save(List<SimulatedAgent.Identity> identities) {
