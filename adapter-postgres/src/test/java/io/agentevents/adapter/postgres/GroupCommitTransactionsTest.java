@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,38 @@ class GroupCommitTransactionsTest {
         assertThat(notes()).containsExactly("a", "c", "d");
         assertThat(transactions.commits() - commitsBefore).as("the first alone, then the other three together")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void workFailingForADatabaseReason_runsAgainAloneAfterTheGroup() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        AtomicInteger attempts = new AtomicInteger();
+        Future<Void> first = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return note("a");
+        }));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        // Fails in the group as a deadlock victim would (an SQL error), succeeds when run alone.
+        Future<Void> flaky = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+            if (attempts.incrementAndGet() == 1) {
+                database.store().call(handle -> handle.execute("INSERT INTO no_such_table VALUES (1)"));
+            }
+            return note("flaky");
+        }));
+        Future<Void> other = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("other")));
+        while (transactions.waiting() < 2) {
+            Thread.sleep(5);
+        }
+
+        releaseFirst.countDown();
+        first.get();
+        flaky.get();
+        other.get();
+
+        assertThat(attempts).hasValue(2);
+        assertThat(notes()).containsExactly("a", "flaky", "other");
     }
 
     @Test
