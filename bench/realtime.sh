@@ -18,14 +18,7 @@ case "$store" in memory|postgres) ;; *) echo "usage: $0 memory|postgres [agents]
 
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 token="bench-admin-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 echo "$token bench admin" > "$work/tokens"
@@ -35,8 +28,7 @@ if [ "$store" = postgres ]; then
     schema="bench_realtime"
     base=${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
     psql_url=${PSQL_URL:-postgresql://postgres@127.0.0.1:5432/test}
-    psql -q "$psql_url" -c "set client_min_messages to warning" -c "drop schema if exists $schema cascade" \
-        -c "create schema $schema" >/dev/null
+    reset_schema "$psql_url" "$schema"
     separator='?'; [[ "$base" == *\?* ]] && separator='&'
     server_options+=(--database-url "$base${separator}currentSchema=$schema")
     ports=(18082 18083)

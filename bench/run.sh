@@ -47,17 +47,9 @@ echo "building..."
 mvn -B -q install -DskipTests
 (cd bench/jmh && mvn -B -q package)
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
-psql -q "$psql_url" -c "set client_min_messages to warning" -c "drop schema if exists $schema cascade" \
-    -c "create schema $schema" >/dev/null
+reset_schema "$psql_url" "$schema"
 token="bench-user-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 echo "$token bench admin" > "$work/tokens"
 separator='?'; [[ "$jdbc_base" == *\?* ]] && separator='&'
@@ -126,24 +118,21 @@ checkin_url() { # port agent token
     echo "http://127.0.0.1:$1/v2/bench/agents/$2/events${marker:+?marker=$marker}"
 }
 
+store_cases() { # round store port agent agent_token: the four cases of one store, each after its ceiling
+    local r=$1 store=$2 port=$3 agent=$4 agent_token=$5
+    if [ "$store" = postgres ]; then run_pgbench "$r"; else
+        run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""; fi
+    run_wrk "${store}_activation" "$r" "http://127.0.0.1:$port/v2/bench/events" post-activation.lua "$token"
+    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
+    run_wrk "${store}_checkin" "$r" "$(checkin_url "$port" "$agent" "$agent_token")" get-with-token.lua "$agent_token"
+    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
+    run_wrk "${store}_status" "$r" "http://127.0.0.1:$port/v2/bench/agents/$agent/status" get-with-token.lua "$token"
+    run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
+    run_wrk "${store}_heartbeat" "$r" "http://127.0.0.1:$port/v2/bench/agents/$agent/events" post-heartbeat.lua "$agent_token"
+}
 cases() { # round
-    local r=$1
-    run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
-    run_wrk memory_activation "$r" http://127.0.0.1:18101/v2/bench/events post-activation.lua "$token"
-    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
-    run_wrk memory_checkin "$r" "$(checkin_url 18101 "$memory_agent" "$memory_agent_token")" get-with-token.lua "$memory_agent_token"
-    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
-    run_wrk memory_status "$r" "http://127.0.0.1:18101/v2/bench/agents/$memory_agent/status" get-with-token.lua "$token"
-    run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
-    run_wrk memory_heartbeat "$r" "http://127.0.0.1:18101/v2/bench/agents/$memory_agent/events" post-heartbeat.lua "$memory_agent_token"
-    run_pgbench "$r"
-    run_wrk postgres_activation "$r" http://127.0.0.1:18102/v2/bench/events post-activation.lua "$token"
-    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
-    run_wrk postgres_checkin "$r" "$(checkin_url 18102 "$postgres_agent" "$postgres_agent_token")" get-with-token.lua "$postgres_agent_token"
-    run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
-    run_wrk postgres_status "$r" "http://127.0.0.1:18102/v2/bench/agents/$postgres_agent/status" get-with-token.lua "$token"
-    run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
-    run_wrk postgres_heartbeat "$r" "http://127.0.0.1:18102/v2/bench/agents/$postgres_agent/events" post-heartbeat.lua "$postgres_agent_token"
+    store_cases "$1" memory 18101 "$memory_agent" "$memory_agent_token"
+    store_cases "$1" postgres 18102 "$postgres_agent" "$postgres_agent_token"
 }
 
 echo "warming up (one round, not counted)..."

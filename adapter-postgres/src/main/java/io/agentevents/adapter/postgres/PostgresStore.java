@@ -106,18 +106,10 @@ public final class PostgresStore implements Transactions, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        try {
-            T result = jdbi.inTransaction(handle -> work.get());
-            markReachable();
-            return result;
-        } catch (JdbiException failed) {
-            throw markFailed(PostgresFailures.translate(failed));
-        } catch (StoreUnavailableException unavailable) {
-            throw markFailed(unavailable);
-        }
+        return inTransactionOnHandle(handle -> work.get());
     }
 
-    /** A transaction whose work is handed the handle (for savepoints); failures as in {@link #inTransaction}. */
+    /** {@link #inTransaction} for work that needs the handle itself (for savepoints). */
     <T> T inTransactionOnHandle(HandleCallback<T, RuntimeException> work) {
         try {
             T result = jdbi.inTransaction(work);
