@@ -1,6 +1,15 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.adapter.http.ApiMetrics;
+import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.http.ApiRouter;
+import io.agentevents.adapter.http.InvalidRequests;
+import io.agentevents.adapter.http.WaitingPolls;
+import io.agentevents.application.service.CheckReadinessService;
+import io.agentevents.application.service.ReadStatisticsService;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.agentevents.adapter.http.ApiUseCases;
 import io.agentevents.adapter.http.JsonCodec;
 import io.agentevents.application.memory.InMemoryUserTokens;
@@ -41,7 +50,6 @@ import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -69,13 +77,18 @@ public final class AgentEventsApp implements AutoCloseable {
     private final Stores stores;
     private final FlushPresenceUseCase flush;
     private final long flushTimer;
+    private final WaitingPolls waitingPolls;
+    private final JvmMeters jvmMeters;
 
-    private AgentEventsApp(Vertx vertx, HttpServer server, Stores stores, FlushPresenceUseCase flush, long flushTimer) {
+    private AgentEventsApp(Vertx vertx, HttpServer server, Stores stores, FlushPresenceUseCase flush, long flushTimer,
+                           WaitingPolls waitingPolls, JvmMeters jvmMeters) {
         this.vertx = vertx;
         this.server = server;
         this.stores = stores;
         this.flush = flush;
         this.flushTimer = flushTimer;
+        this.waitingPolls = waitingPolls;
+        this.jvmMeters = jvmMeters;
     }
 
     /**
@@ -88,7 +101,13 @@ public final class AgentEventsApp implements AutoCloseable {
     public static AgentEventsApp start(AppConfig config, Clock clock) {
         Vertx vertx = Vertx.vertx();
         Stores stores = null;
+        JvmMeters jvmMeters = null;
         try {
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (!config.server().metrics()) {
+                meters.config().meterFilter(MeterFilter.deny()); // every meter becomes a no-op
+            }
+            jvmMeters = JvmMeters.bindTo(meters);
             Schedules schedules = config.schedules();
             stores = config.database().map(Stores::postgres).orElseGet(Stores::inMemory);
             EventLog eventLog = stores.eventLog();
@@ -124,34 +143,40 @@ public final class AgentEventsApp implements AutoCloseable {
                     new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
                     new GetAgentConfigurationService(registry, schedules),
                     new ClaimIdempotencyKeyService(idempotencyRecords, clock),
-                    new FinishIdempotentRequestService(idempotencyRecords));
+                    new FinishIdempotentRequestService(idempotencyRecords),
+                    new CheckReadinessService(stores.probe()));
+            stores.publishMetrics().accept(meters);
+            ServiceGauges.start(vertx, new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock),
+                    meters);
             PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords,
                     config.eventRetention(), clock);
 
-            HttpServerOptions options = new HttpServerOptions()
-                    .setPort(config.port())
-                    .setHost("0.0.0.0")
-                    .setMaxHeaderSize(16 * 1024)
-                    .setIdleTimeout(120)
-                    .setIdleTimeoutUnit(TimeUnit.SECONDS);
-            HttpServer server = vertx.createHttpServer(options)
-                    .requestHandler(ApiRouter.create(vertx, useCases, new JsonCodec(), stores.mayBlock()))
+            WaitingPolls waitingPolls = new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN);
+            ApiOptions apiOptions = new ApiOptions(stores.mayBlock(), config.server().rateLimitPerSecond(), waitingPolls,
+                    new ApiMetrics(meters, meters::scrape));
+            JsonCodec codec = new JsonCodec();
+            HttpServer server = vertx.createHttpServer(HttpServerSettings.of(config))
+                    .requestHandler(ApiRouter.create(vertx, useCases, codec, apiOptions))
+                    .invalidRequestHandler(new InvalidRequests(codec))
                     .listen()
                     .await();
             schedulePurge(vertx, purge, config.eventRetention());
             FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
             long flushTimer = scheduleFlush(vertx, flush);
-            return new AgentEventsApp(vertx, server, stores, flush, flushTimer);
+            return new AgentEventsApp(vertx, server, stores, flush, flushTimer, waitingPolls, jvmMeters);
         } catch (RuntimeException failed) {
             vertx.close();
             closeQuietly(stores);
+            if (jvmMeters != null) {
+                jvmMeters.close();
+            }
             throw failed;
         }
     }
 
     private static Map<TokenHash, UserCaller> userTokensOf(AppConfig config) {
         return config.userTokens().stream().collect(Collectors.toMap(
-                token -> SecretHashing.hashToken(token.token()),
+                UserToken::tokenHash,
                 token -> new UserCaller(token.project(), token.role())));
     }
 
@@ -197,16 +222,21 @@ public final class AgentEventsApp implements AutoCloseable {
         return stores.description();
     }
 
-    /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then stops. */
+    /**
+     * Stops accepting connections, answers waiting long-polls at once with what they have, lets
+     * in-flight requests finish (up to a grace period), writes the last presence, then stops.
+     */
     @Override
     public void close() {
         try {
+            waitingPolls.answerAllNow();
             server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).await();
             vertx.cancelTimer(flushTimer);
             flushPresenceOnce();
         } finally {
             vertx.close().await();
             closeQuietly(stores);
+            jvmMeters.close();
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param passwordIterations PBKDF2 rounds for agent passwords
  * @param agentTokenLifetime how long an agent token is valid
  * @param database          the PostgreSQL store; empty for the in-memory store
+ * @param server            TLS, request budget and log format
  */
 public record AppConfig(int port, List<UserToken> userTokens, Duration activationTtl, Duration eventRetention,
-                        int passwordIterations, Duration agentTokenLifetime, Optional<PostgresSettings> database) {
+                        int passwordIterations, Duration agentTokenLifetime, Optional<PostgresSettings> database,
+                        ServerSettings server) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofMinutes(5);
@@ -36,12 +38,14 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
         Objects.requireNonNull(eventRetention, "eventRetention must not be null");
         Objects.requireNonNull(agentTokenLifetime, "agentTokenLifetime must not be null");
         Objects.requireNonNull(database, "database must not be null");
+        Objects.requireNonNull(server, "server must not be null");
     }
 
     /** The in-memory configuration tests and embedders start from. */
     public static AppConfig inMemory(int port, List<UserToken> userTokens) {
         return new AppConfig(port, userTokens, Schedules.DEFAULT_ACTIVATION_LIFETIME, DEFAULT_EVENT_RETENTION,
-                SecretHashing.DEFAULT_PASSWORD_ITERATIONS, DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty());
+                SecretHashing.DEFAULT_PASSWORD_ITERATIONS, DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty(),
+                ServerSettings.defaults());
     }
 
     public Schedules schedules() {
@@ -49,20 +53,25 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
     }
 
     public AppConfig withUserTokens(List<UserToken> tokens) {
-        return new AppConfig(port, tokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime, database);
+        return new AppConfig(port, tokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime, database, server);
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
-                database);
+                database, server);
     }
 
     public AppConfig withDatabase(PostgresSettings settings) {
         return new AppConfig(port, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
-                Optional.of(settings));
+                Optional.of(settings), server);
     }
 
     public AppConfig withPasswordIterations(int iterations) {
-        return new AppConfig(port, userTokens, activationTtl, eventRetention, iterations, agentTokenLifetime, database);
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, iterations, agentTokenLifetime, database, server);
+    }
+
+    public AppConfig withServer(ServerSettings settings) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
+                database, settings);
     }
 }

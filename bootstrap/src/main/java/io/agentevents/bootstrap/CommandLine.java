@@ -1,5 +1,6 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.bootstrap.config.ConfigException;
@@ -45,22 +46,37 @@ public final class CommandLine {
               --password-iterations N  PBKDF2 rounds for new agent passwords [PASSWORD_ITERATIONS]
                                        (default 210000, 1000-10000000); fewer only to set up
                                        thousands of test agents fast, never in production
+              --tls-cert FILE          PEM certificate (chain): serve HTTPS, TLS 1.2 and 1.3 only
+                                       [TLS_CERT]; needs --tls-key. Without both, plain HTTP,
+                                       for running behind a TLS-terminating proxy
+              --tls-key FILE           PEM private key (PKCS#8 or PKCS#1) [TLS_KEY]
+              --rate-limit N           requests a second per token, bursts of one second's worth;
+                                       over it 429 with Retry-After [RATE_LIMIT] (default 200;
+                                       0 turns the limit off)
+              --log-format F           text or json (one JSON object per line) [LOG_FORMAT]
+                                       (default text)
+              --metrics on|off         record meters for GET /metrics [METRICS] (default on)
               --help                   show this help
 
             Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
             Exit codes: 0 stopped cleanly, 1 could not start, 2 bad options.
             """;
 
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "--port", "PORT",
-            "--tokens-file", "TOKENS_FILE",
-            "--activation-ttl", "ACTIVATION_TTL",
-            "--event-retention", "EVENT_RETENTION",
-            "--database-url", "DATABASE_URL",
-            "--database-user", "DATABASE_USER",
-            "--db-pool-size", "DB_POOL_SIZE",
-            "--db-timeout", "DB_TIMEOUT",
-            "--password-iterations", "PASSWORD_ITERATIONS");
+    private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("--port", "PORT"),
+            Map.entry("--tokens-file", "TOKENS_FILE"),
+            Map.entry("--activation-ttl", "ACTIVATION_TTL"),
+            Map.entry("--event-retention", "EVENT_RETENTION"),
+            Map.entry("--database-url", "DATABASE_URL"),
+            Map.entry("--database-user", "DATABASE_USER"),
+            Map.entry("--db-pool-size", "DB_POOL_SIZE"),
+            Map.entry("--db-timeout", "DB_TIMEOUT"),
+            Map.entry("--password-iterations", "PASSWORD_ITERATIONS"),
+            Map.entry("--tls-cert", "TLS_CERT"),
+            Map.entry("--tls-key", "TLS_KEY"),
+            Map.entry("--rate-limit", "RATE_LIMIT"),
+            Map.entry("--log-format", "LOG_FORMAT"),
+            Map.entry("--metrics", "METRICS"));
 
     private CommandLine() {
     }
@@ -95,7 +111,29 @@ public final class CommandLine {
                 .map(text -> wholeNumber(text, "--password-iterations", 1_000, 10_000_000))
                 .orElse(SecretHashing.DEFAULT_PASSWORD_ITERATIONS);
         return Optional.of(new AppConfig(port, tokens, ttl, retention, iterations,
-                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database));
+                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database, server(options)));
+    }
+
+    private static ServerSettings server(Map<String, String> options) {
+        String certificate = options.get("--tls-cert");
+        String key = options.get("--tls-key");
+        if ((certificate == null) != (key == null)) {
+            throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
+        }
+        Optional<TlsFiles> tls = certificate == null ? Optional.empty() : Optional.of(TlsFiles.of(certificate, key));
+        int rateLimit = Optional.ofNullable(options.get("--rate-limit"))
+                .map(text -> wholeNumber(text, "--rate-limit", 0, 1_000_000_000)).orElse(ApiOptions.DEFAULT_RATE_LIMIT);
+        LogFormat format = Optional.ofNullable(options.get("--log-format")).map(LogFormat::parse).orElse(LogFormat.TEXT);
+        boolean metrics = Optional.ofNullable(options.get("--metrics")).map(CommandLine::onOff).orElse(true);
+        return new ServerSettings(tls, rateLimit, format, metrics);
+    }
+
+    private static boolean onOff(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ConfigException("--metrics must be on or off; got '" + text + "'");
+        };
     }
 
     private static PostgresSettings database(String url, Map<String, String> options, Map<String, String> environment) {

@@ -47,6 +47,13 @@ public final class Main {
             return;
         }
         AppConfig config = parsed.get();
+        try {
+            config.server().logFormat().apply();
+        } catch (IllegalStateException broken) {
+            System.err.println("agent-events: cannot start: " + broken.getMessage());
+            System.exit(1);
+            return;
+        }
         Optional<Secret> demoToken = Optional.empty();
         if (config.userTokens().isEmpty()) {
             Secret token = new Secret(new SecureRandomSecrets().next());

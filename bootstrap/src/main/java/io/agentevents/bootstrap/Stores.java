@@ -22,22 +22,28 @@ import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.IdempotencyRecords;
+import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.Transactions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Consumer;
 
 /**
  * The store behind the ports: in memory (the embedded default) or PostgreSQL.
  *
- * @param mayBlock whether its calls may wait on I/O (then they must stay off the event loop)
+ * @param mayBlock       whether its calls may wait on I/O (then they must stay off the event loop)
+ * @param probe          answers whether the store is reachable (readiness)
+ * @param publishMetrics adds the store's own meters (the connection pool's) to a registry
  */
 record Stores(String description, boolean mayBlock, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
               AgentRegistry registry, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
-              Transactions transactions, AutoCloseable resources) {
+              Transactions transactions, StoreProbe probe, Consumer<MeterRegistry> publishMetrics,
+              AutoCloseable resources) {
 
     static Stores inMemory() {
         InMemoryEventSignals signals = new InMemoryEventSignals();
         return new Stores("in-memory store", false, new InMemoryEventLog(signals), signals,
                 new InMemoryAgentSessionRepository(), new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
-                new InMemoryIdempotencyRecords(), new InMemoryTransactions(), () -> { });
+                new InMemoryIdempotencyRecords(), new InMemoryTransactions(), () -> { }, registry -> { }, () -> { });
     }
 
     /** Connects and migrates the schema; fails if the database cannot be reached. */
@@ -47,7 +53,7 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
         GroupCommitTransactions transactions = new GroupCommitTransactions(store);
         return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store), signals,
                 new PostgresAgentSessionRepository(store), new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
-                new PostgresIdempotencyRecords(store), transactions, () -> {
+                new PostgresIdempotencyRecords(store), transactions, store, store::publishPoolMetrics, () -> {
                     signals.close();
                     transactions.close();
                     store.close();

@@ -2,6 +2,8 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.IOException;
@@ -16,9 +18,14 @@ import java.util.Set;
 
 /**
  * Reads the tokens file: one {@code <token> <project_id> <role>} per line, blank lines and
- * {@code #} comments allowed. Errors name the line, never the token.
+ * {@code #} comments allowed. The token may be given as {@code sha256:<64 hex digits>}, its
+ * SHA-256, so the file holds no usable secret (make one with
+ * {@code printf %s "$TOKEN" | sha256sum}). Errors name the line, never the token.
  */
 public final class TokensFile {
+
+    /** The prefix of a token given by its SHA-256. */
+    static final String HASHED = "sha256:";
 
     private TokensFile() {
     }
@@ -46,7 +53,8 @@ public final class TokensFile {
             if (fields.length != 3) {
                 throw new ConfigException(where + "expected '<token> <project_id> <role>'");
             }
-            if (!seen.add(fields[0])) {
+            TokenHash hash = tokenHash(fields[0], where);
+            if (!seen.add(hash.hex())) {
                 throw new ConfigException(where + "this token is already on an earlier line");
             }
             ProjectId project;
@@ -55,12 +63,23 @@ public final class TokensFile {
             } catch (IllegalArgumentException malformed) {
                 throw new ConfigException(where + malformed.getMessage());
             }
-            tokens.add(new UserToken(new Secret(fields[0]), project, role(fields[2], where)));
+            tokens.add(new UserToken(hash, project, role(fields[2], where)));
         }
         if (tokens.isEmpty()) {
             throw new ConfigException(name + " holds no tokens; nobody could use the service");
         }
         return tokens;
+    }
+
+    private static TokenHash tokenHash(String field, String where) {
+        if (!field.regionMatches(true, 0, HASHED, 0, HASHED.length())) {
+            return SecretHashing.hashToken(new Secret(field));
+        }
+        try {
+            return new TokenHash(field.substring(HASHED.length()).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException malformed) {
+            throw new ConfigException(where + "a " + HASHED + " token must be followed by 64 hex digits");
+        }
     }
 
     private static Role role(String text, String where) {

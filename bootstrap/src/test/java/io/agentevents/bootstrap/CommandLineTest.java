@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
 
@@ -130,7 +133,81 @@ class CommandLineTest {
 
         assertThat(tokens).extracting(UserToken::project).containsExactly(new ProjectId("p1"), new ProjectId("p1"), new ProjectId("p2"));
         assertThat(tokens).extracting(UserToken::role).containsExactly(Role.ADMIN, Role.CREATOR, Role.OBSERVER);
-        assertThat(tokens.get(0).token().value()).isEqualTo("tok-admin-0001");
+        assertThat(tokens.get(0).tokenHash()).isEqualTo(SecretHashing.hashToken(new Secret("tok-admin-0001")));
+    }
+
+    @Test
+    void tokensFile_acceptsSha256Hashes_andTheyStandForTheSameToken() throws IOException {
+        String hex = SecretHashing.hashToken(new Secret("tok-hashed-0004")).hex();
+        Path file = Files.writeString(directory.resolve("tokens"), "sha256:" + hex.toUpperCase() + " p1 admin\n");
+
+        List<UserToken> tokens = parse(Map.of(), "--tokens-file", file.toString()).userTokens();
+
+        assertThat(tokens).containsExactly(new UserToken(new Secret("tok-hashed-0004"), new ProjectId("p1"), Role.ADMIN));
+    }
+
+    @Test
+    void tokensFile_plainAndHashedFormOfOneToken_areTheSameTokenTwice() throws IOException {
+        String hex = SecretHashing.hashToken(new Secret("tok-twice")).hex();
+        Path file = Files.writeString(directory.resolve("tokens"), "tok-twice p1 admin\nsha256:" + hex + " p2 admin\n");
+
+        assertThatThrownBy(() -> parse(Map.of(), "--tokens-file", file.toString()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("line 2").hasMessageContaining("already");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sha256:abc", "sha256:", "SHA256:zz00000000000000000000000000000000000000000000000000000000000000"})
+    void tokensFile_malformedHash_isRejectedWithItsLine(String field) throws IOException {
+        Path file = Files.writeString(directory.resolve("tokens"), field + " p1 admin\n");
+
+        assertThatThrownBy(() -> parse(Map.of(), "--tokens-file", file.toString()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("line 1").hasMessageContaining("64 hex digits");
+    }
+
+    @Test
+    void serverOptions_defaultToPlainHttpTextLogsAndTheDefaultBudget() {
+        ServerSettings server = parse(Map.of()).server();
+
+        assertThat(server.tls()).isEmpty();
+        assertThat(server.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(server.rateLimitPerSecond()).isEqualTo(200);
+    }
+
+    @Test
+    void serverOptions_areReadFromOptionsAndEnvironment() throws IOException {
+        Path cert = Files.writeString(directory.resolve("cert.pem"), "x");
+        Path key = Files.writeString(directory.resolve("key.pem"), "x");
+
+        ServerSettings server = parse(Map.of("TLS_CERT", cert.toString(), "TLS_KEY", key.toString(), "LOG_FORMAT", "json"),
+                "--rate-limit", "0").server();
+
+        assertThat(server.tls()).contains(new TlsFiles(cert, key));
+        assertThat(server.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(server.rateLimitPerSecond()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--tls-cert|CERT|--tls-cert and --tls-key go together",
+            "--tls-key|KEY|--tls-cert and --tls-key go together",
+            "--log-format|xml|--log-format must be text or json",
+            "--rate-limit|-1|--rate-limit must be a number from 0",
+            "--rate-limit|many|--rate-limit must be a number from 0"})
+    void badServerOptions_areClearErrors(String option, String value, String message) throws IOException {
+        Path file = Files.writeString(directory.resolve("pem"), "x");
+        String given = value.equals("CERT") || value.equals("KEY") ? file.toString() : value;
+
+        assertThatThrownBy(() -> parse(Map.of(), option, given))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void unreadableTlsFile_isAClearError() throws IOException {
+        Path cert = Files.writeString(directory.resolve("cert.pem"), "x");
+
+        assertThatThrownBy(() -> parse(Map.of(), "--tls-cert", cert.toString(), "--tls-key",
+                directory.resolve("absent.pem").toString()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--tls-key: cannot read");
     }
 
     @ParameterizedTest

@@ -47,6 +47,7 @@ abstract class EndToEndScenarios {
     private final MutableClock clock = new MutableClock(TestSessions.T0);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger access = (Logger) LoggerFactory.getLogger("io.agentevents.access");
     private Level rootLevel;
     private AgentEventsApp app;
     private HttpClientForTests http;
@@ -60,12 +61,15 @@ abstract class EndToEndScenarios {
         root.setLevel(Level.DEBUG);
         logged.start();
         root.addAppender(logged);
+        access.addAppender(logged);
         ProjectId projectId = new ProjectId(project);
         AppConfig config = AppConfig.inMemory(0, List.of(
                 new UserToken(new Secret(ADMIN), projectId, Role.ADMIN),
                 new UserToken(new Secret(CREATOR), projectId, Role.CREATOR),
                 new UserToken(new Secret(OBSERVER), projectId, Role.OBSERVER),
-                new UserToken(new Secret(OTHER_ADMIN), new ProjectId("globex"), Role.ADMIN))).withPasswordIterations(1_000);
+                new UserToken(new Secret(OTHER_ADMIN), new ProjectId("globex"), Role.ADMIN))).withPasswordIterations(1_000)
+                // Eight clients share one token here; the request budget has tests of its own.
+                .withServer(ServerSettings.defaults().withRateLimit(0));
         app = AgentEventsApp.start(onStore(config), clock);
         http = new HttpClientForTests(app.port());
     }
@@ -74,6 +78,7 @@ abstract class EndToEndScenarios {
     void stop() {
         app.close();
         root.detachAppender(logged);
+        access.detachAppender(logged);
         root.setLevel(rootLevel);
     }
 
@@ -217,11 +222,17 @@ abstract class EndToEndScenarios {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : logged.list) {
             lines.add(event.getFormattedMessage());
+            if (event.getKeyValuePairs() != null) {
+                lines.add(event.getKeyValuePairs().toString());
+            }
             if (event.getThrowableProxy() != null) {
                 lines.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
             }
         }
         assertThat(lines).as("log lines").isNotEmpty();
+        assertThat(lines).as("an access line per request, with route and status")
+                .anyMatch(line -> line.matches(".*route=\"?/v2/:project/agents/:agent/events.*")
+                        && line.matches(".*status=\"?200.*"));
         List<String> all = new ArrayList<>(List.of(secrets));
         all.addAll(List.of(ADMIN, CREATOR, OBSERVER, OTHER_ADMIN));
         for (String secret : all) {

@@ -15,11 +15,20 @@ final class HttpClientForTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
     HttpClientForTests(int port) {
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Over HTTPS, trusting what {@code ssl} trusts, to {@code host} (the certificate's name). */
+    HttpClientForTests(String host, int port, javax.net.ssl.SSLContext ssl) {
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ssl)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.base = "https://" + host + ":" + port;
     }
 
     HttpResponse<String> send(String method, String path, String token, String body, String... headers) {

@@ -20,6 +20,11 @@ public record ProjectId(String value) {
         }
     }
 
+    /** Whether {@code value} has the project id shape, for callers that must not throw (logging). */
+    public static boolean isValid(String value) {
+        return value != null && hasShape(value);
+    }
+
     /** [A-Za-z0-9_-]{1,64}, checked by hand because every request parses one. */
     private static boolean hasShape(String value) {
         if (value.isEmpty() || value.length() > MAX_LENGTH) {

@@ -1,35 +1,65 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.domain.ProjectId;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * One log line per request once it is answered: request id, method, path, status, duration.
- * Successes at DEBUG (agents poll every second), client errors at INFO, server errors at WARN.
- * Headers and bodies are never logged: they carry tokens and passwords.
+ * One log line and one latency sample per request once it is answered. The line carries request
+ * id, method, route template, status, duration and project as key-value pairs (rendered as JSON
+ * fields with {@code --log-format json}); server errors at WARN, the rest at INFO on the logger
+ * {@code io.agentevents.access}. Headers, bodies and query strings are never logged: they carry
+ * tokens and passwords.
  */
 public final class AccessLog implements Handler<RoutingContext> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
+    private static final Logger LOG = LoggerFactory.getLogger("io.agentevents.access");
+    private static final String ROUTE_KEY = "routeTemplate";
+
+    private final ApiMetrics metrics;
+
+    public AccessLog(ApiMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void handle(RoutingContext context) {
         long started = System.nanoTime();
         context.addEndHandler(ended -> {
+            long nanos = System.nanoTime() - started;
             int status = context.response().getStatusCode();
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            String line = "{} {} {} -> {} in {} ms";
-            Object[] values = {RequestIds.of(context), context.request().method(), context.request().path(), status, millis};
-            if (status >= 500) {
-                LOG.warn(line, values);
-            } else if (status >= 400) {
-                LOG.info(line, values);
-            } else {
-                LOG.debug(line, values);
+            String route = routeOf(context);
+            String method = context.request().method().name();
+            metrics.request(route, method, status, nanos);
+            Level level = status >= 500 ? Level.WARN : Level.INFO;
+            if (!LOG.isEnabledForLevel(level)) {
+                return;
             }
+            var line = LOG.atLevel(level)
+                    .addKeyValue("request_id", RequestIds.of(context))
+                    .addKeyValue("method", method)
+                    .addKeyValue("route", route)
+                    .addKeyValue("status", status)
+                    .addKeyValue("duration_ms", nanos / 1_000_000.0);
+            String project = context.pathParam("project");
+            if (project != null && ProjectId.isValid(project)) {
+                line = line.addKeyValue("project", project);
+            }
+            line.log("request");
         });
         context.next();
+    }
+
+    /** Marks the request with the template of the route that serves it (a bounded value, unlike the path). */
+    static void markRoute(RoutingContext context, String template) {
+        context.put(ROUTE_KEY, template);
+    }
+
+    private static String routeOf(RoutingContext context) {
+        String template = context.get(ROUTE_KEY);
+        return template == null ? ApiMetrics.UNMATCHED : template;
     }
 }

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The routes of the v2 events API. Vert.x matches a path with or without a trailing slash; a
+ * The routes of the v2 events API, plus the operator's {@code /healthz}, {@code /readyz},
+ * {@code /metrics} and {@code /openapi.json}. Vert.x matches a path with or without a trailing slash; a
  * known path asked with another method answers 405 with {@code Allow}.
  */
 public final class ApiRouter {
@@ -20,74 +21,95 @@ public final class ApiRouter {
     /** The largest request body accepted (SPEC: 413 above 64 KiB). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** The route metadata key holding the statuses an operation answers (for the OpenAPI test). */
+    public static final String STATUSES = "statuses";
+
+    private static final List<Integer> READ = List.of(200, 401, 403, 404, 405, 429, 500, 503);
+    private static final List<Integer> READ_WITH_QUERY = List.of(200, 400, 401, 403, 404, 405, 429, 500, 503);
+    private static final List<Integer> WRITE = List.of(400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503);
+    private static final List<Integer> OPERATOR = List.of(200, 405, 500);
+
     private final Vertx vertx;
     private final ApiUseCases useCases;
     private final JsonCodec codec;
+    private final ApiOptions options;
     private final Blocking blocking;
     private final Authenticator authenticator;
 
-    private ApiRouter(Vertx vertx, ApiUseCases useCases, JsonCodec codec, boolean storeMayBlock) {
+    private ApiRouter(Vertx vertx, ApiUseCases useCases, JsonCodec codec, ApiOptions options) {
         this.vertx = vertx;
         this.useCases = useCases;
         this.codec = codec;
-        this.blocking = new Blocking(vertx, storeMayBlock);
+        this.options = options;
+        this.blocking = new Blocking(vertx, options.storeMayBlock());
         this.authenticator = new Authenticator(useCases.identifyCaller(), blocking);
     }
 
-    /** The API on use cases whose store may block: they run on worker threads. */
+    /** The API with default options, on use cases whose store may block: they run on worker threads. */
     public static Router create(Vertx vertx, ApiUseCases useCases, JsonCodec codec) {
-        return create(vertx, useCases, codec, true);
+        return create(vertx, useCases, codec, ApiOptions.defaults());
     }
 
-    /**
-     * @param storeMayBlock false when every store call returns at once (the in-memory store): use
-     *                      cases then run on the event loop, except password hashing
-     */
-    public static Router create(Vertx vertx, ApiUseCases useCases, JsonCodec codec, boolean storeMayBlock) {
-        return new ApiRouter(vertx, useCases, codec, storeMayBlock).build();
+    public static Router create(Vertx vertx, ApiUseCases useCases, JsonCodec codec, ApiOptions options) {
+        return new ApiRouter(vertx, useCases, codec, options).build();
     }
 
     private Router build() {
         Router router = Router.router(vertx);
-        ErrorMapper errors = new ErrorMapper(codec);
+        ErrorMapper errors = new ErrorMapper(codec, options.metrics());
+        options.metrics().watch(options.waitingPolls());
         router.route().handler(new RequestIds());
-        router.route().handler(new AccessLog());
+        router.route().handler(new AccessLog(options.metrics()));
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        if (options.rateLimitPerSecond() > 0) {
+            router.route("/v2/*").handler(new RateLimit(vertx, options.rateLimitPerSecond()));
+        }
 
         Handler<RoutingContext> authenticated = authenticator;
         // Vert.x tries routes in order, each a regex match: agents' polls and heartbeats come first.
         resource(router, "/v2/:project/agents/:agent/events")
-                .on(HttpMethod.POST, authenticated, respond(idempotent(new PostAgentEventHandler(
-                        useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec))))
-                .on(HttpMethod.GET, authenticated,
+                .on(HttpMethod.POST, with(202, WRITE), authenticated, respond(idempotent(new PostAgentEventHandler(
+                        useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec, options.metrics()))))
+                .on(HttpMethod.GET, READ_WITH_QUERY, authenticated,
                         respond(new GetAgentEventsHandler(useCases.listAgentEvents(), useCases.watchAgentEvents(),
-                                vertx, blocking)))
+                                vertx, blocking, options.waitingPolls())))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/events")
-                .on(HttpMethod.POST, authenticated,
-                        respond(idempotent(new PostProjectEventHandler(useCases.activateAgents(), blocking, codec))))
-                .on(HttpMethod.GET, authenticated,
+                .on(HttpMethod.POST, with(202, WRITE), authenticated, respond(idempotent(
+                        new PostProjectEventHandler(useCases.activateAgents(), blocking, codec, options.metrics()))))
+                .on(HttpMethod.GET, READ_WITH_QUERY, authenticated,
                         respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking)))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/agents/:agent/status")
-                .on(HttpMethod.GET, authenticated, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
+                .on(HttpMethod.GET, READ, authenticated,
+                        respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
                 .otherMethodsNotAllowed();
         // /agents/tokens must come before /agents/:agent, which would take "tokens" for an id.
         resource(router, "/v2/:project/agents/tokens")
-                .on(HttpMethod.POST, respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
+                .on(HttpMethod.POST, with(200, WRITE),
+                        respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/agents")
-                .on(HttpMethod.POST, authenticated,
+                .on(HttpMethod.POST, with(201, WRITE), authenticated,
                         respond(idempotent(new PostAgentHandler(useCases.registerAgent(), blocking, codec))))
-                .on(HttpMethod.GET, authenticated, respond(new GetAgentsHandler(useCases.listAgents(), blocking)))
+                .on(HttpMethod.GET, READ, authenticated, respond(new GetAgentsHandler(useCases.listAgents(), blocking)))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/agents/:agent")
-                .on(HttpMethod.GET, authenticated, respond(new GetAgentHandler(useCases.getAgent(), blocking)))
-                .on(HttpMethod.DELETE, authenticated, respond(new DeleteAgentHandler(useCases.deleteAgent(), blocking)))
+                .on(HttpMethod.GET, READ, authenticated, respond(new GetAgentHandler(useCases.getAgent(), blocking)))
+                .on(HttpMethod.DELETE, List.of(204, 401, 403, 404, 405, 429, 500, 503), authenticated,
+                        respond(new DeleteAgentHandler(useCases.deleteAgent(), blocking)))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/agents/:agent/configuration")
-                .on(HttpMethod.GET, authenticated,
+                .on(HttpMethod.GET, READ, authenticated,
                         respond(new GetAgentConfigurationHandler(useCases.agentConfiguration(), blocking)))
+                .otherMethodsNotAllowed();
+
+        ServiceEndpoints service = new ServiceEndpoints(useCases.checkReadiness(), blocking, options.metrics());
+        resource(router, "/healthz").on(HttpMethod.GET, OPERATOR, respond(service.health())).otherMethodsNotAllowed();
+        resource(router, "/readyz").on(HttpMethod.GET, with(503, OPERATOR), respond(service.readiness()))
+                .otherMethodsNotAllowed();
+        resource(router, "/metrics").on(HttpMethod.GET, OPERATOR, respond(service.metrics())).otherMethodsNotAllowed();
+        resource(router, "/openapi.json").on(HttpMethod.GET, OPERATOR, respond(service.openApi()))
                 .otherMethodsNotAllowed();
 
         router.route().failureHandler(errors);
@@ -97,6 +119,12 @@ public final class ApiRouter {
         router.errorHandler(400, errors);
         router.errorHandler(500, errors);
         return router;
+    }
+
+    private static List<Integer> with(int status, List<Integer> others) {
+        List<Integer> all = new ArrayList<>(others);
+        all.add(status);
+        return List.copyOf(all);
     }
 
     private Endpoint idempotent(Endpoint endpoint) {
@@ -124,9 +152,14 @@ public final class ApiRouter {
             this.path = path;
         }
 
+        /** @param statuses every status this operation can answer, as the OpenAPI document must list them */
         @SafeVarargs
-        final Resource on(HttpMethod method, Handler<RoutingContext>... handlers) {
-            Route route = router.route(method, path);
+        final Resource on(HttpMethod method, List<Integer> statuses, Handler<RoutingContext>... handlers) {
+            Route route = router.route(method, path).putMetadata(STATUSES, List.copyOf(statuses));
+            route.handler(context -> {
+                AccessLog.markRoute(context, path);
+                context.next();
+            });
             for (Handler<RoutingContext> handler : handlers) {
                 route.handler(handler);
             }
@@ -136,7 +169,10 @@ public final class ApiRouter {
 
         void otherMethodsNotAllowed() {
             String allow = String.join(", ", methods);
-            router.route(path).handler(context -> context.fail(new MethodNotAllowedException(allow)));
+            router.route(path).handler(context -> {
+                AccessLog.markRoute(context, path);
+                context.fail(new MethodNotAllowedException(allow));
+            });
         }
     }
 
@@ -165,6 +201,10 @@ public final class ApiRouter {
             return;
         }
         Object body = reply.body().get();
+        if (body instanceof PlainText text) {
+            response.putHeader("Content-Type", text.contentType()).end(text.text());
+            return;
+        }
         String json = body instanceof RawJson raw ? raw.text() : codec.write(body);
         response.putHeader("Content-Type", "application/json; charset=utf-8").end(json);
     }

@@ -3,6 +3,7 @@ package io.agentevents.adapter.http;
 import io.agentevents.application.port.in.ActivateAgentUseCase;
 import io.agentevents.application.port.in.ActivateAgentsUseCase;
 import io.agentevents.application.port.in.AuthenticateAgentUseCase;
+import io.agentevents.application.port.in.CheckReadinessUseCase;
 import io.agentevents.application.port.in.ClaimIdempotencyKeyUseCase;
 import io.agentevents.application.port.in.DeleteAgentUseCase;
 import io.agentevents.application.port.in.FinishIdempotentRequestUseCase;
@@ -36,11 +37,12 @@ public record ApiUseCases(
         GetAgentStatusUseCase agentStatus,
         GetAgentConfigurationUseCase agentConfiguration,
         ClaimIdempotencyKeyUseCase claimIdempotencyKey,
-        FinishIdempotentRequestUseCase finishIdempotentRequest) {
+        FinishIdempotentRequestUseCase finishIdempotentRequest,
+        CheckReadinessUseCase checkReadiness) {
 
     public ApiUseCases {
         Stream.of(identifyCaller, activateAgents, activateAgent, listProjectEvents, registerAgent, authenticateAgent,
                 listAgents, getAgent, deleteAgent, recordAgentEvent, listAgentEvents, watchAgentEvents, agentStatus, agentConfiguration,
-                claimIdempotencyKey, finishIdempotentRequest).forEach(Objects::requireNonNull);
+                claimIdempotencyKey, finishIdempotentRequest, checkReadiness).forEach(Objects::requireNonNull);
     }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become answers: every route's failure handler and the router's
- * status-only errors (404, 405, 413). Each answer has the JSON body
+ * status-only errors (404, 405, 413), and limits (429). Each answer has the JSON body
  * {@code {"message":…,"errors":[…]}} and {@code X-Request-Id}; a 500 is logged once with its
  * stack trace and tells the client only the request id.
  */
@@ -30,9 +30,15 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final JsonCodec codec;
+    private final ApiMetrics metrics;
 
     public ErrorMapper(JsonCodec codec) {
+        this(codec, ApiMetrics.discarding());
+    }
+
+    public ErrorMapper(JsonCodec codec, ApiMetrics metrics) {
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     /** The status a failure of this type answers; 500 for anything unmapped (a bug). */
@@ -55,6 +61,8 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             return 409;
         } else if (UnsupportedMediaTypeException.class.isAssignableFrom(type)) {
             return 415;
+        } else if (TooManyRequestsException.class.isAssignableFrom(type)) {
+            return 429;
         } else if (StoreUnavailableException.class.isAssignableFrom(type)) {
             return 503;
         }
@@ -85,6 +93,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             body = new ErrorResponse(failure.getMessage(), failure instanceof BadRequestException bad
                     ? bad.errors() : List.of(failure.getMessage()));
             if (status == 503) {
+                metrics.storeFailed();
                 LOG.warn("request {} answered 503: {}", requestId, failure.getMessage());
             }
         } else {
@@ -107,6 +116,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         }
         if (failure instanceof StoreUnavailableException) {
             return Map.of("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (failure instanceof TooManyRequestsException tooMany) {
+            return Map.of("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
         }
         return Map.of();
     }

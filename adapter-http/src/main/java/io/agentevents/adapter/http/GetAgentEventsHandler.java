@@ -39,13 +39,15 @@ public final class GetAgentEventsHandler implements Endpoint {
     private final WatchAgentEventsUseCase watch;
     private final Vertx vertx;
     private final Blocking blocking;
+    private final WaitingPolls waitingPolls;
 
     public GetAgentEventsHandler(ListAgentEventsUseCase list, WatchAgentEventsUseCase watch, Vertx vertx,
-                                 Blocking blocking) {
+                                 Blocking blocking, WaitingPolls waitingPolls) {
         this.list = list;
         this.watch = watch;
         this.vertx = vertx;
         this.blocking = blocking;
+        this.waitingPolls = waitingPolls;
     }
 
     @Override
@@ -103,6 +105,8 @@ public final class GetAgentEventsHandler implements Endpoint {
         private final Context eventLoop = vertx.getOrCreateContext();
         private final Promise<Reply> answer = Promise.promise();
         private WatchAgentEventsUseCase.Watch registered;
+        private WaitingPolls.Seat seat;
+        private boolean answerAfterFirstRead;
         private long timer;
         private Reply latest;
         private AgentEventsPage waitingOn;
@@ -118,6 +122,13 @@ public final class GetAgentEventsHandler implements Endpoint {
         }
 
         Future<Reply> start() {
+            var entered = waitingPolls.enter(ClientKey.of(context),
+                    () -> eventLoop.runOnContext(ignored -> answerNow()));
+            if (entered.isEmpty()) {
+                return Future.failedFuture(new TooManyRequestsException("at most " + waitingPolls.maxPerToken()
+                        + " long-polls may wait per token; close one or poll without wait", 1));
+            }
+            seat = entered.get();
             registered = watch.watch(query.project(), query.agent(), () -> eventLoop.runOnContext(ignored -> readAgain()));
             timer = vertx.setTimer(wait.toMillis(), ignored -> end(latest));
             context.response().closeHandler(ignored -> end(null));
@@ -130,7 +141,8 @@ public final class GetAgentEventsHandler implements Endpoint {
                 }
                 waitingOn = result.result();
                 latest = replyOf(waitingOn, path, query.page());
-                if (!result.result().page().events().isEmpty() || result.result().directive().isEmpty()) {
+                if (!result.result().page().events().isEmpty() || result.result().directive().isEmpty()
+                        || answerAfterFirstRead) {
                     end(latest); // something to say now, or a user reading: users never wait
                 } else if (signalledWhileReading) {
                     readAgain();
@@ -162,11 +174,21 @@ public final class GetAgentEventsHandler implements Endpoint {
             });
         }
 
+        /** The node is stopping: answer with what the poll has, or as soon as its first read has. */
+        private void answerNow() {
+            if (latest != null) {
+                end(latest);
+            } else {
+                answerAfterFirstRead = true;
+            }
+        }
+
         private void end(Reply reply) {
             if (ended) {
                 return;
             }
             ended = true;
+            seat.leave();
             registered.close();
             vertx.cancelTimer(timer);
             if (reply != null) {
@@ -179,6 +201,7 @@ public final class GetAgentEventsHandler implements Endpoint {
         private void fail(Throwable failure) {
             if (!ended) {
                 ended = true;
+                seat.leave();
                 registered.close();
                 vertx.cancelTimer(timer);
                 answer.tryFail(failure);

@@ -22,13 +22,15 @@ public final class PostAgentEventHandler implements Endpoint {
     private final RecordAgentEventUseCase record;
     private final Blocking blocking;
     private final JsonCodec codec;
+    private final ApiMetrics metrics;
 
     public PostAgentEventHandler(ActivateAgentUseCase activate, RecordAgentEventUseCase record, Blocking blocking,
-                                 JsonCodec codec) {
+                                 JsonCodec codec, ApiMetrics metrics) {
         this.activate = activate;
         this.record = record;
         this.blocking = blocking;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     @Override
@@ -40,7 +42,8 @@ public final class PostAgentEventHandler implements Endpoint {
         RequestId requestId = RequestIds.of(context);
         if (request instanceof ActivationRequest activation) {
             var command = activation.toCommand(caller, project, agent, requestId);
-            return blocking.run(() -> activate.activate(command), Reply.of(202));
+            return blocking.run(() -> activate.activate(command), Reply.of(202))
+                    .onSuccess(stored -> metrics.activated("agent", command.mode()));
         }
         var command = ((AgentSignalRequest) request).toCommand(caller, project, agent, requestId);
         return blocking.run(() -> record.record(command), Reply.of(202));

@@ -12,17 +12,21 @@ public final class PostProjectEventHandler implements Endpoint {
     private final ActivateAgentsUseCase activate;
     private final Blocking blocking;
     private final JsonCodec codec;
+    private final ApiMetrics metrics;
 
-    public PostProjectEventHandler(ActivateAgentsUseCase activate, Blocking blocking, JsonCodec codec) {
+    public PostProjectEventHandler(ActivateAgentsUseCase activate, Blocking blocking, JsonCodec codec,
+                                   ApiMetrics metrics) {
         this.activate = activate;
         this.blocking = blocking;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     @Override
     public Future<Reply> handle(RoutingContext context) {
         ActivateAgentsCommand command = ActivationRequest.from(RequestBodies.objectOf(context, codec))
                 .toCommand(Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context));
-        return blocking.run(() -> activate.activate(command), Reply.of(202));
+        return blocking.run(() -> activate.activate(command), Reply.of(202))
+                .onSuccess(stored -> metrics.activated("project", command.mode()));
     }
 }

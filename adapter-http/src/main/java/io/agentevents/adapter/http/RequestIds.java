@@ -27,7 +27,7 @@ public final class RequestIds implements Handler<RoutingContext> {
      * A random (version 4) UUID from a fast generator: request ids must be unique, not secret,
      * and {@link UUID#randomUUID()} draws on SecureRandom for every request.
      */
-    private static RequestId newId() {
+    static RequestId newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);

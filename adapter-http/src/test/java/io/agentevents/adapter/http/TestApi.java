@@ -24,6 +24,8 @@ import io.agentevents.domain.access.Role;
 import io.agentevents.domain.access.UserCaller;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,12 +65,18 @@ final class TestApi implements AutoCloseable {
     GetAgentConfigurationUseCase agentConfiguration = query -> unexpected();
     ClaimIdempotencyKeyUseCase claimKey = command -> new IdempotencyClaim.Claimed("k");
     FinishIdempotentRequestUseCase finishRequest = command -> { };
+    Runnable readiness = () -> { };
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
+    final Router router;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestApi() {
+        this(ApiOptions.defaults());
+    }
+
+    TestApi(ApiOptions options) {
         ApiUseCases useCases = new ApiUseCases(
                 token -> identify.identify(token),
                 command -> activateAgents.activate(command),
@@ -85,9 +93,12 @@ final class TestApi implements AutoCloseable {
                 query -> agentStatus.status(query),
                 query -> agentConfiguration.configuration(query),
                 command -> claimKey.claim(command),
-                command -> finishRequest.finish(command));
-        server = vertx.createHttpServer().requestHandler(ApiRouter.create(vertx, useCases, codec)).listen(0)
-                .await();
+                command -> finishRequest.finish(command),
+                () -> readiness.run());
+        router = ApiRouter.create(vertx, useCases, codec, options);
+        // As the service runs it: HTTP/1.1 only (no clear-text HTTP/2 upgrade).
+        server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+                .requestHandler(router).listen(0).await();
     }
 
     private static <T> T unexpected() {

@@ -7,12 +7,14 @@ import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.activation.ActivationScope;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -159,6 +161,19 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                 .bind("project", project.value())
                 .map((row, context) -> ActivationColumns.read(row, "", ActivationScope.wholeProject()).orElseThrow())
                 .findOne());
+    }
+
+    /** Streams the rows in a read-only transaction, so the driver fetches them in batches, not all at once. */
+    @Override
+    public void forEachSeenSince(Instant since, Consumer<AgentSession> action) {
+        store.inTransactionOnHandle(handle -> {
+            handle.createQuery(AgentSessionRow.SELECT + " WHERE s.last_check_in_at >= :since")
+                    .bind("since", since)
+                    .setFetchSize(1_000)
+                    .map(ROWS)
+                    .useStream(rows -> rows.forEach(action));
+            return null;
+        });
     }
 
     @Override

@@ -153,6 +153,11 @@ public class PostgresEventLog implements EventLog {
      * held up for long.
      */
     @Override
+    public long size() {
+        return store.call(handle -> handle.createQuery("SELECT count(*) FROM events").mapTo(Long.class).one());
+    }
+
+    @Override
     public long purgeBefore(Instant cutoff) {
         return store.call(handle -> {
             boolean mine = handle.createQuery("SELECT pg_try_advisory_lock(" + PURGE_LOCK + ")").mapTo(Boolean.class).one();

@@ -2,6 +2,7 @@ package io.agentevents.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.Transactions;
 import java.sql.Connection;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * top. It is also the {@link Transactions} of every Postgres port: Jdbi hands nested calls on one
  * thread the same handle, so stores used inside {@link #inTransaction} join its transaction.
  */
-public final class PostgresStore implements Transactions, AutoCloseable {
+public final class PostgresStore implements Transactions, StoreProbe, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
 
@@ -141,6 +142,20 @@ public final class PostgresStore implements Transactions, AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage();
+    }
+
+    @Override
+    public void ping() {
+        call(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+    }
+
+    /**
+     * Publishes the connection pool's meters (connections active, idle, pending; acquire times)
+     * to a Micrometer {@code MeterRegistry}, typed {@code Object} as HikariCP takes it, so this
+     * adapter needs no metrics library of its own.
+     */
+    public void publishPoolMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
     }
 
     @Override

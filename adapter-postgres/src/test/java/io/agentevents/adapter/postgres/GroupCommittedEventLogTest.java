@@ -71,6 +71,11 @@ class GroupCommittedEventLogTest extends EventLogContract {
             public long purgeBefore(Instant cutoff) {
                 return log.purgeBefore(cutoff);
             }
+
+            @Override
+            public long size() {
+                return log.size();
+            }
         };
     }
 }

@@ -6,12 +6,14 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -71,6 +73,14 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
     @Override
     public boolean delete(ProjectId project, AgentId agent) {
         return sessions.remove(new Key(project, agent)) != null;
+    }
+
+    @Override
+    public void forEachSeenSince(Instant since, Consumer<AgentSession> action) {
+        sessions.values().stream()
+                .filter(session -> session.lastCheckInAt().filter(seen -> !seen.isBefore(since)).isPresent())
+                .map(this::withProjectActivation)
+                .forEach(action);
     }
 
     private AgentSession withProjectActivation(AgentSession stored) {

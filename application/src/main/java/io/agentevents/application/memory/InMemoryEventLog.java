@@ -75,6 +75,15 @@ public class InMemoryEventLog implements EventLog {
     }
 
     @Override
+    public long size() {
+        long size = 0;
+        for (ProjectLog log : logs.values()) {
+            size += log.size();
+        }
+        return size;
+    }
+
+    @Override
     public long purgeBefore(Instant cutoff) {
         long purged = 0;
         for (ProjectLog log : logs.values()) {
@@ -227,6 +236,10 @@ public class InMemoryEventLog implements EventLog {
         }
 
         /** Events arrive in time order, so the old ones are a prefix; the indexes lose the same ids. */
+        synchronized int size() {
+            return events.size();
+        }
+
         synchronized int purgeBefore(Instant cutoff) {
             int count = 0;
             while (count < events.size() && events.get(count).event().at().isBefore(cutoff)) {

@@ -5,10 +5,12 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -71,4 +73,11 @@ public interface AgentSessionRepository {
      * @return whether there was one
      */
     boolean delete(ProjectId project, AgentId agent);
+
+    /**
+     * Calls {@code action} with every session, in no particular order, whose agent checked in at
+     * or after {@code since}, with its project's activation applied as {@link #find} does. A
+     * snapshot for statistics, not a transaction: sessions may change while it runs.
+     */
+    void forEachSeenSince(Instant since, Consumer<AgentSession> action);
 }

@@ -71,4 +71,7 @@ public interface EventLog {
     static boolean inAgentFeeds(AgentEvent event) {
         return !(event instanceof HeartbeatRecorded);
     }
+
+    /** How many events the log holds now, across projects (a gauge; purged events are gone). */
+    long size();
 }

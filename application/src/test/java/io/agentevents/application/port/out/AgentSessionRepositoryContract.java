@@ -50,6 +50,28 @@ public abstract class AgentSessionRepositoryContract {
     }
 
     @Test
+    void forEachSeenSince_givesOnlySessionsSeenSinceThen_withTheProjectActivationApplied() {
+        inserted(); // never seen
+        AgentId seenEarly = newAgent();
+        AgentId seenLate = newAgent();
+        sessions.insert(AgentSession.start(project, seenEarly, Optional.empty()));
+        sessions.insert(AgentSession.start(project, seenLate, Optional.empty()));
+        sessions.update(project, seenEarly, session -> session.recordCheckIn(T0, schedules));
+        sessions.update(project, seenLate, session -> session.recordCheckIn(T0.plusSeconds(10), schedules));
+        sessions.saveProjectActivation(project, projectActivation(Mode.ACTIVE, T0));
+        List<AgentSession> seen = new ArrayList<>();
+
+        sessions.forEachSeenSince(T0.plusSeconds(10), session -> {
+            if (session.project().equals(project)) {
+                seen.add(session);
+            }
+        });
+
+        assertThat(seen).extracting(AgentSession::agent).containsExactly(seenLate);
+        assertThat(seen.get(0).effectiveModeAt(T0.plusSeconds(11))).isEqualTo(Mode.ACTIVE);
+    }
+
+    @Test
     void find_ofUnknownAgent_isEmpty() {
         assertThat(sessions.find(project, agent)).isEmpty();
     }

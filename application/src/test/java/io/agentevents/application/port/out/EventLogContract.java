@@ -105,6 +105,17 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void size_countsStoredEvents_andPurgedOnesNoLonger() {
+        long before = log.size();
+
+        appendHeartbeats(3);
+
+        assertThat(log.size()).isEqualTo(before + 3);
+        log.purgeBefore(T0.plusSeconds(1));
+        assertThat(log.size()).isLessThanOrEqualTo(before + 2);
+    }
+
+    @Test
     void append_ofNothing_storesNothing() {
         assertThat(log.append(project, List.of())).isEmpty();
         assertThat(log.page(project, request(null, 10, SortDirection.ASC)).events()).isEmpty();

@@ -1,0 +1,49 @@
+package io.agentevents.adapter.http;
+
+import java.util.Objects;
+
+/**
+ * How the API runs besides its use cases.
+ *
+ * @param storeMayBlock      false when every store call returns at once (the in-memory store): use
+ *                           cases then run on the event loop, except password hashing
+ * @param rateLimitPerSecond requests a second allowed per token (bursts of one second's worth);
+ *                           0 turns the limit off
+ * @param waitingPolls       the long-polls waiting on this node, capped per token
+ * @param metrics            where requests, activations and store errors are counted
+ */
+public record ApiOptions(boolean storeMayBlock, int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics) {
+
+    /** High enough never to touch an agent (two requests a second) or a busy client script. */
+    public static final int DEFAULT_RATE_LIMIT = 200;
+
+    public ApiOptions {
+        if (rateLimitPerSecond < 0) {
+            throw new IllegalArgumentException("rateLimitPerSecond must not be negative");
+        }
+        Objects.requireNonNull(waitingPolls, "waitingPolls must not be null");
+        Objects.requireNonNull(metrics, "metrics must not be null");
+    }
+
+    /** A store that may block, the default limits, meters that go nowhere. */
+    public static ApiOptions defaults() {
+        return new ApiOptions(true, DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
+                ApiMetrics.discarding());
+    }
+
+    public ApiOptions withStoreMayBlock(boolean mayBlock) {
+        return new ApiOptions(mayBlock, rateLimitPerSecond, waitingPolls, metrics);
+    }
+
+    public ApiOptions withRateLimit(int perSecond) {
+        return new ApiOptions(storeMayBlock, perSecond, waitingPolls, metrics);
+    }
+
+    public ApiOptions withWaitingPolls(WaitingPolls polls) {
+        return new ApiOptions(storeMayBlock, rateLimitPerSecond, polls, metrics);
+    }
+
+    public ApiOptions withMetrics(ApiMetrics apiMetrics) {
+        return new ApiOptions(storeMayBlock, rateLimitPerSecond, waitingPolls, apiMetrics);
+    }
+}

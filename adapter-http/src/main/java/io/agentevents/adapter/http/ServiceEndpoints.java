@@ -1,0 +1,65 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.application.port.in.CheckReadinessUseCase;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The operator's endpoints, unauthenticated: liveness, readiness, metrics, and the OpenAPI
+ * document of the API.
+ */
+final class ServiceEndpoints {
+
+    static final String OPENAPI_RESOURCE = "/io/agentevents/adapter/http/openapi.json";
+
+    private final CheckReadinessUseCase readiness;
+    private final Blocking blocking;
+    private final ApiMetrics metrics;
+    private final RawJson openApi = new RawJson(openApiDocument());
+
+    ServiceEndpoints(CheckReadinessUseCase readiness, Blocking blocking, ApiMetrics metrics) {
+        this.readiness = readiness;
+        this.blocking = blocking;
+        this.metrics = metrics;
+    }
+
+    /** {@code GET /healthz}: the process runs and its event loop answers. */
+    Endpoint health() {
+        return context -> Future.succeededFuture(Reply.json(200, Map.of("status", "alive")));
+    }
+
+    /** {@code GET /readyz}: 200 while the store answers, else 503 so a balancer sends traffic elsewhere. */
+    Endpoint readiness() {
+        return context -> blocking.call(() -> {
+            readiness.check();
+            return Reply.json(200, Map.of("status", "ready"));
+        });
+    }
+
+    /** {@code GET /metrics}: every meter in Prometheus' text format. */
+    Endpoint metrics() {
+        return context -> blocking.offEventLoop(() -> new Reply(200, Map.of(),
+                java.util.Optional.of(new PlainText(metrics.scrape(), ApiMetrics.CONTENT_TYPE)),
+                java.util.Optional.empty()));
+    }
+
+    /** {@code GET /openapi.json}: the OpenAPI 3 document of this API. */
+    Endpoint openApi() {
+        return context -> Future.succeededFuture(Reply.json(200, openApi));
+    }
+
+    static String openApiDocument() {
+        try (InputStream in = ServiceEndpoints.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the OpenAPI document is missing from the jar: " + OPENAPI_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}

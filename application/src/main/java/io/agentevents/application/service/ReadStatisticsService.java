@@ -1,0 +1,47 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.in.ReadStatisticsUseCase;
+import io.agentevents.application.port.in.ServiceStatistics;
+import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.session.PresencePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts online agents with the same presence rules as the status endpoint, over the sessions
+ * seen within the longest online window (an agent seen earlier is offline in every mode).
+ */
+public class ReadStatisticsService implements ReadStatisticsUseCase {
+
+    private final AgentSessionRepository sessions;
+    private final EventLog eventLog;
+    private final PresencePolicy presence;
+    private final Clock clock;
+
+    public ReadStatisticsService(AgentSessionRepository sessions, EventLog eventLog, PresencePolicy presence,
+                                 Clock clock) {
+        this.sessions = sessions;
+        this.eventLog = eventLog;
+        this.presence = presence;
+        this.clock = clock;
+    }
+
+    @Override
+    public ServiceStatistics read() {
+        Instant now = clock.instant();
+        Duration longestWindow = Arrays.stream(Mode.values()).map(presence::onlineWindow)
+                .max(Duration::compareTo).orElseThrow();
+        AtomicLong online = new AtomicLong();
+        sessions.forEachSeenSince(now.minus(longestWindow), session -> {
+            if (presence.isOnline(session, now)) {
+                online.incrementAndGet();
+            }
+        });
+        return new ServiceStatistics(online.get(), eventLog.size());
+    }
+}
