@@ -1,0 +1,182 @@
+package io.agentevents.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.Role;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A token of one project never reads or changes another project's data, and an agent's token
+ * never acts for another agent: every endpoint is walked with the wrong credentials, and the
+ * other project is compared before and after.
+ */
+class CrossProjectAccessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN_A = "cross-admin-a";
+    private static final String ADMIN_B = "cross-admin-b";
+    private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}";
+
+    private final String a = TestSessions.newProject().value();
+    private final String b = TestSessions.newProject().value();
+    private AgentEventsApp app;
+    private HttpClientForTests http;
+    private Agent a1;
+    private Agent a2;
+    private Agent b1;
+
+    private record Agent(String id, String name, String password, String token) {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        AppConfig config = AppConfig.inMemory(0, List.of(
+                        new UserToken(new Secret(ADMIN_A), new ProjectId(a), Role.ADMIN),
+                        new UserToken(new Secret(ADMIN_B), new ProjectId(b), Role.ADMIN)))
+                .withPasswordIterations(1_000)
+                .withServer(ServerSettings.defaults().withRateLimit(0));
+        app = AgentEventsApp.start(config, Clock.systemUTC());
+        http = new HttpClientForTests(app.port());
+        a1 = register(a, ADMIN_A, "a1");
+        a2 = register(a, ADMIN_A, "a2");
+        b1 = register(b, ADMIN_B, "b1");
+        assertThat(http.post("/v2/" + b + "/events", ADMIN_B, ACTIVATE).statusCode()).isEqualTo(202);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void tokensOfProjectA_getNothingOfProjectB_atAnyEndpoint() throws Exception {
+        String before = snapshotOf(b, ADMIN_B, b1);
+        List<String> answers = new ArrayList<>();
+
+        for (String token : List.of(ADMIN_A, a1.token())) {
+            for (Request request : everyEndpoint(b, b1.id())) {
+                HttpResponse<String> response = http.send(request.method(), request.path(), token, request.body());
+                answers.add(request + " with a token of " + a + " -> " + response.statusCode());
+                assertThat(response.statusCode()).as(request + " with a token of project " + a).isEqualTo(403);
+                assertErrorBodyHidesB(response);
+            }
+        }
+
+        assertThat(snapshotOf(b, ADMIN_B, b1)).as("project " + b + " is unchanged").isEqualTo(before);
+        assertThat(answers).hasSize(2 * everyEndpoint(b, b1.id()).size());
+    }
+
+    @Test
+    void projectAsPath_withAnAgentOfB_findsNoSuchAgent() throws Exception {
+        String before = snapshotOf(b, ADMIN_B, b1);
+
+        for (Request request : everyEndpoint(a, b1.id())) {
+            if (request.path().contains(b1.id())) {
+                HttpResponse<String> response = http.send(request.method(), request.path(), ADMIN_A, request.body());
+                boolean agentSignal = request.body() != null && !request.body().contains("agent_activate");
+                // A user may never send an agent's own signals, whatever the agent: refused before the agent is looked up.
+                assertThat(response.statusCode()).as(request.toString()).isEqualTo(agentSignal ? 403 : 404);
+                assertThat(response.body()).as("only the id the caller gave is echoed").doesNotContain("b1", b)
+                        .doesNotContain("agent_activate");
+            }
+        }
+        HttpResponse<String> token = http.post("/v2/" + a + "/agents/tokens", null, tokenRequest(b1));
+        assertThat(token.statusCode()).as("b1's password, asked of project " + a).isEqualTo(404);
+
+        assertThat(snapshotOf(b, ADMIN_B, b1)).isEqualTo(before);
+    }
+
+    @Test
+    void anAgentsToken_cannotActForAnotherAgentOfItsProject() throws Exception {
+        String before = snapshotOf(a, ADMIN_A, a2);
+        String other = "/v2/" + a + "/agents/" + a2.id();
+
+        for (Request request : List.of(
+                new Request("GET", other + "/events", null),
+                new Request("POST", other + "/events", "{\"event\":\"heartbeat\"}"),
+                new Request("POST", other + "/events", "{\"event\":\"shutdown\"}"),
+                new Request("POST", other + "/events", ACTIVATE),
+                new Request("GET", other + "/configuration", null),
+                new Request("GET", other + "/status", null),
+                new Request("GET", other, null),
+                new Request("DELETE", other, null),
+                new Request("GET", "/v2/" + a + "/events", null),
+                new Request("POST", "/v2/" + a + "/events", ACTIVATE),
+                new Request("GET", "/v2/" + a + "/agents", null))) {
+            HttpResponse<String> response = http.send(request.method(), request.path(), a1.token(), request.body());
+            assertThat(response.statusCode()).as(request + " with a1's token").isEqualTo(403);
+        }
+
+        assertThat(snapshotOf(a, ADMIN_A, a2)).isEqualTo(before);
+    }
+
+    private record Request(String method, String path, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static List<Request> everyEndpoint(String project, String agent) {
+        String p = "/v2/" + project;
+        String ag = p + "/agents/" + agent;
+        return List.of(
+                new Request("POST", p + "/events", ACTIVATE),
+                new Request("GET", p + "/events", null),
+                new Request("POST", p + "/agents", "{\"name\":\"intruder\",\"version\":\"1\","
+                        + "\"host\":{\"name\":\"h\",\"os\":\"linux\",\"fingerprint\":\"f\"}}"),
+                new Request("GET", p + "/agents", null),
+                new Request("GET", ag, null),
+                new Request("DELETE", ag, null),
+                new Request("POST", ag + "/events", ACTIVATE),
+                new Request("POST", ag + "/events", "{\"event\":\"heartbeat\",\"busy\":true}"),
+                new Request("POST", ag + "/events", "{\"event\":\"shutdown\"}"),
+                new Request("GET", ag + "/events", null),
+                new Request("GET", ag + "/status", null),
+                new Request("GET", ag + "/configuration", null));
+    }
+
+    /** Everything a project shows its admin: events, agents, one agent, its status. */
+    private String snapshotOf(String project, String admin, Agent agent) throws Exception {
+        String p = "/v2/" + project;
+        JsonNode status = JSON.readTree(http.get(p + "/agents/" + agent.id() + "/status", admin).body());
+        return String.join("\n",
+                http.get(p + "/events?limit=1000", admin).body(),
+                http.get(p + "/agents", admin).body(),
+                http.get(p + "/agents/" + agent.id(), admin).body(),
+                status.get("mode").asText() + " busy=" + status.get("busy").asText());
+    }
+
+    private void assertErrorBodyHidesB(HttpResponse<String> response) {
+        assertThat(response.body()).contains("\"message\"").doesNotContain(b1.id()).doesNotContain("b1")
+                .doesNotContain("agent_activate");
+    }
+
+    private Agent register(String project, String admin, String name) throws Exception {
+        JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", admin, "{\"name\":\"" + name
+                + "\",\"version\":\"1\",\"host\":{\"name\":\"" + name + "\",\"os\":\"linux\",\"fingerprint\":\"fp-" + name
+                + "\"}}").body());
+        String id = registered.get("id").asText();
+        String password = registered.get("password").asText();
+        Agent unsigned = new Agent(id, name, password, null);
+        JsonNode token = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null, tokenRequest(unsigned)).body());
+        return new Agent(id, name, password, token.get("token").get("id").asText());
+    }
+
+    private static String tokenRequest(Agent agent) {
+        String name = agent.name();
+        return "{\"agent_id\":\"" + agent.id() + "\",\"password\":\"" + agent.password()
+                + "\",\"host\":{\"fingerprint\":\"fp-" + name + "\"}}";
+    }
+}

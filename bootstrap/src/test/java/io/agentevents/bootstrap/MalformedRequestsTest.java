@@ -1,0 +1,362 @@
+package io.agentevents.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.Role;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded-random robustness suite: thousands of malformed, truncated, oversized, wrongly typed or
+ * wrongly encoded requests over every endpoint, each built so that no reading of it is valid.
+ * Every answer must be a 4xx with the JSON error body and nothing internal in it; afterwards the
+ * server still serves, and nothing was written. {@code -Dfuzz.seed=N -Dfuzz.requests=N} replay
+ * or widen a run.
+ */
+class MalformedRequestsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = "fuzz-admin-token";
+    private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"active\"}";
+    private static final String REGISTRATION = "{\"name\":\"web-1\",\"version\":\"2.1\","
+            + "\"host\":{\"name\":\"web-1.example.com\",\"os\":\"linux\",\"fingerprint\":\"fp-web-1\"}}";
+    private static final List<String> NOT_ALLOWED_METHODS = List.of("PUT", "PATCH", "OPTIONS", "FOO", "CONNECTX");
+
+    private final String project = TestSessions.newProject().value();
+    private AgentEventsApp app;
+    private HttpClientForTests http;
+    private String agent;
+    private String agentToken;
+    private String tokenRequest;
+
+    @BeforeEach
+    void start() throws Exception {
+        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(ADMIN), new ProjectId(project), Role.ADMIN)))
+                .withPasswordIterations(1_000)
+                .withServer(ServerSettings.defaults().withRateLimit(0)); // the parsers are under test, not the budget
+        app = AgentEventsApp.start(config, Clock.systemUTC());
+        http = new HttpClientForTests(app.port());
+        JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", ADMIN, REGISTRATION).body());
+        agent = registered.get("id").asText();
+        tokenRequest = "{\"agent_id\":\"" + agent + "\",\"password\":\"" + registered.get("password").asText()
+                + "\",\"host\":{\"fingerprint\":\"fp-web-1\"}}";
+        agentToken = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null, tokenRequest).body())
+                .get("token").get("id").asText();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void malformedRequests_allGetA4xxWithTheJsonErrorBody_andChangeNothing() throws Exception {
+        long seed = Long.getLong("fuzz.seed", 20261127L);
+        int count = Integer.getInteger("fuzz.requests", 10_000);
+        Random random = new Random(seed);
+        RawHttp raw = new RawHttp(app.port());
+        String eventsBefore = projectEvents();
+        Map<String, Integer> byKind = new TreeMap<>();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        long started = System.nanoTime();
+
+        for (int i = 0; i < count; i++) {
+            Malformed request = next(random);
+            String what = "request " + i + " (seed " + seed + ", " + request.kind() + "): "
+                    + new String(request.bytes(), 0, Math.min(300, request.bytes().length), StandardCharsets.ISO_8859_1);
+            RawHttp.Answer answer;
+            try {
+                answer = raw.exchange(request.bytes());
+            } catch (AssertionError | java.io.IOException noAnswer) {
+                throw new AssertionError(what + "\n" + noAnswer.getMessage(), noAnswer);
+            }
+            if (answer == null) {
+                // A body whose chunked framing breaks after valid headers: Vert.x closes the
+                // connection, as no answer can be framed on it. The server must simply go on.
+                assertThat(request.kind()).as(what + "\nclosed without an answer").isEqualTo("raw-chunked");
+                byKind.merge(request.kind(), 1, Integer::sum);
+                byStatus.merge(0, 1, Integer::sum);
+                continue;
+            }
+            assertThat(answer.status()).as(what + "\nanswered " + answer.body()).isBetween(400, 499);
+            assertErrorBody(answer, what);
+            byKind.merge(request.kind(), 1, Integer::sum);
+            byStatus.merge(answer.status(), 1, Integer::sum);
+        }
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("fuzz: %d malformed requests, seed %d, %d ms; by kind %s; by status %s%n",
+                count, seed, took.toMillis(), byKind, byStatus);
+        assertThat(projectEvents()).as("nothing written by malformed requests").isEqualTo(eventsBefore);
+        assertThat(http.post("/v2/" + project + "/events", ADMIN, ACTIVATE).statusCode()).isEqualTo(202);
+        assertThat(http.get("/v2/" + project + "/agents/" + agent + "/events", agentToken).statusCode()).isEqualTo(200);
+        assertThat(byStatus.keySet()).as("the suite reaches many kinds of refusal").contains(400, 401, 403, 404, 405, 413, 415);
+    }
+
+    private String projectEvents() {
+        return http.get("/v2/" + project + "/events?limit=1000", ADMIN).body();
+    }
+
+    private static void assertErrorBody(RawHttp.Answer answer, String what) throws Exception {
+        assertThat(answer.headers().get("content-type")).as(what).startsWith("application/json");
+        assertThat(answer.headers()).as(what).containsKey("x-request-id");
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.path("message").isTextual()).as(what + "\n" + answer.body()).isTrue();
+        assertThat(body.path("errors").isArray()).as(what + "\n" + answer.body()).isTrue();
+        assertThat(answer.body()).as(what).doesNotContain("Exception", "io.agentevents", "\tat ", "java.", "SQL",
+                "jackson", "vertx", "netty");
+    }
+
+    record Malformed(String kind, byte[] bytes) {
+    }
+
+    /** A request an endpoint accepts, before it is broken. */
+    private record Valid(String method, String path, String token, String body, List<String> fields, boolean queried) {
+    }
+
+    private List<Valid> endpoints() {
+        String p = "/v2/" + project;
+        String a = p + "/agents/" + agent;
+        return List.of(
+                new Valid("POST", p + "/events", ADMIN, ACTIVATE, List.of("event", "mode"), false),
+                new Valid("POST", a + "/events", ADMIN, ACTIVATE, List.of("event", "mode"), false),
+                new Valid("POST", a + "/events", agentToken, "{\"event\":\"heartbeat\",\"busy\":false}", List.of("event"), false),
+                new Valid("POST", p + "/agents", ADMIN, REGISTRATION, List.of("name", "version", "host"), false),
+                new Valid("POST", p + "/agents/tokens", null, tokenRequest, List.of("agent_id", "password", "host"), false),
+                new Valid("GET", p + "/events", ADMIN, null, List.of(), true),
+                new Valid("GET", a + "/events", agentToken, null, List.of(), true),
+                new Valid("GET", a + "/status", ADMIN, null, List.of(), false),
+                new Valid("GET", a + "/configuration", agentToken, null, List.of(), false),
+                new Valid("GET", a, ADMIN, null, List.of(), false),
+                new Valid("GET", p + "/agents", ADMIN, null, List.of(), false),
+                new Valid("DELETE", a, ADMIN, null, List.of(), false));
+    }
+
+    private Malformed next(Random random) {
+        List<Valid> endpoints = endpoints();
+        Valid valid = endpoints.get(random.nextInt(endpoints.size()));
+        List<String> kinds = new ArrayList<>(List.of("token", "path", "method", "raw"));
+        if (valid.token() != null) {
+            kinds.add("project-header");
+        }
+        if (valid.body() != null) {
+            kinds.addAll(List.of("truncated-json", "wrong-type", "unknown-value", "missing-field", "not-an-object",
+                    "oversized", "content-type", "bad-utf8", "deep-nesting"));
+        }
+        if (valid.queried()) {
+            kinds.add("query");
+            kinds.add("query");
+        }
+        String kind = kinds.get(random.nextInt(kinds.size()));
+        if (kind.equals("token") && valid.token() == null) {
+            kind = "path";
+        }
+        if (kind.equals("raw")) {
+            int variant = random.nextInt(RAW_VARIANTS);
+            return new Malformed(variant == RAW_BROKEN_CHUNKS ? "raw-chunked" : "raw", rawBroken(valid, variant, random));
+        }
+        return new Malformed(kind, build(kind, valid, random));
+    }
+
+    private byte[] build(String kind, Valid valid, Random random) {
+        String method = valid.method();
+        String path = valid.path();
+        String token = valid.token();
+        String contentType = "application/json";
+        byte[] body = valid.body() == null ? null : valid.body().getBytes(StandardCharsets.UTF_8);
+        List<String> extraHeaders = new ArrayList<>();
+        switch (kind) {
+            case "token" -> token = pick(random, null, "", "no-such-token-" + random.nextInt(1_000_000),
+                    randomPrintable(random, 1 + random.nextInt(300)));
+            case "project-header" -> extraHeaders.add("X-Project-Id: " + pick(random, "other-project", "", project + "x"));
+            case "path" -> path = brokenPath(valid, random);
+            case "method" -> method = NOT_ALLOWED_METHODS.get(random.nextInt(NOT_ALLOWED_METHODS.size()));
+            case "query" -> path = path + "?" + brokenQuery(path, random);
+            case "truncated-json" -> body = java.util.Arrays.copyOf(body, random.nextInt(body.length));
+            case "wrong-type" -> body = replaceField(valid, random, pick(random, "12", "[]", "{}", "true", "null", "-3.5e9",
+                    "[\"active\"]")).getBytes(StandardCharsets.UTF_8);
+            case "unknown-value" -> body = unknownValue(valid, random).getBytes(StandardCharsets.UTF_8);
+            case "missing-field" -> body = removeField(valid, random).getBytes(StandardCharsets.UTF_8);
+            case "not-an-object" -> body = pick(random, "[]", "\"agent_activate\"", "42", "null", "true", "[" + valid.body() + "]")
+                    .getBytes(StandardCharsets.UTF_8);
+            case "oversized" -> body = oversized(random);
+            case "content-type" -> contentType = pick(random, "text/plain", "application/xml", "multipart/form-data; boundary=x",
+                    "application/x-www-form-urlencoded", "image/png");
+            case "bad-utf8" -> body = badUtf8(valid, random);
+            case "deep-nesting" -> body = ("{\"event\":" + "[".repeat(5_000 + random.nextInt(5_000))).getBytes(StandardCharsets.UTF_8);
+            default -> throw new IllegalStateException(kind);
+        }
+        return request(method, path, token, contentType, body, extraHeaders);
+    }
+
+    private static byte[] request(String method, String path, String token, String contentType, byte[] body,
+                                  List<String> extraHeaders) {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        if (token != null) {
+            head.append("X-Auth-Token: ").append(token).append("\r\n");
+        }
+        extraHeaders.forEach(header -> head.append(header).append("\r\n"));
+        if (body != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            all.writeBytes(body);
+        }
+        return all.toByteArray();
+    }
+
+    private String brokenPath(Valid valid, Random random) {
+        String path = valid.path();
+        return switch (random.nextInt(6)) {
+            case 0 -> path.replace("/v2/" + project, "/v2/" + pick(random, "a".repeat(65), "bad.project", "b%20c", "%7E~",
+                    "x%00y", "%E2%82%AC"));
+            case 1 -> path.contains("/agents/" + agent) ? path.replace(agent, pick(random, "not-a-uuid", agent + "0", "12345",
+                    UUID.randomUUID().toString(), "%00")) : path + "/" + random.nextInt(1000);
+            case 2 -> path + "/" + pick(random, "extra", "x/y", "eventz", "%2F");
+            case 3 -> path.replace("/v2/", pick(random, "/v3/", "/v1/", "/V2/", "/"));
+            case 4 -> path.replace("/v2/" + project, "/v2/unknown-" + random.nextInt(1_000_000));
+            default -> "/" + randomPathSegment(random) + "/" + randomPathSegment(random);
+        };
+    }
+
+    private static String brokenQuery(String path, Random random) {
+        List<String> broken = new ArrayList<>(List.of(
+                "limit=" + pick(random, "0", "-1", "1001", "abc", "1.5", "", "99999999999", "1e3", "%00"),
+                "marker=" + pick(random, "-1", "abc", "99999999999999999999999", "1e3", "", "0x10", "%20"),
+                "sort_dir=" + pick(random, "up", "", "1", "descending", "%FF"),
+                "limit=1&limit=2"));
+        if (path.endsWith("/events") && path.contains("/agents/")) {
+            broken.add("wait=" + pick(random, "31", "-1", "x", "100", "", "1.5", "030"));
+        }
+        return broken.get(random.nextInt(broken.size()));
+    }
+
+    private static String replaceField(Valid valid, Random random, String value) {
+        String field = valid.fields().get(random.nextInt(valid.fields().size()));
+        try {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(valid.body());
+            JsonNode replacement = JSON.readTree(value);
+            if (field.equals("host") && replacement.isTextual()) {
+                replacement = JSON.readTree("12"); // a text host is still not an object
+            }
+            node.set(field, replacement);
+            String result = node.toString();
+            if (result.equals(valid.body()) || (field.equals("event") || field.equals("mode"))
+                    && isValidChoice(field, replacement)) {
+                node.set(field, JSON.readTree("12"));
+                result = node.toString();
+            }
+            return result;
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** A text no enumerated field accepts (free-text fields like a name accept any text, so they are left alone). */
+    private static String unknownValue(Valid valid, Random random) {
+        List<String> enumerated = valid.fields().stream()
+                .filter(field -> List.of("event", "mode", "agent_id").contains(field)).toList();
+        Valid narrowed = new Valid(valid.method(), valid.path(), valid.token(), valid.body(),
+                enumerated.isEmpty() ? valid.fields() : enumerated, valid.queried());
+        String text = enumerated.isEmpty() ? "12" : JSON.valueToTree(randomPrintable(random, random.nextInt(40))).toString();
+        return replaceField(narrowed, random, text);
+    }
+
+    private static boolean isValidChoice(String field, JsonNode value) {
+        List<String> valid = field.equals("mode") ? List.of("idle", "active", "real_time")
+                : List.of("agent_activate", "heartbeat", "startup", "shutdown");
+        return value.isTextual() && valid.contains(value.asText());
+    }
+
+    private static String removeField(Valid valid, Random random) {
+        String field = valid.fields().get(random.nextInt(valid.fields().size()));
+        try {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(valid.body());
+            node.remove(field);
+            return node.toString();
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static byte[] oversized(Random random) {
+        int size = 64 * 1024 + 1 + random.nextInt(200_000);
+        String filler = "x".repeat(size);
+        return ("{\"event\":\"agent_activate\",\"mode\":\"active\",\"pad\":\"" + filler + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The valid body with bytes that are not UTF-8 inside its first string. */
+    private static byte[] badUtf8(Valid valid, Random random) {
+        byte[] body = valid.body().getBytes(StandardCharsets.UTF_8);
+        int quote = valid.body().indexOf('"') + 1;
+        byte[] bad = pick(random, new byte[]{(byte) 0xFF}, new byte[]{(byte) 0xC3}, new byte[]{(byte) 0xE2, (byte) 0x82},
+                new byte[]{(byte) 0x80, (byte) 0x80}, new byte[]{(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80});
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(body, 0, quote);
+        all.writeBytes(bad);
+        all.write(body, quote, body.length - quote);
+        return all.toByteArray();
+    }
+
+    private static final int RAW_VARIANTS = 7;
+    private static final int RAW_BROKEN_CHUNKS = 4;
+
+    private static byte[] rawBroken(Valid valid, int variant, Random random) {
+        String line = valid.method() + " " + valid.path() + " HTTP/1.1\r\n";
+        String headers = "Host: localhost\r\nConnection: close\r\n";
+        String text = switch (variant) {
+            case 0 -> valid.method() + " " + valid.path() + "\r\n" + headers + "\r\n"; // no version
+            case 1 -> line + "Host: localhost\r\nBroken header without colon\r\n\r\n";
+            case 2 -> line + headers + "X-Big: " + "b".repeat(17 * 1024 + random.nextInt(10_000)) + "\r\n\r\n";
+            case 3 -> valid.method() + " " + valid.path() + "?" + "q".repeat(5_000 + random.nextInt(5_000)) + " HTTP/1.1\r\n"
+                    + headers + "\r\n";
+            case 4 -> line + headers + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n"
+;
+            case 5 -> "\u0001\u0002 garbage \u0003\r\n\r\n";
+            default -> line + "Host: local host\u0000\r\nX Bad Name: 1\r\nConnection: close\r\n\r\n";
+        };
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String randomPrintable(Random random, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (0x21 + random.nextInt(0x7E - 0x21)));
+        }
+        return text.toString();
+    }
+
+    private static String randomPathSegment(Random random) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_~%";
+        StringBuilder segment = new StringBuilder();
+        for (int i = 0; i <= random.nextInt(20); i++) {
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            segment.append(c == '%' ? "%25" : String.valueOf(c));
+        }
+        return segment.toString();
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random random, T... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+}
