@@ -13,3 +13,49 @@ reset_schema() { # psql_url schema
     psql -q "$1" -c "set client_min_messages to warning" -c "drop schema if exists $2 cascade" \
         -c "create schema $2" >/dev/null
 }
+
+start() { # name port command...
+    local name=$1 port=$2; shift 2
+    "$@" > "$work/$name.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 120); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
+        sleep 0.5
+    done
+    echo "$name did not start; its log:" >&2; cat "$work/$name.log" >&2; exit 1
+}
+
+json_field() { # the first "name":"value" of a JSON text
+    grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4
+}
+# One registered, signed-in agent per store: "agent_id agent_token".
+agent_of() { # port user_token
+    local port=$1 token=$2 registered agent password
+    registered=$(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents" -H "X-Auth-Token: $token" \
+        -H 'Content-Type: application/json' \
+        -d '{"name":"bench","version":"1","host":{"name":"bench","os":"linux","fingerprint":"bench-host"}}')
+    agent=$(echo "$registered" | json_field id)
+    password=$(echo "$registered" | json_field password)
+    echo "$agent $(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents/tokens" -H 'Content-Type: application/json' \
+        -d "{\"agent_id\":\"$agent\",\"password\":\"$password\",\"host\":{\"fingerprint\":\"bench-host\"}}" | json_field id)"
+}
+
+# One wrk run of a case, appended to $results as a tab-separated line (needs $connections, $seconds).
+run_wrk() { # label round url script token
+    local label=$1 round=$2 url=$3 script=$4 token_value=$5
+    cat "bench/wrk/$script" bench/wrk/report.lua > "$work/case.lua"
+    TOKEN=$token_value wrk -t1 -c"$connections" -d"${seconds}s" -s "$work/case.lua" "$url" > "$work/wrk.out" 2>&1 || true
+    local line
+    line=$(grep '^RESULT' "$work/wrk.out" || echo "RESULT rps=0 p50_ms=0 p99_ms=0 non2xx=0 socket_errors=-1 requests=0")
+    echo -e "$label\t$round\t$(echo "$line" | sed 's/^RESULT //; s/ /\t/g')" >> "$results"
+}
+
+marker_of() { # port agent token: the newest id of the agent's feed, so the check-in finds nothing new
+    curl -s "http://127.0.0.1:$1/v2/bench/agents/$2/events?sort_dir=desc&limit=1" -H "X-Auth-Token: $3" \
+        | json_field id
+}
+checkin_url() { # port agent token
+    local marker
+    marker=$(marker_of "$@")
+    echo "http://127.0.0.1:$1/v2/bench/agents/$2/events${marker:+?marker=$marker}"
+}

@@ -54,37 +54,17 @@ token="bench-user-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 echo "$token bench admin" > "$work/tokens"
 separator='?'; [[ "$jdbc_base" == *\?* ]] && separator='&'
 
-start() { # name port command...
-    local name=$1 port=$2; shift 2
-    "$@" > "$work/$name.log" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 1 120); do
-        curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
-        sleep 0.5
-    done
-    echo "$name did not start; its log:" >&2; cat "$work/$name.log" >&2; exit 1
-}
 start ceiling 18100 java -Xmx1g -cp "$jar" bench/ceiling/Ceiling.java 18100
-start memory 18101 java -Xmx2g -jar "$jar" --port 18101 --tokens-file "$work/tokens" --password-iterations 1000
-start postgres 18102 java -Xmx2g -jar "$jar" --port 18102 --tokens-file "$work/tokens" --password-iterations 1000 \
+# Metrics on and the request budget checked, at a rate no run reaches (every case uses one token).
+product_options=(--tokens-file "$work/tokens" --password-iterations 1000 --rate-limit 1000000000)
+# The access line per request is left to server errors here; bench/overhead.sh measures what it costs.
+export ACCESS_LOG_LEVEL=WARN
+start memory 18101 java -Xmx2g -jar "$jar" --port 18101 "${product_options[@]}"
+start postgres 18102 java -Xmx2g -jar "$jar" --port 18102 "${product_options[@]}" \
     --database-url "$jdbc_base${separator}currentSchema=$schema"
 
-json_field() { # the first "name":"value" of a JSON text
-    grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4
-}
-# One registered, signed-in agent per store: "agent_id agent_token".
-agent_of() {
-    local port=$1 registered agent password
-    registered=$(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents" -H "X-Auth-Token: $token" \
-        -H 'Content-Type: application/json' \
-        -d '{"name":"bench","version":"1","host":{"name":"bench","os":"linux","fingerprint":"bench-host"}}')
-    agent=$(echo "$registered" | json_field id)
-    password=$(echo "$registered" | json_field password)
-    echo "$agent $(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents/tokens" -H 'Content-Type: application/json' \
-        -d "{\"agent_id\":\"$agent\",\"password\":\"$password\",\"host\":{\"fingerprint\":\"bench-host\"}}" | json_field id)"
-}
-read -r memory_agent memory_agent_token < <(agent_of 18101)
-read -r postgres_agent postgres_agent_token < <(agent_of 18102)
+read -r memory_agent memory_agent_token < <(agent_of 18101 "$token")
+read -r postgres_agent postgres_agent_token < <(agent_of 18102 "$token")
 [ -n "$memory_agent_token" ] && [ -n "$postgres_agent_token" ] || { echo "could not set up the agents" >&2; exit 1; }
 
 # PostgreSQL's ceiling: one insert into an events-like table per transaction, 16 clients.
@@ -94,30 +74,12 @@ psql -q "$psql_url" -c "create table $schema.pgbench_events (project_id text not
 echo "insert into $schema.pgbench_events (project_id, type, at, mode, request_id) values ('bench', 'agent_activate', now(), 'active', gen_random_uuid());" > "$work/insert.sql"
 
 results="$work/results.tsv"
-run_wrk() { # label round url script token
-    local label=$1 round=$2 url=$3 script=$4 token_value=$5
-    cat "bench/wrk/$script" bench/wrk/report.lua > "$work/case.lua"
-    TOKEN=$token_value wrk -t1 -c"$connections" -d"${seconds}s" -s "$work/case.lua" "$url" > "$work/wrk.out" 2>&1 || true
-    local line
-    line=$(grep '^RESULT' "$work/wrk.out" || echo "RESULT rps=0 p50_ms=0 p99_ms=0 non2xx=0 socket_errors=-1 requests=0")
-    echo -e "$label\t$round\t$(echo "$line" | sed 's/^RESULT //; s/ /\t/g')" >> "$results"
-}
 run_pgbench() { # round
     local tps
     tps=$(pgbench -n -c 16 -j 2 -T "$seconds" -f "$work/insert.sql" "$psql_url" 2>/dev/null \
         | awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]}')
     echo -e "pgbench\t$1\trps=${tps:-0}\tp50_ms=0\tp99_ms=0\tnon2xx=0\tsocket_errors=0\trequests=0" >> "$results"
 }
-marker_of() { # port agent token: the newest id of the agent's feed, so the check-in finds nothing new
-    curl -s "http://127.0.0.1:$1/v2/bench/agents/$2/events?sort_dir=desc&limit=1" -H "X-Auth-Token: $3" \
-        | json_field id
-}
-checkin_url() { # port agent token
-    local marker
-    marker=$(marker_of "$@")
-    echo "http://127.0.0.1:$1/v2/bench/agents/$2/events${marker:+?marker=$marker}"
-}
-
 store_cases() { # round store port agent agent_token: the four cases of one store, each after its ceiling
     local r=$1 store=$2 port=$3 agent=$4 agent_token=$5
     if [ "$store" = postgres ]; then run_pgbench "$r"; else

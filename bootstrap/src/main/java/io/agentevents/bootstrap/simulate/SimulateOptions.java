@@ -37,6 +37,8 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
             Prints a progress line every second and a summary at the end, with how long activations
             took to reach the agents: long-polling single-agent activations, long-polling project-wide
             activations (one wakes every agent), and activations seen by polling.
+            The user token registers and checks every agent: start the service with a request
+            budget above that rate (--rate-limit 0 turns it off), or the set-up meets 429s.
 
             Options:
               --url URL[,URL...]    the service; several nodes of one service, comma-separated:
