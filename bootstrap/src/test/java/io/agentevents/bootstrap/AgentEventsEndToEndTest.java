@@ -1,6 +1,7 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.postgres.TestDatabase;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -17,6 +18,11 @@ class AgentEventsEndToEndTest extends EndToEndScenarios {
     @AfterAll
     static void dropSchema() {
         TestDatabase.dropSchema(schema);
+    }
+
+    @Override
+    protected List<String> storeMeters() {
+        return List.of("hikaricp_connections_active", "hikaricp_connections_pending", "hikaricp_connections_acquire_seconds");
     }
 
     @Override

@@ -55,6 +55,11 @@ abstract class EndToEndScenarios {
     /** The store to run on: the in-memory default, or PostgreSQL in a schema of the test's own. */
     protected abstract AppConfig onStore(AppConfig config);
 
+    /** Meters only this store publishes (PostgreSQL: the connection pool's). */
+    protected List<String> storeMeters() {
+        return List.of();
+    }
+
     @BeforeEach
     void start() {
         rootLevel = root.getLevel();
@@ -80,6 +85,23 @@ abstract class EndToEndScenarios {
         root.detachAppender(logged);
         access.detachAppender(logged);
         root.setLevel(rootLevel);
+    }
+
+    @Test
+    void operatorEndpoints_showLivenessReadinessAndTheMeters() {
+        assertThat(http.get("/healthz", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/readyz", null).statusCode()).isEqualTo(200);
+        assertThat(http.post(v2 + "/events", ADMIN, ACTIVATE.formatted("active")).statusCode()).isEqualTo(202);
+
+        String metrics = http.get("/metrics", null).body();
+
+        assertThat(metrics).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds",
+                "system_cpu_count", "agent_events_agents_online", "agent_events_event_log_size",
+                "agent_events_long_polls_waiting", "agent_events_store_errors_total",
+                "agent_events_activations_total{mode=\"active\",scope=\"project\"} 1",
+                "http_server_requests_seconds_count{method=\"POST\",route=\"/v2/:project/events\",status=\"202\"} 1");
+        storeMeters().forEach(meter -> assertThat(metrics).contains(meter));
+        assertThat(metrics).doesNotContain(ADMIN);
     }
 
     @Test
@@ -220,7 +242,11 @@ abstract class EndToEndScenarios {
 
     private void assertSecretsNeverLogged(String... secrets) {
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : logged.list) {
+        List<ILoggingEvent> events;
+        synchronized (logged) { // AppenderBase appends under this lock, from the event loop too
+            events = new ArrayList<>(logged.list);
+        }
+        for (ILoggingEvent event : events) {
             lines.add(event.getFormattedMessage());
             if (event.getKeyValuePairs() != null) {
                 lines.add(event.getKeyValuePairs().toString());

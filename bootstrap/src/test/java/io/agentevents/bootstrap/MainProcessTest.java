@@ -6,6 +6,9 @@ import io.agentevents.adapter.postgres.TestDatabase;
 import io.agentevents.domain.TestSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,38 @@ class MainProcessTest {
                 "jdbc:postgresql://127.0.0.1:1/none?user=postgres", "DB_TIMEOUT", "500ms"), "--port", "0")) {
             assertThat(service.awaitExit()).isEqualTo(1);
             assertThat(service.stderr()).contains("cannot connect to PostgreSQL");
+        }
+    }
+
+    @Test
+    void logFormatJson_writesEachLineAsAJsonObject_withTheAccessFields() throws Exception {
+        try (ServiceProcess service = ServiceProcess.launch(Map.of("LOG_FORMAT", "json"), "--port", "0").awaitListening(true)) {
+            HttpClientForTests http = new HttpClientForTests(service.port());
+            assertThat(http.post("/v2/demo/events", service.demoToken(), "{\"event\":\"agent_activate\",\"mode\":\"active\"}")
+                    .statusCode()).isEqualTo(202);
+            service.process().destroy();
+            assertThat(service.awaitExit()).isZero();
+            Thread.sleep(200); // the last lines reach the reader
+
+            List<String> logLines = service.output().stream().filter(line -> line.startsWith("{")).toList();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : logLines) {
+                assertThat(json.readTree(line).has("level")).as(line).isTrue();
+            }
+            JsonNode access = logLines.stream().map(line -> parse(json, line))
+                    .filter(line -> line.path("loggerName").asText().equals("io.agentevents.access"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no access line in " + logLines));
+            assertThat(access.get("kvpList").toString()).contains("\"route\":\"/v2/:project/events\"",
+                    "\"status\":\"202\"", "\"project\":\"demo\"", "\"request_id\"", "\"duration_ms\"");
+            assertThat(String.join("\n", logLines)).doesNotContain(service.demoToken());
+        }
+    }
+
+    private static JsonNode parse(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (java.io.IOException notJson) {
+            throw new AssertionError("not a JSON line: " + line, notJson);
         }
     }
 

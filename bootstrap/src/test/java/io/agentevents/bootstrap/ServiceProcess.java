@@ -22,6 +22,7 @@ final class ServiceProcess implements AutoCloseable {
             "TLS_CERT", "TLS_KEY", "RATE_LIMIT", "LOG_FORMAT", "METRICS");
 
     private final Process process;
+    private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int port = -1;
     private String demoToken;
 
@@ -45,6 +46,7 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess awaitListening(boolean expectDemoToken) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
+            output.add(line);
             Matcher listening = LISTENING.matcher(line);
             if (listening.find()) {
                 port = Integer.parseInt(listening.group(1));
@@ -54,7 +56,7 @@ final class ServiceProcess implements AutoCloseable {
                 demoToken = token.group(1);
             }
             if (port > 0 && (!expectDemoToken || demoToken != null)) {
-                drain(out);
+                drain(out, output);
                 return this;
             }
         }
@@ -62,11 +64,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Keeps reading the output so the process never blocks on a full pipe. */
-    private static void drain(BufferedReader out) {
+    private static void drain(BufferedReader out, List<String> output) {
         Thread reader = new Thread(() -> {
             try {
-                while (out.readLine() != null) {
-                    // discard
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    output.add(line);
                 }
             } catch (IOException closed) {
                 // process gone
@@ -74,6 +76,11 @@ final class ServiceProcess implements AutoCloseable {
         }, "service-output");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** The lines the process wrote on stdout so far. */
+    List<String> output() {
+        return List.copyOf(output);
     }
 
     int port() {

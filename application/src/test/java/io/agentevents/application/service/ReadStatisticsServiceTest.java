@@ -1,0 +1,69 @@
+package io.agentevents.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentevents.application.memory.InMemoryAgentSessionRepository;
+import io.agentevents.application.memory.InMemoryEventLog;
+import io.agentevents.application.port.in.ServiceStatistics;
+import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.MutableClock;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.event.HeartbeatRecorded;
+import io.agentevents.domain.session.AgentSession;
+import io.agentevents.domain.session.PresencePolicy;
+import io.agentevents.domain.session.SessionChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class ReadStatisticsServiceTest {
+
+    private final MutableClock clock = new MutableClock(TestSessions.T0);
+    private final Schedules schedules = Schedules.defaults();
+    private final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
+    private final InMemoryEventLog eventLog = new InMemoryEventLog();
+    private final ProjectId project = TestSessions.newProject();
+    private final ReadStatisticsService statistics =
+            new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock);
+
+    @Test
+    void read_countsAgentsOnlineByThePresenceRules_acrossProjects() {
+        Instant now = TestSessions.T0.plus(Duration.ofHours(5));
+        agent(project, session -> session.recordCheckIn(now.minusSeconds(20), schedules).next()); // idle: online
+        agent(TestSessions.newProject(), session -> session.recordCheckIn(now.minusSeconds(1), schedules).next());
+        agent(project, session -> session.recordCheckIn(now.minus(Duration.ofHours(4)), schedules).next()); // too long ago
+        agent(project, session -> session.recordCheckIn(now.minusSeconds(1), schedules).next()
+                .recordShutdown(now).next()); // said goodbye
+        agent(project, session -> session.activate(TestSessions.agentActivation(session.agent(), Mode.ACTIVE,
+                now.minusSeconds(20))).next().recordCheckIn(now.minusSeconds(10), schedules).next()); // active, quiet 10 s
+        agent(project, UnaryOperator.identity()); // never seen
+        clock.setTo(now);
+
+        ServiceStatistics read = statistics.read();
+
+        assertThat(read.agentsOnline()).isEqualTo(2);
+    }
+
+    @Test
+    void read_countsTheEventsStored() {
+        AgentId agent = TestSessions.newAgent();
+        eventLog.append(project, List.of(
+                new NewEvent(new HeartbeatRecorded(agent, false, TestSessions.T0), TestSessions.newRequest()),
+                new NewEvent(new HeartbeatRecorded(agent, true, TestSessions.T0), TestSessions.newRequest())));
+
+        assertThat(statistics.read().eventsStored()).isEqualTo(2);
+    }
+
+    private void agent(ProjectId in, UnaryOperator<AgentSession> history) {
+        AgentId agent = TestSessions.newAgent();
+        sessions.insert(AgentSession.start(in, agent, Optional.empty()));
+        sessions.update(in, agent, session -> new SessionChange(history.apply(session), List.of()));
+    }
+}
