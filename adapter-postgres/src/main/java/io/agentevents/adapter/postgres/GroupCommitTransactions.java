@@ -28,13 +28,15 @@ import org.slf4j.LoggerFactory;
  * they lock agents' sessions before the counter, and grouped with others they could wait in a
  * circle with another node's group.
  *
- * <p>A group runs its work ordered by project, so groups of several nodes take projects' locks in
- * the same order. Each piece of work runs inside its own savepoint: one that fails (a rule broken)
- * is rolled back alone and its caller gets its failure, while the others commit. Work that fails
- * for a database reason (a lost connection, a deadlock) is run again alone after the group, as if
- * it had never been grouped. Callers wait until the commit, so a success still means committed;
- * if the commit itself fails, every caller of the group gets the failure, since the outcome is
- * unknown and running the work again could store it twice.
+ * <p>The stores hold a group's writes back ({@link GroupWrites}) and write them together before the
+ * commit, so a group costs a fixed number of round trips however many requests it carries. A
+ * group runs its work ordered by project, so groups of several nodes take projects' locks in the
+ * same order. Work that fails for a rule of its own has its writes dropped and its caller gets
+ * its failure, while the others commit. Work that fails for a database reason (a lost
+ * connection, a deadlock) breaks the transaction: the group is rolled back and every request of
+ * it runs again alone, as if it had never been grouped. Callers wait until the commit, so a
+ * success still means committed; if the commit itself fails, every caller of the group gets the
+ * failure, since the outcome is unknown and running the work again could store it twice.
  */
 public final class GroupCommitTransactions implements Transactions, AutoCloseable {
 
@@ -68,15 +70,14 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
             this.work = work;
         }
 
-        void runInSavepoint(Handle handle, int index) {
-            String savepoint = "work_" + index;
-            handle.savepoint(savepoint);
+        /** Runs the work with its writes held back; if it fails, its writes are dropped and the others stay. */
+        void runInGroup(GroupWrites writes) {
+            GroupWrites.Mark mark = writes.mark();
             try {
                 value = work.get();
-                handle.release(savepoint);
             } catch (RuntimeException failed) {
-                // Throws, failing the whole group, if the transaction itself is broken.
-                handle.rollbackToSavepoint(savepoint);
+                // A statement that failed in the database leaves the transaction broken: the flush then fails the group.
+                writes.dropSince(mark);
                 failure = failed;
                 retryAlone = !isFinal(failed);
             }
@@ -185,9 +186,12 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         boolean[] workDone = {false};
         try {
             store.inTransactionOnHandle(handle -> {
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).runInSavepoint(handle, i);
-                }
+                GroupWrites writes = new GroupWrites();
+                store.holdingWrites(writes, () -> {
+                    group.forEach(pending -> pending.runInGroup(writes));
+                    return null;
+                });
+                writes.flush(handle);
                 workDone[0] = true;
                 return null;
             });

@@ -137,21 +137,29 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
 
     @Override
     public void saveProjectActivation(ProjectId project, Activation activation) {
-        // Keeps the newer of the stored and the given activation, whichever node writes first.
-        store.call(handle -> handle.createUpdate("""
-                        INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
-                        VALUES (:project, :mode, :at, :expiresAt, :requestId)
-                        ON CONFLICT (project_id) DO UPDATE
-                           SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
-                               request_id = EXCLUDED.request_id
-                         WHERE project_activations.at <= EXCLUDED.at
-                        """)
-                .bind("project", project.value())
-                .bind("mode", Columns.of(activation.mode()))
+        if (store.groupWrites().isPresent()) {
+            store.groupWrites().get().saveProjectActivation(project, activation);
+            return;
+        }
+        store.call(handle -> bindActivation(handle.createUpdate(UPSERT_PROJECT_ACTIVATION).bind("project", project.value()),
+                activation).execute());
+    }
+
+    /** Keeps the newer of the stored and the given activation, whichever node writes first. */
+    static final String UPSERT_PROJECT_ACTIVATION = """
+            INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
+            VALUES (:project, :mode, :at, CAST(:expiresAt AS timestamptz), :requestId)
+            ON CONFLICT (project_id) DO UPDATE
+               SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
+                   request_id = EXCLUDED.request_id
+             WHERE project_activations.at <= EXCLUDED.at
+            """;
+
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindActivation(S statement, Activation activation) {
+        return statement.bind("mode", Columns.of(activation.mode()))
                 .bind("at", Columns.of(activation.at()))
                 .bind("expiresAt", activation.expiresAt().map(Columns::of).orElse(null))
-                .bind("requestId", activation.requestId().value())
-                .execute());
+                .bind("requestId", activation.requestId().value());
     }
 
     @Override

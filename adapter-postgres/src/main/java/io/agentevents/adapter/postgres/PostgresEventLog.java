@@ -48,6 +48,9 @@ public class PostgresEventLog implements EventLog {
         if (events.isEmpty()) {
             return List.of();
         }
+        if (store.groupWrites().isPresent()) {
+            return store.call(handle -> store.groupWrites().get().append(handle, project, events));
+        }
         return store.inTransaction(() -> store.call(handle -> {
             long lastId = handle.createQuery("""
                             INSERT INTO event_counters (project_id, last_id) VALUES (:project, :count)

@@ -31,6 +31,8 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final AtomicBoolean reachable = new AtomicBoolean(true);
+    /** Set on the group committer's thread while a group runs: its writes are held back until the group's end. */
+    private final ThreadLocal<GroupWrites> groupWrites = new ThreadLocal<>();
 
     private PostgresStore(PostgresSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -121,6 +123,21 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
         } catch (StoreUnavailableException unavailable) {
             throw markFailed(unavailable);
         }
+    }
+
+    /** Runs a commit group's work with the stores' writes held back in {@code writes} (see {@link GroupWrites}). */
+    <T> T holdingWrites(GroupWrites writes, Supplier<T> work) {
+        groupWrites.set(writes);
+        try {
+            return work.get();
+        } finally {
+            groupWrites.remove();
+        }
+    }
+
+    /** The held-back writes of the group running on this thread, if any. */
+    java.util.Optional<GroupWrites> groupWrites() {
+        return java.util.Optional.ofNullable(groupWrites.get());
     }
 
     private void markReachable() {

@@ -3,7 +3,13 @@ package io.agentevents.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.StoreUnavailableException;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.HeartbeatRecorded;
+import io.agentevents.domain.event.SortDirection;
+import java.util.Optional;
 import io.agentevents.domain.ProjectId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,7 +69,9 @@ class GroupCommitTransactionsTest {
     }
 
     @Test
-    void workArrivingTogether_sharesOneCommit_andAFailingOneIsRolledBackAlone() throws Exception {
+    void workArrivingTogether_sharesOneCommit_andAFailingOnesWritesAreDropped() throws Exception {
+        PostgresEventLog eventLog = new PostgresEventLog(database.store());
+        ProjectId logged = new ProjectId("p-" + System.nanoTime());
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         // The first transaction holds the committer, so the next three queue up and form one group.
@@ -74,10 +82,13 @@ class GroupCommitTransactionsTest {
         }));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Void> failing = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
-            note("b");
+            eventLog.append(logged, List.of(heartbeat("b")));
             throw new IllegalArgumentException("no such agent");
         }));
-        Future<Void> third = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("c")));
+        Future<Void> third = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+            eventLog.append(logged, List.of(heartbeat("c")));
+            return note("c");
+        }));
         Future<Void> fourth = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("d")));
         while (transactions.waiting() < 3) {
             Thread.sleep(5);
@@ -92,8 +103,16 @@ class GroupCommitTransactionsTest {
         assertThatThrownBy(failing::get).hasCauseInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no such agent");
         assertThat(notes()).containsExactly("a", "c", "d");
+        assertThat(eventLog.page(logged, new EventPageRequest(Optional.empty(), 10, SortDirection.ASC)).events())
+                .as("the failing work's event is dropped and its id given to the next")
+                .extracting(event -> event.id().value()).containsExactly(1L);
         assertThat(transactions.commits() - commitsBefore).as("the first alone, then the other three together")
                 .isEqualTo(2);
+    }
+
+    private static NewEvent heartbeat(String note) {
+        return new NewEvent(new HeartbeatRecorded(TestSessions.newAgent(), note.equals("b"), TestSessions.T0),
+                TestSessions.newRequest());
     }
 
     @Test
@@ -185,7 +204,7 @@ class GroupCommitTransactionsTest {
     }
 
     @Test
-    void aFailureAloneRollsBackItsWork() {
+    void aFailureAloneRollsBackItsWork_evenWhatItWroteDirectly() {
         assertThatThrownBy(() -> transactions.inSharedTransaction(PROJECT, () -> {
             note("gone");
             throw new IllegalStateException("refused");

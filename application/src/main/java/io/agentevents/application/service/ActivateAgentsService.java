@@ -9,6 +9,7 @@ import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.activation.ActivationScope;
 import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.event.StoredEvent;
 import java.time.Clock;
 import java.util.List;
 
@@ -34,10 +35,11 @@ public class ActivateAgentsService implements ActivateAgentsUseCase {
         Access.requireWriter(command.caller(), command.project());
         Activation activation = Activation.request(ActivationScope.wholeProject(), command.mode(), clock.instant(),
                 command.requestId(), schedules);
-        // Locks only the project's activation row, then its event counter: fit to share a commit.
+        // Locks only the project's event counter, then its activation row: fit to share a commit.
         transactions.inSharedTransaction(command.project(), () -> {
+            List<StoredEvent> stored = eventLog.append(command.project(), List.of(NewEvent.of(activation)));
             sessions.saveProjectActivation(command.project(), activation);
-            return eventLog.append(command.project(), List.of(NewEvent.of(activation)));
+            return stored;
         });
     }
 }
