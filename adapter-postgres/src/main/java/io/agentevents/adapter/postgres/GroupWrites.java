@@ -15,14 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The writes of one commit group, held back and written together just before its commit, so a
  * group costs a fixed number of round trips however many appends it carries: per project one
  * statement that locks its event counter (the first time the group appends to it), then for the
- * whole group one batch of counter updates, one batch of event inserts, one batch of project
- * activations (the newest per project) and one statement for the notifications.
+ * whole group one statement that updates the counters, inserts the events, saves the project
+ * activations (the newest per project) and sends the notifications, its rows passed as arrays.
  *
  * <p>Ids are handed out here from the locked counter, so they are the ids the rows get. The work
  * of one request can be dropped whole ({@link #mark()}, {@link #dropSince}) when it fails: its
@@ -31,9 +30,35 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class GroupWrites {
 
-    private static final String INSERT_EVENT = "INSERT INTO events (project_id, " + EventRow.COLUMNS + ") "
-            + "VALUES (:project, :id, :type, :at, CAST(:agent AS uuid), :mode, CAST(:expiresAt AS timestamptz), "
-            + "CAST(:busy AS boolean), :agentName, :hostOs, :requestId)";
+    /** Every write of a group in one statement: data-modifying CTEs each run once, whatever the query reads. */
+    private static final String FLUSH = """
+            WITH counters AS (
+                UPDATE event_counters c SET last_id = v.last
+                  FROM unnest(CAST(:counterProjects AS text[]), CAST(:counterLasts AS bigint[])) AS v(project, last)
+                 WHERE c.project_id = v.project),
+            inserted AS (
+                INSERT INTO events (project_id, id, type, at, agent_id, mode, expires_at, busy, agent_name, host_os,
+                                    request_id)
+                SELECT project, id, type, CAST(at AS timestamptz), CAST(agent AS uuid), mode,
+                       CAST(expires_at AS timestamptz), CAST(busy AS boolean), agent_name, host_os,
+                       CAST(request_id AS uuid)
+                  FROM unnest(CAST(:projects AS text[]), CAST(:ids AS bigint[]), CAST(:types AS text[]),
+                              CAST(:ats AS text[]), CAST(:agents AS text[]), CAST(:modes AS text[]),
+                              CAST(:expiresAts AS text[]), CAST(:busys AS text[]), CAST(:agentNames AS text[]),
+                              CAST(:hostOses AS text[]), CAST(:requestIds AS text[]))
+                    AS e(project, id, type, at, agent, mode, expires_at, busy, agent_name, host_os, request_id)),
+            activations AS (
+                INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
+                SELECT project, mode, CAST(at AS timestamptz), CAST(expires_at AS timestamptz), CAST(request_id AS uuid)
+                  FROM unnest(CAST(:activationProjects AS text[]), CAST(:activationModes AS text[]),
+                              CAST(:activationAts AS text[]), CAST(:activationExpiresAts AS text[]),
+                              CAST(:activationRequestIds AS text[])) AS a(project, mode, at, expires_at, request_id)
+                ON CONFLICT (project_id) DO UPDATE
+                   SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
+                       request_id = EXCLUDED.request_id
+                 WHERE project_activations.at <= EXCLUDED.at)
+            SELECT count(pg_notify('%s', payload)) FROM unnest(CAST(:payloads AS text[])) AS payload
+            """.formatted(PostgresEventSignals.CHANNEL);
 
     /** The counter of each project as locked in the database: written back only if ids were taken. */
     private final Map<ProjectId, Long> lockedCounters = new HashMap<>();
@@ -82,36 +107,56 @@ final class GroupWrites {
         activations.merge(project, activation, (kept, given) -> kept.at().isAfter(given.at()) ? kept : given);
     }
 
-    /** Writes everything held back, in the order that keeps locks in counter-then-activation order. */
+    /**
+     * Writes everything held back in one round trip. The counters are locked already, and the
+     * activation rows come after them, as on every other path. The notifications reach every
+     * node's listener when (and only if) the group commits.
+     */
     void flush(Handle handle) {
-        PreparedBatch counters = handle.prepareBatch("UPDATE event_counters SET last_id = :last WHERE project_id = :project");
+        if (eventRows.isEmpty() && activations.isEmpty()) {
+            return;
+        }
+        List<String> counterProjects = new ArrayList<>();
+        List<Long> counterLasts = new ArrayList<>();
         lastIds.forEach((project, last) -> {
             if (last > lockedCounters.get(project)) {
-                counters.bind("project", project.value()).bind("last", last).add();
+                counterProjects.add(project.value());
+                counterLasts.add(last);
             }
         });
-        execute(counters);
-        PreparedBatch inserts = handle.prepareBatch(INSERT_EVENT);
-        eventRows.forEach(row -> inserts.bindMap(row).add());
-        execute(inserts);
-        PreparedBatch upserts = handle.prepareBatch(PostgresAgentSessionRepository.UPSERT_PROJECT_ACTIVATION);
-        activations.forEach((project, activation) ->
-                PostgresAgentSessionRepository.bindActivation(upserts.bind("project", project.value()), activation).add());
-        execute(upserts);
-        if (!notifications.isEmpty()) {
-            // Delivered to every node's listener when (and only if) the group commits.
-            handle.createQuery("SELECT pg_notify('" + PostgresEventSignals.CHANNEL + "', payload) "
-                            + "FROM unnest(CAST(:payloads AS text[])) AS payload")
-                    .bindArray("payloads", String.class, List.copyOf(notifications))
-                    .mapTo(String.class)
-                    .list();
+        var statement = handle.createQuery(FLUSH)
+                .bindArray("counterProjects", String.class, counterProjects)
+                .bindArray("counterLasts", Long.class, counterLasts)
+                .bindArray("ids", Long.class, column("id").stream().map(Long.class::cast).toList());
+        for (String[] parameter : EVENT_TEXT_COLUMNS) {
+            statement.bindArray(parameter[0], String.class, column(parameter[1]).stream().map(GroupWrites::text).toList());
         }
+        List<Activation> saved = List.copyOf(activations.values());
+        statement.bindArray("activationProjects", String.class, List.copyOf(activations.keySet()).stream()
+                        .map(ProjectId::value).toList())
+                .bindArray("activationModes", String.class, saved.stream().map(a -> Columns.of(a.mode())).toList())
+                .bindArray("activationAts", String.class, saved.stream().map(a -> text(Columns.of(a.at()))).toList())
+                .bindArray("activationExpiresAts", String.class,
+                        saved.stream().map(a -> a.expiresAt().map(Columns::of).map(GroupWrites::text).orElse(null)).toList())
+                .bindArray("activationRequestIds", String.class, saved.stream().map(a -> a.requestId().value().toString()).toList())
+                .bindArray("payloads", String.class, List.copyOf(notifications))
+                .mapTo(Long.class)
+                .one();
     }
 
-    private static void execute(PreparedBatch batch) {
-        if (batch.size() > 0) {
-            batch.execute();
-        }
+    /** Array parameters of the flush and the event row fields they carry, as text cast in SQL. */
+    private static final String[][] EVENT_TEXT_COLUMNS = {{"projects", "project"}, {"types", "type"}, {"ats", "at"},
+            {"agents", "agent"}, {"modes", "mode"}, {"expiresAts", "expiresAt"}, {"busys", "busy"},
+            {"agentNames", "agentName"}, {"hostOses", "hostOs"}, {"requestIds", "requestId"}};
+
+    private List<Object> column(String field) {
+        List<Object> values = new ArrayList<>(eventRows.size());
+        eventRows.forEach(row -> values.add(row.get(field)));
+        return values;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** Locks the project's counter row (creating it at 0) and reads it. */
