@@ -48,9 +48,9 @@ class CrossProjectAccessTest {
                 .withServer(ServerSettings.defaults().withRateLimit(0));
         app = AgentEventsApp.start(config, Clock.systemUTC());
         http = new HttpClientForTests(app.port());
-        a1 = register(a, ADMIN_A, "a1");
-        a2 = register(a, ADMIN_A, "a2");
-        b1 = register(b, ADMIN_B, "b1");
+        a1 = register(a, ADMIN_A, "alpha-one");
+        a2 = register(a, ADMIN_A, "alpha-two");
+        b1 = register(b, ADMIN_B, "bravo-one");
         assertThat(http.post("/v2/" + b + "/events", ADMIN_B, ACTIVATE).statusCode()).isEqualTo(202);
     }
 
@@ -87,7 +87,7 @@ class CrossProjectAccessTest {
                 boolean agentSignal = request.body() != null && !request.body().contains("agent_activate");
                 // A user may never send an agent's own signals, whatever the agent: refused before the agent is looked up.
                 assertThat(response.statusCode()).as(request.toString()).isEqualTo(agentSignal ? 403 : 404);
-                assertThat(response.body()).as("only the id the caller gave is echoed").doesNotContain("b1", b)
+                assertThat(response.body()).as("only the id the caller gave is echoed").doesNotContain("bravo-one", b)
                         .doesNotContain("agent_activate");
             }
         }
@@ -159,7 +159,7 @@ class CrossProjectAccessTest {
     }
 
     private void assertErrorBodyHidesB(HttpResponse<String> response) {
-        assertThat(response.body()).contains("\"message\"").doesNotContain(b1.id()).doesNotContain("b1")
+        assertThat(response.body()).contains("\"message\"").doesNotContain(b1.id()).doesNotContain("bravo-one")
                 .doesNotContain("agent_activate");
     }
 

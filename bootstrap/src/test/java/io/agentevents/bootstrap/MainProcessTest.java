@@ -62,9 +62,8 @@ class MainProcessTest {
                     .statusCode()).isEqualTo(202);
             service.process().destroy();
             assertThat(service.awaitExit()).isZero();
-            Thread.sleep(200); // the last lines reach the reader
 
-            List<String> logLines = service.output().stream().filter(line -> line.startsWith("{")).toList();
+            List<String> logLines = service.outputAfterExit().stream().filter(line -> line.startsWith("{")).toList();
             ObjectMapper json = new ObjectMapper();
             for (String line : logLines) {
                 assertThat(json.readTree(line).has("level")).as(line).isTrue();

@@ -24,6 +24,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int port = -1;
+    private Thread drain;
     private String demoToken;
 
     private ServiceProcess(Process process) {
@@ -56,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
                 demoToken = token.group(1);
             }
             if (port > 0 && (!expectDemoToken || demoToken != null)) {
-                drain(out, output);
+                drain = drain(out, output);
                 return this;
             }
         }
@@ -64,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Keeps reading the output so the process never blocks on a full pipe. */
-    private static void drain(BufferedReader out, List<String> output) {
+    private static Thread drain(BufferedReader out, List<String> output) {
         Thread reader = new Thread(() -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -76,6 +77,16 @@ final class ServiceProcess implements AutoCloseable {
         }, "service-output");
         reader.setDaemon(true);
         reader.start();
+        return reader;
+    }
+
+    /** Every line the process wrote, once it has exited and its output is read to the end. */
+    List<String> outputAfterExit() throws InterruptedException {
+        awaitExit();
+        if (drain != null) {
+            drain.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        return output();
     }
 
     /** The lines the process wrote on stdout so far. */

@@ -1,8 +1,12 @@
 package io.agentevents.adapter.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Where use cases run. Work on a store that may block (a database) goes to Vert.x's worker pool,
@@ -42,6 +46,25 @@ public final class Blocking {
             work.run();
             return reply;
         });
+    }
+
+    /**
+     * Store work that completes later without holding a thread (a group commit). On a store
+     * that never blocks it runs as {@code direct}; otherwise {@code later} starts it here, on the
+     * event loop, and the answer comes back to this context once the stage completes.
+     */
+    public <T> Future<T> callLater(Callable<T> direct, Supplier<CompletionStage<T>> later) {
+        if (!storeMayBlock) {
+            return call(direct);
+        }
+        Context context = vertx.getOrCreateContext();
+        try {
+            // A dependent stage wraps its source's failure: answer for the failure itself (503, 403...).
+            return Future.fromCompletionStage(later.get(), context).recover(failed -> Future.failedFuture(
+                    failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed));
+        } catch (RuntimeException failed) {
+            return Future.failedFuture(failed);
+        }
     }
 
     /** Work that is slow whatever the store (a password hash takes a fraction of a second). */

@@ -26,7 +26,11 @@ public final class PostProjectEventHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         ActivateAgentsCommand command = ActivationRequest.from(RequestBodies.objectOf(context, codec))
                 .toCommand(Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context));
-        return blocking.run(() -> activate.activate(command), Reply.of(202))
+        return blocking.<Void>callLater(() -> {
+                    activate.activate(command);
+                    return null;
+                }, () -> activate.activateLater(command))
+                .map(Reply.of(202))
                 .onSuccess(stored -> metrics.activated("project", command.mode()));
     }
 }

@@ -1,9 +1,11 @@
 package io.agentevents.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,33 @@ class BlockingTest {
         assertThat(ran.result()).isEqualTo(caller);
         assertThat(failed.failed()).isTrue();
         assertThat(failed.cause()).hasMessage("refused");
+    }
+
+    @Test
+    void callLater_onAStoreThatMayBlock_answersWhenTheStageCompletes_withTheFailureItself() throws Exception {
+        Blocking later = new Blocking(vertx, true);
+        CompletableFuture<String> commit = new CompletableFuture<>();
+
+        Future<String> answered = later.callLater(() -> "direct", () -> commit.thenApply(value -> value + " later"));
+        Future<String> failed = later.callLater(() -> "direct",
+                () -> CompletableFuture.<String>failedFuture(new IllegalStateException("store down")).thenApply(value -> value));
+
+        assertThat(answered.isComplete()).isFalse();
+        commit.complete("committed");
+        assertThat(answered.await(5, TimeUnit.SECONDS)).isEqualTo("committed later");
+        assertThatThrownBy(() -> failed.await(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("store down");
+    }
+
+    @Test
+    void callLater_onAStoreThatNeverBlocks_runsTheDirectWork() {
+        Blocking inline = new Blocking(vertx, false);
+
+        Future<String> ran = inline.callLater(() -> "direct", () -> {
+            throw new AssertionError("not on a store that never blocks");
+        });
+
+        assertThat(ran.result()).isEqualTo("direct");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,20 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while waiting for the commit", interrupted);
         }
+    }
+
+    /** Queues the work for the next group and returns at once; the stage completes on the committer's thread. */
+    @Override
+    public <T> CompletionStage<T> inSharedTransactionLater(ProjectId project, Supplier<T> work) {
+        if (Thread.currentThread() == committer) {
+            return Transactions.super.inSharedTransactionLater(project, work);
+        }
+        if (!running) {
+            return CompletableFuture.failedFuture(new StoreUnavailableException("the store is closing", null));
+        }
+        Pending<T> pending = new Pending<>(project, work);
+        queue.add(pending);
+        return pending.result;
     }
 
     /** Waits for the group's commit; if the store closed before the work was picked up, fails it. */

@@ -182,6 +182,40 @@ class GroupCommitTransactionsTest {
     }
 
     @Test
+    void later_returnsAtOnce_andCompletesAfterTheCommit_withTheWorksOwnFailure() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        var first = transactions.inSharedTransactionLater(PROJECT, () -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return note("first");
+        }).toCompletableFuture();
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = transactions.inSharedTransactionLater(PROJECT, () -> note("second")).toCompletableFuture();
+        var refused = transactions.inSharedTransactionLater(PROJECT, () -> {
+            throw new IllegalArgumentException("refused");
+        }).toCompletableFuture();
+
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+        releaseFirst.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        assertThat(notes()).containsExactly("first", "second");
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void later_afterClose_failsAsUnavailable() {
+        transactions.close();
+
+        assertThat(transactions.inSharedTransactionLater(PROJECT, () -> note("late")).toCompletableFuture())
+                .isCompletedExceptionally();
+        assertThat(notes()).isEmpty();
+    }
+
+    @Test
     void unsharedTransactions_runAloneOnTheCallersThread() {
         long before = transactions.commits();
         String caller = Thread.currentThread().getName();

@@ -12,6 +12,7 @@ import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 public class ActivateAgentsService implements ActivateAgentsUseCase {
 
@@ -32,14 +33,27 @@ public class ActivateAgentsService implements ActivateAgentsUseCase {
 
     @Override
     public void activate(ActivateAgentsCommand command) {
+        Activation activation = authorized(command);
+        transactions.inSharedTransaction(command.project(), () -> store(command, activation));
+    }
+
+    @Override
+    public CompletionStage<Void> activateLater(ActivateAgentsCommand command) {
+        Activation activation = authorized(command);
+        return transactions.inSharedTransactionLater(command.project(), () -> store(command, activation))
+                .thenApply(stored -> null);
+    }
+
+    private Activation authorized(ActivateAgentsCommand command) {
         Access.requireWriter(command.caller(), command.project());
-        Activation activation = Activation.request(ActivationScope.wholeProject(), command.mode(), clock.instant(),
-                command.requestId(), schedules);
-        // Locks only the project's event counter, then its activation row: fit to share a commit.
-        transactions.inSharedTransaction(command.project(), () -> {
-            List<StoredEvent> stored = eventLog.append(command.project(), List.of(NewEvent.of(activation)));
-            sessions.saveProjectActivation(command.project(), activation);
-            return stored;
-        });
+        return Activation.request(ActivationScope.wholeProject(), command.mode(), clock.instant(), command.requestId(),
+                schedules);
+    }
+
+    /** Locks only the project's event counter, then its activation row: fit to share a commit. */
+    private List<StoredEvent> store(ActivateAgentsCommand command, Activation activation) {
+        List<StoredEvent> stored = eventLog.append(command.project(), List.of(NewEvent.of(activation)));
+        sessions.saveProjectActivation(command.project(), activation);
+        return stored;
     }
 }

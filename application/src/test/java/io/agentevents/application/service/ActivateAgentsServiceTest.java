@@ -56,6 +56,21 @@ class ActivateAgentsServiceTest {
     }
 
     @Test
+    void activateLater_checksAccessAtOnce_andCompletesOnceStored() {
+        AgentId agent = app.register().agent().id();
+
+        assertThatThrownBy(() -> app.activateAgents.activateLater(
+                new ActivateAgentsCommand(app.observer, app.project, Mode.ACTIVE, newRequest())))
+                .isInstanceOf(AccessDeniedException.class);
+        var stage = app.activateAgents.activateLater(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE,
+                newRequest())).toCompletableFuture();
+
+        assertThat(stage).isCompleted();
+        assertThat(app.sessions.find(app.project, agent).orElseThrow().effectiveModeAt(app.clock.instant()))
+                .isEqualTo(Mode.ACTIVE);
+    }
+
+    @Test
     void activate_appendsOneEventCarryingTheRequestId() {
         RequestId request = newRequest();
 

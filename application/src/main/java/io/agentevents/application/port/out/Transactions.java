@@ -1,6 +1,8 @@
 package io.agentevents.application.port.out;
 
 import io.agentevents.domain.ProjectId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -19,12 +21,26 @@ public interface Transactions {
     /**
      * Like {@link #inTransaction}, but the store may run the work in one database transaction
      * with other work arriving at the same time, to share a commit (group commit). Still all or
-     * nothing for this work, and committed when it returns. Only for work that locks nothing
-     * but rows of {@code project} that come before its event counter (the project's activation,
-     * say), so that shared transactions, ordered by project, can never wait for each other in a
-     * circle.
+     * nothing for this work, and committed when it returns. Only for work that appends to the
+     * event log of {@code project} first and then locks nothing but rows of that project (its
+     * activation, say), so that shared transactions, ordered by project, can never wait for each
+     * other in a circle.
      */
     default <T> T inSharedTransaction(ProjectId project, Supplier<T> work) {
         return inTransaction(work);
+    }
+
+    /**
+     * {@link #inSharedTransaction} without holding the caller's thread while the work waits for
+     * its group: the stage completes once the work is committed, or fails as the work would have
+     * thrown. A store that may block must not block here; the default runs the work at once, on
+     * the caller's thread, which suits only a store that never blocks.
+     */
+    default <T> CompletionStage<T> inSharedTransactionLater(ProjectId project, Supplier<T> work) {
+        try {
+            return CompletableFuture.completedFuture(inSharedTransaction(project, work));
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
     }
 }
