@@ -49,7 +49,6 @@ import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,13 +69,6 @@ public final class AgentEventsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentEventsApp.class);
     /** In-flight requests get this long to finish when the service stops. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
-    /**
-     * Worker threads for store calls. On PostgreSQL a project-wide activation waits on its worker
-     * for its group's commit, so the number of workers bounds how many activations share one
-     * commit: 20 (Vert.x's default) gave groups of up to 20, 64 lets one commit carry a busy
-     * node's whole burst.
-     */
-    static final int WORKER_THREADS = 64;
     /** How often buffered check-ins and heartbeats are written; status lags by at most about this. */
     static final Duration PRESENCE_FLUSH = Duration.ofMillis(200);
 
@@ -107,7 +99,7 @@ public final class AgentEventsApp implements AutoCloseable {
      *                          nothing is left running
      */
     public static AgentEventsApp start(AppConfig config, Clock clock) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(WORKER_THREADS));
+        Vertx vertx = Vertx.vertx();
         Stores stores = null;
         JvmMeters jvmMeters = null;
         try {
