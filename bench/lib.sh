@@ -59,3 +59,14 @@ checkin_url() { # port agent token
     marker=$(marker_of "$@")
     echo "http://127.0.0.1:$1/v2/bench/agents/$2/events${marker:+?marker=$marker}"
 }
+
+# One warm-up round of the caller's cases() (not counted), then $rounds rounds into $results.
+run_rounds() {
+    echo "warming up (one round, not counted)..."
+    cases 0
+    : > "$results"
+    for round in $(seq 1 "$rounds"); do
+        echo "round $round of $rounds ($seconds s per run, wrk -t1 -c$connections)..."
+        cases "$round"
+    done
+}

@@ -65,13 +65,7 @@ cases() { # round
     done
 }
 
-echo "warming up (one round, not counted)..."
-cases 0
-: > "$results"
-for round in $(seq 1 "$rounds"); do
-    echo "round $round of $rounds ($seconds s per run, wrk -t1 -c$connections)..."
-    cases "$round"
-done
+run_rounds
 
 echo
 awk -F'\t' -v rounds="$rounds" '

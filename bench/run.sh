@@ -97,13 +97,7 @@ cases() { # round
     store_cases "$1" postgres 18102 "$postgres_agent" "$postgres_agent_token"
 }
 
-echo "warming up (one round, not counted)..."
-cases 0
-: > "$results"
-for round in $(seq 1 "$rounds"); do
-    echo "round $round of $rounds ($seconds s per run, wrk -t1 -c$connections)..."
-    cases "$round"
-done
+run_rounds
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"

@@ -56,10 +56,6 @@ public final class ApiMetrics {
         return new ApiMetrics(new SimpleMeterRegistry(), () -> "");
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     void request(String route, String method, int status, long nanos) {
         String knownMethod = KNOWN_METHODS.contains(method) ? method : "OTHER";
         String key = route + ' ' + knownMethod + ' ' + status;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The operator's endpoints, unauthenticated: liveness, readiness, metrics, and the OpenAPI
@@ -43,8 +44,7 @@ final class ServiceEndpoints {
     /** {@code GET /metrics}: every meter in Prometheus' text format. */
     Endpoint metrics() {
         return context -> blocking.offEventLoop(() -> new Reply(200, Map.of(),
-                java.util.Optional.of(new PlainText(metrics.scrape(), ApiMetrics.CONTENT_TYPE)),
-                java.util.Optional.empty()));
+                Optional.of(new PlainText(metrics.scrape(), ApiMetrics.CONTENT_TYPE)), Optional.empty()));
     }
 
     /** {@code GET /openapi.json}: the OpenAPI 3 document of this API. */
