@@ -1,6 +1,7 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.http.ApiOptions;
+import io.agentevents.adapter.http.GetAgentEventsHandler;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.bootstrap.config.ConfigException;
@@ -56,6 +57,8 @@ public final class CommandLine {
               --log-format F           text or json (one JSON object per line) [LOG_FORMAT]
                                        (default text)
               --metrics on|off         record meters for GET /metrics [METRICS] (default on)
+              --idle-timeout D         close a connection silent this long (stalled or half-open
+                                       clients); longer than 30s [IDLE_TIMEOUT] (default 60s)
               --help                   show this help
 
             Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
@@ -76,7 +79,8 @@ public final class CommandLine {
             Map.entry("--tls-key", "TLS_KEY"),
             Map.entry("--rate-limit", "RATE_LIMIT"),
             Map.entry("--log-format", "LOG_FORMAT"),
-            Map.entry("--metrics", "METRICS"));
+            Map.entry("--metrics", "METRICS"),
+            Map.entry("--idle-timeout", "IDLE_TIMEOUT"));
 
     private CommandLine() {
     }
@@ -125,7 +129,13 @@ public final class CommandLine {
                 .map(text -> wholeNumber(text, "--rate-limit", 0, 1_000_000_000)).orElse(ApiOptions.DEFAULT_RATE_LIMIT);
         LogFormat format = Optional.ofNullable(options.get("--log-format")).map(LogFormat::parse).orElse(LogFormat.TEXT);
         boolean metrics = Optional.ofNullable(options.get("--metrics")).map(CommandLine::onOff).orElse(true);
-        return new ServerSettings(tls, rateLimit, format, metrics);
+        Duration idle = Optional.ofNullable(options.get("--idle-timeout"))
+                .map(text -> Durations.parse(text, "--idle-timeout")).orElse(ServerSettings.DEFAULT_IDLE_TIMEOUT);
+        if (idle.toSeconds() <= GetAgentEventsHandler.MAX_WAIT_SECONDS) {
+            throw new ConfigException("--idle-timeout must be longer than the longest long-poll ("
+                    + GetAgentEventsHandler.MAX_WAIT_SECONDS + "s); got " + Durations.format(idle));
+        }
+        return new ServerSettings(tls, rateLimit, format, metrics, idle);
     }
 
     private static boolean onOff(String text) {

@@ -8,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 /** The HTTP server's socket options: port, TLS, and the limits that keep slow clients from starving others. */
 final class HttpServerSettings {
 
-    /** Longer than the longest long-poll (30 s), so only a silent connection is cut. */
-    static final int IDLE_TIMEOUT_SECONDS = 60;
     static final int MAX_HEADER_BYTES = 16 * 1024;
     static final int MAX_REQUEST_LINE_BYTES = 4 * 1024;
 
@@ -22,8 +20,8 @@ final class HttpServerSettings {
                 .setHost("0.0.0.0")
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
-                .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setIdleTimeout((int) config.server().idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 // Agents speak HTTP/1.1; a clear-text upgrade to HTTP/2 (which Java's HttpClient
                 // asks for) stalled large answers in a test, so it is not offered.
                 .setHttp2ClearTextEnabled(false);

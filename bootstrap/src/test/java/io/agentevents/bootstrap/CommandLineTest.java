@@ -171,6 +171,8 @@ class CommandLineTest {
         assertThat(server.tls()).isEmpty();
         assertThat(server.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(server.rateLimitPerSecond()).isEqualTo(200);
+        assertThat(server.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(parse(Map.of("IDLE_TIMEOUT", "2m")).server().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
@@ -192,7 +194,9 @@ class CommandLineTest {
             "--tls-key|KEY|--tls-cert and --tls-key go together",
             "--log-format|xml|--log-format must be text or json",
             "--rate-limit|-1|--rate-limit must be a number from 0",
-            "--rate-limit|many|--rate-limit must be a number from 0"})
+            "--rate-limit|many|--rate-limit must be a number from 0",
+            "--idle-timeout|30s|--idle-timeout must be longer than the longest long-poll",
+            "--idle-timeout|soon|--idle-timeout"})
     void badServerOptions_areClearErrors(String option, String value, String message) throws IOException {
         Path file = Files.writeString(directory.resolve("pem"), "x");
         String given = value.equals("CERT") || value.equals("KEY") ? file.toString() : value;

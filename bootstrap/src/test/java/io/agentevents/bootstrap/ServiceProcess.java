@@ -19,7 +19,7 @@ final class ServiceProcess implements AutoCloseable {
     private static final Pattern DEMO_TOKEN = Pattern.compile("-H 'X-Auth-Token: ([^']+)'");
     private static final List<String> OUR_VARIABLES = List.of("PORT", "TOKENS_FILE", "ACTIVATION_TTL", "EVENT_RETENTION",
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DB_POOL_SIZE", "DB_TIMEOUT", "PASSWORD_ITERATIONS",
-            "TLS_CERT", "TLS_KEY", "RATE_LIMIT", "LOG_FORMAT", "METRICS");
+            "TLS_CERT", "TLS_KEY", "RATE_LIMIT", "LOG_FORMAT", "METRICS", "IDLE_TIMEOUT");
 
     private final Process process;
     private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();

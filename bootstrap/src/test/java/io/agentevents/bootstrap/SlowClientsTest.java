@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,23 @@ class SlowClientsTest {
             }
         }
         app.close();
+    }
+
+    @Test
+    void aSilentConnection_isClosedAfterTheIdleTimeout() throws Exception {
+        try (AgentEventsApp quick = AgentEventsApp.start(AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN),
+                new ProjectId(project), Role.ADMIN))).withServer(ServerSettings.defaults()
+                .withIdleTimeout(Duration.ofMillis(500))), Clock.systemUTC());
+             Socket silent = new Socket(InetAddress.getLoopbackAddress(), quick.port())) {
+            silent.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x".getBytes(StandardCharsets.US_ASCII));
+            silent.setSoTimeout(10_000);
+            long started = System.nanoTime();
+
+            int read = silent.getInputStream().read();
+
+            assertThat(read).as("the server closed the stalled connection").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     @Test
