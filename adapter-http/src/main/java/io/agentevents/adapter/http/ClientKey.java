@@ -43,6 +43,6 @@ public record ClientKey(long high, long low) {
 
     @Override
     public String toString() {
-        return "ClientKey[" + Long.toHexString(high).substring(0, Math.min(8, Long.toHexString(high).length())) + "…]";
+        return "ClientKey[" + Long.toHexString(high >>> 32) + "…]";
     }
 }
