@@ -183,14 +183,19 @@ public final class GetAgentEventsHandler implements Endpoint {
             }
         }
 
-        private void end(Reply reply) {
-            if (ended) {
-                return;
-            }
+        /** Ends the wait: its seat, its watch and its timer go, whichever way it ended. */
+        private void release() {
             ended = true;
             seat.leave();
             registered.close();
             vertx.cancelTimer(timer);
+        }
+
+        private void end(Reply reply) {
+            if (ended) {
+                return;
+            }
+            release();
             if (reply != null) {
                 answer.tryComplete(reply);
             } else {
@@ -200,10 +205,7 @@ public final class GetAgentEventsHandler implements Endpoint {
 
         private void fail(Throwable failure) {
             if (!ended) {
-                ended = true;
-                seat.leave();
-                registered.close();
-                vertx.cancelTimer(timer);
+                release();
                 answer.tryFail(failure);
             }
         }

@@ -1,10 +1,8 @@
 package io.agentevents.adapter.postgres;
 
-import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
-import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.StoredEvent;
 import java.util.ArrayList;
@@ -97,8 +95,7 @@ final class GroupWrites {
             stored.add(new StoredEvent(new EventId(last), event.event(), event.requestId()));
         }
         lastIds.put(project, last);
-        stored.stream().map(StoredEvent::event).filter(EventLog::inAgentFeeds).map(AgentEvent::agent).distinct()
-                .forEach(agent -> notifications.add(PostgresEventSignals.payload(project, agent)));
+        notifications.addAll(PostgresEventSignals.payloads(project, stored));
         return stored;
     }
 

@@ -4,7 +4,6 @@ import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
-import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
@@ -73,10 +72,9 @@ public class PostgresEventLog implements EventLog {
             }
             batch.execute();
             // Delivered to every node's listener when (and only if) this transaction commits.
-            stored.stream().map(StoredEvent::event).filter(EventLog::inAgentFeeds).map(AgentEvent::agent).distinct()
-                    .forEach(agent -> handle
+            PostgresEventSignals.payloads(project, stored).forEach(payload -> handle
                     .createQuery("SELECT pg_notify('" + PostgresEventSignals.CHANNEL + "', :payload)")
-                    .bind("payload", PostgresEventSignals.payload(project, agent))
+                    .bind("payload", payload)
                     .mapTo(String.class)
                     .one());
             return stored;

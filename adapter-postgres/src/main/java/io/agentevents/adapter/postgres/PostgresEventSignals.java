@@ -1,12 +1,16 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.AgentEvent;
+import io.agentevents.domain.event.StoredEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -42,6 +46,12 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
     /** {@code "<project> <agent id or *>"}: which feeds may have grown. */
     static String payload(ProjectId project, Optional<AgentId> agent) {
         return project.value() + " " + agent.map(AgentId::toString).orElse("*");
+    }
+
+    /** The distinct payloads that announce these appended events: one per feed they change (heartbeats change none). */
+    static List<String> payloads(ProjectId project, List<StoredEvent> stored) {
+        return stored.stream().map(StoredEvent::event).filter(EventLog::inAgentFeeds).map(AgentEvent::agent).distinct()
+                .map(agent -> payload(project, agent)).toList();
     }
 
     /** Whether the LISTEN is in place now (signals of appends committed from here on will arrive). */
