@@ -43,7 +43,7 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
         InMemoryEventSignals signals = new InMemoryEventSignals();
         return new Stores("in-memory store", false, new InMemoryEventLog(signals), signals,
                 new InMemoryAgentSessionRepository(), new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
-                new InMemoryIdempotencyRecords(), new InMemoryTransactions(), () -> { }, registry -> { }, () -> { });
+                new InMemoryIdempotencyRecords(), new InMemoryTransactions(signals), () -> { }, registry -> { }, () -> { });
     }
 
     /** Connects and migrates the schema; fails if the database cannot be reached. */

@@ -207,6 +207,7 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
                     return null;
                 });
                 writes.flush(handle);
+                store.announceAfterCommit(handle, writes.notifications());
                 workDone[0] = true;
                 return null;
             });

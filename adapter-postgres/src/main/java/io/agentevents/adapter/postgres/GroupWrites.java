@@ -136,9 +136,14 @@ final class GroupWrites {
                 .bindArray("activationExpiresAts", String.class,
                         saved.stream().map(a -> a.expiresAt().map(Columns::of).map(GroupWrites::text).orElse(null)).toList())
                 .bindArray("activationRequestIds", String.class, saved.stream().map(a -> a.requestId().value().toString()).toList())
-                .bindArray("payloads", String.class, List.copyOf(notifications))
+                .bindArray("payloads", String.class, notifications())
                 .mapTo(Long.class)
                 .one();
+    }
+
+    /** The notification payloads of what is held back now, each once. */
+    List<String> notifications() {
+        return List.copyOf(notifications);
     }
 
     /** Array parameters of the flush and the event row fields they carry, as text cast in SQL. */

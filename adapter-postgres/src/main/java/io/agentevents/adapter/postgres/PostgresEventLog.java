@@ -72,11 +72,13 @@ public class PostgresEventLog implements EventLog {
             }
             batch.execute();
             // Delivered to every node's listener when (and only if) this transaction commits.
-            PostgresEventSignals.payloads(project, stored).forEach(payload -> handle
+            List<String> payloads = PostgresEventSignals.payloads(project, stored);
+            payloads.forEach(payload -> handle
                     .createQuery("SELECT pg_notify('" + PostgresEventSignals.CHANNEL + "', :payload)")
                     .bind("payload", payload)
                     .mapTo(String.class)
                     .one());
+            store.announceAfterCommit(handle, payloads);
             return stored;
         }));
     }

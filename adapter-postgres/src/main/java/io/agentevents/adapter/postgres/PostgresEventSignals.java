@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -32,12 +33,13 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
 
     private final PostgresStore store;
     private final Thread thread;
-    private volatile Listener listener;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private volatile boolean listening;
 
     public PostgresEventSignals(PostgresStore store) {
         this.store = store;
+        store.onCommittedHere(this::dispatch);
         this.thread = new Thread(this::run, "agent-events-listen");
         thread.setDaemon(true);
         thread.start();
@@ -60,8 +62,13 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
     }
 
     @Override
-    public void listen(Listener newListener) {
-        this.listener = newListener;
+    public boolean delivering() {
+        return listening;
+    }
+
+    @Override
+    public void listen(Listener listener) {
+        listeners.add(listener);
     }
 
     private void run() {
@@ -70,15 +77,13 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
             try (Connection connection = store.openDedicatedConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
-                listening = true;
                 if (lost) {
                     lost = false;
                     LOG.info("listening for new events again");
-                    Listener current = listener;
-                    if (current != null) {
-                        current.mayHaveMissedSome();
-                    }
                 }
+                // Whatever was appended before the LISTEN went unheard: listeners read again, and only then is it delivering.
+                listeners.forEach(Listener::mayHaveMissedSome);
+                listening = true;
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
@@ -100,17 +105,22 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
         }
     }
 
+    /** Hands a payload, from PostgreSQL or from this node's own commit, to every listener. */
     private void dispatch(String payload) {
-        Listener current = listener;
         String[] parts = payload.split(" ", 2);
-        if (current == null || parts.length != 2) {
+        if (parts.length != 2) {
             return;
         }
+        ProjectId project;
+        Optional<AgentId> agent;
         try {
-            current.appended(new ProjectId(parts[0]), parts[1].equals("*") ? Optional.empty() : Optional.of(AgentId.parse(parts[1])));
+            project = new ProjectId(parts[0]);
+            agent = parts[1].equals("*") ? Optional.empty() : Optional.of(AgentId.parse(parts[1]));
         } catch (IllegalArgumentException foreign) {
             LOG.debug("ignoring a notification that is not ours: {}", payload);
+            return;
         }
+        listeners.forEach(listener -> listener.appended(project, agent));
     }
 
     private void pause() {

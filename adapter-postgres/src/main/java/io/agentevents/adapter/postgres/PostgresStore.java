@@ -8,10 +8,13 @@ import io.agentevents.application.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -33,6 +36,8 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     /** Set on the group committer's thread while a group runs: its writes are held back until the group's end. */
     private final ThreadLocal<GroupWrites> groupWrites = new ThreadLocal<>();
+    /** Told of this node's notification payloads once their transaction commits, before its caller hears of it. */
+    private volatile Consumer<String> committedHere = payload -> { };
 
     private PostgresStore(PostgresSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -132,6 +137,22 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
             return work.get();
         } finally {
             groupWrites.remove();
+        }
+    }
+
+    /** Where this node's own notification payloads go once committed (the node's listener). */
+    void onCommittedHere(Consumer<String> receiver) {
+        this.committedHere = receiver;
+    }
+
+    /**
+     * Hands {@code payloads} to this node's listener as soon as the handle's transaction commits,
+     * on the committing thread, so this node knows of its own appends before it answers for them,
+     * not only when their notifications come back from PostgreSQL.
+     */
+    void announceAfterCommit(Handle handle, List<String> payloads) {
+        if (!payloads.isEmpty()) {
+            handle.afterCommit(() -> payloads.forEach(committedHere));
         }
     }
 

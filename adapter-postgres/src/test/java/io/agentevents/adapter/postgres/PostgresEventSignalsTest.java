@@ -1,6 +1,7 @@
 package io.agentevents.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.NewEvent;
@@ -10,16 +11,23 @@ import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.AgentStartedUp;
 import io.agentevents.domain.event.HeartbeatRecorded;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Signals cross nodes: an append on one node's store wakes the listener of another. */
+/**
+ * Signals cross nodes: an append on one node's store wakes the listener of another. The node's
+ * own appends reach its listener as they commit, before their callers hear of them.
+ */
 class PostgresEventSignalsTest {
 
     private static SchemaStore nodeA;
@@ -70,6 +78,68 @@ class PostgresEventSignalsTest {
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Signal(project, Optional.empty()));
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Signal(project, Optional.of(agent)));
             assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("no signal for heartbeats").isNull();
+        }
+    }
+
+    /** Collects signals as they come, on whatever thread raises them. */
+    private static final class Collected implements EventSignals.Listener {
+        final Set<Signal> signals = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void appended(ProjectId project, Optional<AgentId> agent) {
+            signals.add(new Signal(project, agent));
+        }
+
+        @Override
+        public void mayHaveMissedSome() {
+        }
+    }
+
+    @Test
+    void ownAppends_areSignalledHereBeforeTheirCallerHears_alone_andInACommitGroup() throws Exception {
+        Collected collected = new Collected();
+        PostgresEventLog log = new PostgresEventLog(nodeA.store());
+        try (PostgresEventSignals signals = new PostgresEventSignals(nodeA.store());
+             GroupCommitTransactions transactions = new GroupCommitTransactions(nodeA.store())) {
+            signals.listen(collected);
+            AgentId agent = TestSessions.newAgent();
+
+            ProjectId alone = TestSessions.newProject();
+            log.append(alone, List.of(new NewEvent(new AgentStartedUp(agent, TestSessions.T0), TestSessions.newRequest())));
+            assertThat(collected.signals).as("signalled before the append returned").contains(new Signal(alone, Optional.of(agent)));
+
+            List<ProjectId> projects = new ArrayList<>();
+            List<CompletableFuture<Boolean>> signalledFirst = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                ProjectId project = TestSessions.newProject();
+                projects.add(project);
+                signalledFirst.add(transactions.inSharedTransactionLater(project, () -> log.append(project,
+                                List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))))).toCompletableFuture()
+                        .thenApply(stored -> collected.signals.contains(new Signal(project, Optional.empty()))));
+            }
+            for (int i = 0; i < projects.size(); i++) {
+                assertThat(signalledFirst.get(i).get(10, TimeUnit.SECONDS)).as("append %d signalled before it completed", i)
+                        .isTrue();
+            }
+            assertThat(transactions.commits()).as("some appends shared a commit").isLessThan(projects.size());
+        }
+    }
+
+    @Test
+    void anAppendRolledBack_isSignalledNowhere() throws Exception {
+        Collected collected = new Collected();
+        PostgresEventLog log = new PostgresEventLog(nodeA.store());
+        try (PostgresEventSignals signals = new PostgresEventSignals(nodeA.store())) {
+            signals.listen(collected);
+            ProjectId project = TestSessions.newProject();
+
+            assertThatThrownBy(() -> nodeA.store().inTransaction(() -> {
+                log.append(project, List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))));
+                throw new IllegalStateException("rolled back");
+            })).hasMessage("rolled back");
+
+            Thread.sleep(500); // a notification of a committed append arrives within milliseconds
+            assertThat(collected.signals).noneMatch(signal -> signal.project().equals(project));
         }
     }
 }

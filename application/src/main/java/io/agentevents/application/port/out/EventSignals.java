@@ -24,6 +24,15 @@ public interface EventSignals {
         void mayHaveMissedSome();
     }
 
-    /** Registers the node's one listener. */
+    /** Adds a listener; every listener receives every signal. */
     void listen(Listener listener);
+
+    /**
+     * Whether a signal is on its way for every append committed from now on, by this node or
+     * any other. While it is false (a database listener reconnecting), what a node remembers of
+     * a feed may be out of date without a signal saying so.
+     */
+    default boolean delivering() {
+        return true;
+    }
 }
