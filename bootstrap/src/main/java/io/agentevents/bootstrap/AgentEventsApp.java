@@ -31,6 +31,7 @@ import io.agentevents.application.service.AuthenticateAgentService;
 import io.agentevents.application.service.ClaimIdempotencyKeyService;
 import io.agentevents.application.service.DeleteAgentService;
 import io.agentevents.application.service.FinishIdempotentRequestService;
+import io.agentevents.application.service.FeedStamps;
 import io.agentevents.application.service.FlushPresenceService;
 import io.agentevents.application.service.GetAgentConfigurationService;
 import io.agentevents.application.service.GetAgentService;
@@ -119,6 +120,7 @@ public final class AgentEventsApp implements AutoCloseable {
             InMemoryUserTokens userTokens = new InMemoryUserTokens(userTokensOf(config));
             SecureRandomSecrets secrets = new SecureRandomSecrets();
             PresenceBuffer presence = new PresenceBuffer();
+            FeedStamps stamps = FeedStamps.following(stores.signals());
             SecretHashing hashing = new SecretHashing(config.passwordIterations());
             if (config.passwordIterations() < SecretHashing.DEFAULT_PASSWORD_ITERATIONS) {
                 LOG.warn("new agent passwords are hashed with {} PBKDF2 rounds instead of {}: for test set-ups only",
@@ -126,7 +128,7 @@ public final class AgentEventsApp implements AutoCloseable {
             }
 
             ApiUseCases useCases = new ApiUseCases(
-                    new IdentifyCallerService(userTokens, agentTokens, clock),
+                    new IdentifyCallerService(userTokens, agentTokens, clock, stamps),
                     new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock),
                     new ActivateAgentService(sessions, eventLog, transactions, schedules, clock),
                     new ListProjectEventsService(eventLog),
@@ -138,7 +140,7 @@ public final class AgentEventsApp implements AutoCloseable {
                     new GetAgentService(registry),
                     new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
                     new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock),
-                    new ListAgentEventsService(sessions, eventLog, presence, schedules, clock),
+                    new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, stamps),
                     new WatchAgentEventsService(stores.signals()),
                     new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
                     new GetAgentConfigurationService(registry, schedules),

@@ -23,7 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two nodes on one database: whatever one node acknowledged, the other serves at once. */
+/**
+ * Two nodes on one database: whatever one node acknowledged, it serves at once, and the other
+ * serves too once PostgreSQL's notification of it arrives (milliseconds), even where it would
+ * answer an agent's poll from memory.
+ */
 class TwoNodesTest {
 
     private static final String TOKEN = "two-nodes-admin-token-0001";
@@ -141,5 +145,59 @@ class TwoNodesTest {
             stored += event.get("event").asText().equals("agent_heartbeat") ? 1 : 0;
         }
         assertThat(stored).isEqualTo(1);
+    }
+
+    /** The marker of the agent's feed when it has read everything: where its next poll starts. */
+    private static String markerAfterAll(HttpClientForTests node, String feed, String agentToken) {
+        String path = feed;
+        while (true) {
+            var page = json(node.get(path, agentToken));
+            String next = page.get("links").get(0).get("href").asText().replaceAll(".*marker=(\\d+).*", "$1");
+            if (page.get("events").isEmpty()) {
+                return next;
+            }
+            path = feed + "?marker=" + next;
+        }
+    }
+
+    @Test
+    void pollsAnsweredFromMemory_seeAnActivationAtOnceOnTheNodeThatTookIt_andOnTheOtherWithinTheNotificationDelay()
+            throws InterruptedException {
+        String[] registered = registerOn(a, a, "db-4");
+        String agent = registered[0];
+        String agentToken = registered[1];
+        String feed = "/v2/" + project + "/agents/" + agent + "/events";
+        String poll = feed + "?marker=" + markerAfterAll(a, feed, agentToken);
+        for (int i = 0; i < 3; i++) { // both nodes now remember the empty page (and the token)
+            assertThat(json(a.get(poll, agentToken)).get("events")).isEmpty();
+            assertThat(json(b.get(poll, agentToken)).get("events")).isEmpty();
+        }
+
+        long posted = System.nanoTime();
+        assertThat(a.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")
+                .statusCode()).isEqualTo(202);
+
+        HttpResponse<String> onA = a.get(poll, agentToken);
+        assertThat(json(onA).get("events").get(0).get("event").asText()).as("node A, at once").isEqualTo("agent_activate");
+        assertThat(onA.headers().firstValue("X-Agent-Mode")).contains("real_time");
+        HttpResponse<String> onB = b.get(poll, agentToken);
+        while (json(onB).get("events").isEmpty() && System.nanoTime() - posted < Duration.ofSeconds(2).toNanos()) {
+            Thread.sleep(5);
+            onB = b.get(poll, agentToken);
+        }
+        System.out.printf("node B answered the activation posted on node A after %.1f ms%n", (System.nanoTime() - posted) / 1e6);
+        assertThat(json(onB).get("events").get(0).get("event").asText()).as("node B, within 2 s").isEqualTo("agent_activate");
+        assertThat(onB.headers().firstValue("X-Agent-Mode")).contains("real_time");
+
+        // A deleted agent's token stops working on both nodes, though both knew it.
+        assertThat(a.send("DELETE", "/v2/" + project + "/agents/" + agent, TOKEN, null).statusCode()).isEqualTo(204);
+        assertThat(a.get(poll, agentToken).statusCode()).as("node A, at once").isEqualTo(401);
+        long deleted = System.nanoTime();
+        int onBStatus = b.get(poll, agentToken).statusCode();
+        while (onBStatus != 401 && System.nanoTime() - deleted < Duration.ofSeconds(2).toNanos()) {
+            Thread.sleep(5);
+            onBStatus = b.get(poll, agentToken).statusCode();
+        }
+        assertThat(onBStatus).as("node B, within 2 s").isEqualTo(401);
     }
 }

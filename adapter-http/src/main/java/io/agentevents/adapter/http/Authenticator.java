@@ -6,6 +6,7 @@ import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.Secret;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.access.Caller;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,20 +37,24 @@ public final class Authenticator implements Handler<RoutingContext> {
             context.fail(new NotAuthenticatedException(TOKEN_HEADER + " header is required"));
             return;
         }
-        blocking.call(() -> identify.identify(new Secret(token.trim()))).onComplete(result -> {
-            if (result.failed()) {
-                context.fail(result.cause());
-                return;
-            }
-            try {
-                checkHeaders(context, result.result());
-            } catch (BadRequestException mismatch) {
-                context.fail(mismatch);
-                return;
-            }
-            context.put(KEY, result.result());
-            context.next();
-        });
+        Secret secret = new Secret(token.trim());
+        blocking.callUnlessKnown(() -> identify.identifyIfKnown(secret), () -> identify.identify(secret))
+                .onComplete(result -> proceed(context, result));
+    }
+
+    private static void proceed(RoutingContext context, AsyncResult<Caller> result) {
+        if (result.failed()) {
+            context.fail(result.cause());
+            return;
+        }
+        try {
+            checkHeaders(context, result.result());
+        } catch (BadRequestException mismatch) {
+            context.fail(mismatch);
+            return;
+        }
+        context.put(KEY, result.result());
+        context.next();
     }
 
     private static void checkHeaders(RoutingContext context, Caller caller) {

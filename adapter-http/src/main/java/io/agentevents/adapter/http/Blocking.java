@@ -3,6 +3,7 @@ package io.agentevents.adapter.http;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -39,6 +40,21 @@ public final class Blocking {
         } catch (Exception failed) {
             return Future.failedFuture(failed);
         }
+    }
+
+    /**
+     * Store work whose answer this node may already hold in memory: {@code known} is asked first,
+     * here on the event loop, and only when it has no answer does {@code work} run as {@link #call}
+     * runs it. So a store that may block costs no thread hand-off when the answer is known.
+     */
+    public <T> Future<T> callUnlessKnown(Supplier<Optional<T>> known, Callable<T> work) {
+        Optional<T> answer;
+        try {
+            answer = known.get();
+        } catch (RuntimeException failed) {
+            return Future.failedFuture(failed);
+        }
+        return answer.map(Future::succeededFuture).orElseGet(() -> call(work));
     }
 
     public Future<Reply> run(Runnable work, Reply reply) {

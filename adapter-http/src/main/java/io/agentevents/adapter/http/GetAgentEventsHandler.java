@@ -60,7 +60,8 @@ public final class GetAgentEventsHandler implements Endpoint {
                 RequestIds.of(context));
         String path = "/v2/" + project + "/agents/" + agent + "/events";
         if (wait.isZero()) {
-            return blocking.call(() -> list.list(query)).map(result -> replyOf(result, path, page));
+            return blocking.callUnlessKnown(() -> list.listIfKnown(query), () -> list.list(query))
+                    .map(result -> replyOf(result, path, page));
         }
         return new LongPoll(context, query, wait, path).start();
     }

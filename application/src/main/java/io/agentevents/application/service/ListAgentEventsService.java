@@ -14,6 +14,7 @@ import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.event.AgentActivated;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
 import io.agentevents.domain.session.AgentSession;
@@ -22,7 +23,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * An agent's feed. The empty page an agent's poll found is remembered with its session until a
+ * signal of the agent's feed (or its project's) says something changed, so the agent's next
+ * poll with the same marker, the common case, is answered without reading the store.
+ */
 public class ListAgentEventsService implements ListAgentEventsUseCase {
+
+    /** The last empty page answered to each agent, for this many agents at most. */
+    static final int MAX_REMEMBERED_PAGES = 200_000;
+
+    /** The empty page an agent's poll was answered, and the session its mode was worked out from. */
+    private record EmptyPage(EventPageRequest request, EventPage page, AgentSession session) {
+    }
 
     private final AgentSessionRepository sessions;
     private final EventLog eventLog;
@@ -30,8 +43,16 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
     private final Schedules schedules;
     private final Clock clock;
 
+    private final RememberedAnswers<AgentKey, EmptyPage> emptyPages;
+
     public ListAgentEventsService(AgentSessionRepository sessions, EventLog eventLog, PresenceBuffer presence,
                                   Schedules schedules, Clock clock) {
+        this(sessions, eventLog, presence, schedules, clock, FeedStamps.never());
+    }
+
+    public ListAgentEventsService(AgentSessionRepository sessions, EventLog eventLog, PresenceBuffer presence,
+                                  Schedules schedules, Clock clock, FeedStamps stamps) {
+        this.emptyPages = new RememberedAnswers<>(stamps, MAX_REMEMBERED_PAGES);
         this.sessions = sessions;
         this.eventLog = eventLog;
         this.presence = presence;
@@ -42,26 +63,39 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
     @Override
     public AgentEventsPage list(ListAgentEventsQuery query) {
         Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
-        Optional<PollDirective> directive;
-        Optional<AgentSession> known;
-        if (query.caller() instanceof AgentCaller) {
-            Instant now = clock.instant();
-            AgentSession session = sessions.find(query.project(), query.agent())
-                    .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
-            if (!query.rereadWhileWaiting()) {
-                // The agent's own poll is its check-in, written with the node's next presence flush.
-                presence.checkIn(new AgentKey(query.project(), query.agent()), now, query.requestId());
-            }
-            directive = Optional.of(directiveAt(session, now));
-            known = Optional.of(session);
-        } else {
-            sessions.find(query.project(), query.agent())
-                    .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
-            directive = Optional.empty();
-            known = Optional.empty();
+        long stamp = emptyPages.stampBeforeReading();
+        AgentSession session = sessions.find(query.project(), query.agent())
+                .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
+        if (!(query.caller() instanceof AgentCaller)) {
+            return new AgentEventsPage(eventLog.feed(query.project(), query.agent(), query.page()), Optional.empty());
+        }
+        Instant now = clock.instant();
+        AgentKey key = new AgentKey(query.project(), query.agent());
+        if (!query.rereadWhileWaiting()) {
+            // The agent's own poll is its check-in, written with the node's next presence flush.
+            presence.checkIn(key, now, query.requestId());
         }
         EventPage page = eventLog.feed(query.project(), query.agent(), query.page());
-        return new AgentEventsPage(page, directive, known);
+        if (page.events().isEmpty()) {
+            emptyPages.remember(key, new EmptyPage(query.page(), page, session), query.project(), query.agent(), stamp);
+        }
+        return new AgentEventsPage(page, Optional.of(directiveAt(session, now)), Optional.of(session));
+    }
+
+    /** Only the agent's own first read of the page it was last answered empty, unchanged since. */
+    @Override
+    public Optional<AgentEventsPage> listIfKnown(ListAgentEventsQuery query) {
+        if (!(query.caller() instanceof AgentCaller) || query.rereadWhileWaiting()) {
+            return Optional.empty();
+        }
+        Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
+        AgentKey key = new AgentKey(query.project(), query.agent());
+        return emptyPages.recall(key).filter(known -> known.request().equals(query.page())).map(known -> {
+            Instant now = clock.instant();
+            presence.checkIn(key, now, query.requestId());
+            return new AgentEventsPage(known.page(), Optional.of(directiveAt(known.session(), now)),
+                    Optional.of(known.session()));
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryAgentTokens;
 import io.agentevents.application.memory.InMemoryEventLog;
+import io.agentevents.application.memory.InMemoryEventSignals;
 import io.agentevents.application.memory.InMemoryIdempotencyRecords;
 import io.agentevents.application.memory.InMemoryTransactions;
 import io.agentevents.application.memory.InMemoryUserTokens;
@@ -43,13 +44,16 @@ final class InMemoryApplication {
     final UserCaller otherAdmin = new UserCaller(otherProject, Role.ADMIN);
     final Secret adminToken = new Secret("admin-token-" + project);
 
-    final InMemoryEventLog eventLog = new InMemoryEventLog();
+    final InMemoryEventSignals signals = new InMemoryEventSignals();
+    /** Polls and tokens are answered from memory where they can be, as the service wires them. */
+    final FeedStamps stamps = FeedStamps.following(signals);
+    final InMemoryEventLog eventLog = new InMemoryEventLog(signals);
     final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
     final InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
     final InMemoryAgentTokens agentTokens = new InMemoryAgentTokens();
     final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     final InMemoryUserTokens userTokens;
-    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryTransactions transactions = new InMemoryTransactions(signals);
     final SecretHashing hashing = new SecretHashing(1_000);
     final PresenceBuffer presence = new PresenceBuffer();
 
@@ -75,7 +79,7 @@ final class InMemoryApplication {
         TokenHash adminHash = SecretHashing.hashToken(adminToken);
         userTokens = new InMemoryUserTokens(Map.of(adminHash, admin,
                 SecretHashing.hashToken(new Secret("other-admin")), otherAdmin));
-        identify = new IdentifyCallerService(userTokens, agentTokens, clock);
+        identify = new IdentifyCallerService(userTokens, agentTokens, clock, stamps);
         activateAgents = new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock);
         activateAgent = new ActivateAgentService(sessions, eventLog, transactions, schedules, clock);
         registerAgent = new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(),
@@ -83,7 +87,7 @@ final class InMemoryApplication {
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
                 hashing, AGENT_TOKEN_LIFETIME, clock);
         recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock);
-        listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock);
+        listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, stamps);
         listProjectEvents = new ListProjectEventsService(eventLog);
         agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock);
         getAgent = new GetAgentService(registry);
@@ -103,9 +107,13 @@ final class InMemoryApplication {
 
     /** Registers an agent and signs it in: the caller its token stands for. */
     AgentCaller registeredAgentCaller() {
+        return (AgentCaller) identify.identify(registeredAgentToken());
+    }
+
+    /** Registers an agent and signs it in: its token. */
+    Secret registeredAgentToken() {
         AgentRegistration registration = register();
-        Secret token = authenticateAgent.authenticate(new AuthenticateAgentCommand(project,
+        return authenticateAgent.authenticate(new AuthenticateAgentCommand(project,
                 registration.agent().id(), registration.password(), FINGERPRINT)).token();
-        return (AgentCaller) identify.identify(token);
     }
 }

@@ -1,5 +1,7 @@
 package io.agentevents.application.port.in;
 
+import java.util.Optional;
+
 /**
  * {@code GET /v2/{p}/agents/{a}/events}. When the agent itself asks, the read is also its
  * check-in.
@@ -12,6 +14,16 @@ public interface ListAgentEventsUseCase {
      * @throws AgentNotFoundException if the agent is not registered in the project
      */
     AgentEventsPage list(ListAgentEventsQuery query);
+
+    /**
+     * {@link #list} from what this node holds in memory, without reading a store that may block:
+     * empty when it would have to read. Most of an agent's polls find nothing new, and a node
+     * that was told of every change of the agent's feed since it last read it can answer those
+     * again from memory; a check-in is still recorded.
+     */
+    default Optional<AgentEventsPage> listIfKnown(ListAgentEventsQuery query) {
+        return Optional.empty();
+    }
 
     /**
      * Reads again for a poll that waits (a long-poll) after a signal that its feed may have

@@ -1,0 +1,213 @@
+package io.agentevents.application.service;
+
+import static io.agentevents.domain.TestSessions.newRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentevents.application.port.in.ActivateAgentCommand;
+import io.agentevents.application.port.in.ActivateAgentsCommand;
+import io.agentevents.application.port.in.AgentEventsPage;
+import io.agentevents.application.port.in.DeleteAgentCommand;
+import io.agentevents.application.port.in.ListAgentEventsQuery;
+import io.agentevents.application.port.in.NotAuthenticatedException;
+import io.agentevents.application.port.in.PollDirective;
+import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.EventSignals;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.access.AgentCaller;
+import io.agentevents.domain.access.Caller;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.SortDirection;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Polls and tokens answered from what the node remembers: only while no signal says the agent's
+ * feed changed, never from a read that a change raced, and with the check-in still recorded.
+ */
+class AnsweredFromMemoryTest {
+
+    private final InMemoryApplication app = new InMemoryApplication();
+
+    /** Polls until the feed is empty: the query the agent's next poll makes. */
+    private ListAgentEventsQuery caughtUp(AgentCaller agent) {
+        EventPageRequest page = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
+        while (true) {
+            ListAgentEventsQuery query = new ListAgentEventsQuery(agent, app.project, agent.agent(), page, newRequest());
+            EventPage answer = app.listAgentEvents.list(query).page();
+            if (answer.events().isEmpty()) {
+                return query;
+            }
+            page = new EventPageRequest(answer.next(), 100, SortDirection.ASC);
+        }
+    }
+
+    private ListAgentEventsQuery again(ListAgentEventsQuery query) {
+        return new ListAgentEventsQuery(query.caller(), query.project(), query.agent(), query.page(), newRequest());
+    }
+
+    @Test
+    void anEmptyPoll_isAnsweredAgainFromMemory_withTheModeOfTheMoment_andACheckIn() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        ListAgentEventsQuery query = caughtUp(agent);
+        AgentEventsPage read = app.listAgentEvents.list(query);
+        app.presence.drain();
+
+        Duration activeLasts = app.schedules.forMode(Mode.ACTIVE).activationLasts().orElseThrow();
+        app.clock.advanceBy(activeLasts.plusSeconds(1));
+        Optional<AgentEventsPage> recalled = app.listAgentEvents.listIfKnown(again(query));
+
+        assertThat(recalled).isPresent();
+        assertThat(recalled.get().page()).isEqualTo(read.page());
+        assertThat(read.directive().orElseThrow().mode()).isEqualTo(Mode.ACTIVE);
+        // The activation ran out meanwhile: the mode is worked out now, not remembered.
+        assertThat(recalled.get().directive()).contains(new PollDirective(Mode.IDLE,
+                app.schedules.forMode(Mode.IDLE).pollEvery()));
+        assertThat(app.presence.drain()).containsKey(new AgentKey(app.project, agent.agent()));
+    }
+
+    @Test
+    void aPollAfterAnActivationOfTheProjectOrOfTheAgent_isReadFromTheStore() {
+        AgentCaller agent = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent);
+
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        assertThat(app.listAgentEvents.listIfKnown(again(query))).isEmpty();
+        assertThat(app.listAgentEvents.list(again(query)).page().events()).hasSize(1);
+
+        query = caughtUp(agent);
+        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
+                newRequest()));
+        assertThat(app.listAgentEvents.listIfKnown(again(query))).isEmpty();
+        AgentEventsPage read = app.listAgentEvents.list(again(query));
+        assertThat(read.page().events()).hasSize(1);
+        assertThat(read.directive().orElseThrow().mode()).isEqualTo(Mode.REAL_TIME);
+    }
+
+    @Test
+    void anotherAgentsActivation_orAnotherMarker_leavesTheRememberedPageAlone() {
+        AgentCaller agent = app.registeredAgentCaller();
+        AgentCaller other = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent);
+
+        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, other.agent(), Mode.ACTIVE,
+                newRequest()));
+
+        assertThat(app.listAgentEvents.listIfKnown(again(query))).isPresent();
+        EventPageRequest fromTheStart = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
+        assertThat(app.listAgentEvents.listIfKnown(new ListAgentEventsQuery(agent, app.project, agent.agent(),
+                fromTheStart, newRequest()))).isEmpty();
+    }
+
+    @Test
+    void aChangeSignalledWhileTheStoreWasRead_keepsThatReadFromBeingRemembered() {
+        AgentCaller agent = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent);
+        // The feed is read empty, then an activation commits before the answer is remembered.
+        EventLog racing = (EventLog) Proxy.newProxyInstance(EventLog.class.getClassLoader(), new Class<?>[]{EventLog.class},
+                (proxy, method, arguments) -> {
+                    Object answer = method.invoke(app.eventLog, arguments);
+                    if (method.getName().equals("feed")) {
+                        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME,
+                                newRequest()));
+                    }
+                    return answer;
+                });
+        ListAgentEventsService service = new ListAgentEventsService(app.sessions, racing, app.presence, app.schedules,
+                app.clock, app.stamps);
+
+        assertThat(service.list(again(query)).page().events()).isEmpty();
+
+        assertThat(service.listIfKnown(again(query))).isEmpty();
+    }
+
+    @Test
+    void readsByUsers_andLongPollsReadingAgain_areNeverAnsweredFromMemory() {
+        AgentCaller agent = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent);
+
+        assertThat(app.listAgentEvents.listIfKnown(new ListAgentEventsQuery(app.observer, app.project, agent.agent(),
+                query.page(), newRequest()))).isEmpty();
+        assertThat(app.listAgentEvents.listIfKnown(again(query).reread())).isEmpty();
+        assertThat(app.listAgentEvents.listIfKnown(again(query))).isPresent();
+    }
+
+    @Test
+    void withoutSignals_nothingIsAnsweredFromMemory() {
+        FeedStamps notDelivering = FeedStamps.following(new EventSignals() {
+            @Override
+            public void listen(Listener listener) {
+            }
+
+            @Override
+            public boolean delivering() {
+                return false;
+            }
+        });
+        ListAgentEventsService service = new ListAgentEventsService(app.sessions, app.eventLog, app.presence,
+                app.schedules, app.clock, notDelivering);
+        AgentCaller agent = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent);
+        service.list(again(query));
+
+        assertThat(service.listIfKnown(again(query))).isEmpty();
+        assertThat(new ListAgentEventsService(app.sessions, app.eventLog, app.presence, app.schedules, app.clock)
+                .listIfKnown(again(query))).isEmpty();
+    }
+
+    @Test
+    void anAgentsToken_isKnownOnceRead_untilTheAgentIsDeleted() {
+        Secret token = app.registeredAgentToken();
+        assertThat(app.identify.identifyIfKnown(token)).isEmpty();
+        AgentCaller agent = (AgentCaller) app.identify.identify(token);
+
+        assertThat(app.identify.identifyIfKnown(token)).contains(agent);
+
+        app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest()));
+        assertThat(app.identify.identifyIfKnown(token)).isEmpty();
+        assertThatThrownBy(() -> app.identify.identify(token)).isInstanceOf(NotAuthenticatedException.class);
+    }
+
+    @Test
+    void aKnownToken_stillExpires_andUserTokensAreAlwaysKnown() {
+        Secret token = app.registeredAgentToken();
+        app.identify.identify(token);
+
+        app.clock.advanceBy(InMemoryApplication.AGENT_TOKEN_LIFETIME);
+
+        assertThatThrownBy(() -> app.identify.identifyIfKnown(token)).isInstanceOf(NotAuthenticatedException.class)
+                .hasMessageContaining("expired");
+        assertThat(app.identify.identifyIfKnown(app.adminToken)).contains((Caller) app.admin);
+    }
+
+    @Test
+    void inMemory_aTransactionsSignalsComeOnceAllItsChangesAreVisible() {
+        AgentId agent = app.register().agent().id();
+        List<Mode> modesWhenSignalled = new ArrayList<>();
+        app.signals.listen(new EventSignals.Listener() {
+            @Override
+            public void appended(ProjectId project, Optional<AgentId> about) {
+                modesWhenSignalled.add(app.sessions.find(project, agent).orElseThrow().effectiveModeAt(app.clock.instant()));
+            }
+
+            @Override
+            public void mayHaveMissedSome() {
+            }
+        });
+
+        // The service appends the event first and saves the project's activation after it.
+        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
+
+        assertThat(modesWhenSignalled).containsExactly(Mode.REAL_TIME);
+    }
+}
