@@ -120,7 +120,8 @@ public final class AgentEventsApp implements AutoCloseable {
             InMemoryUserTokens userTokens = new InMemoryUserTokens(userTokensOf(config));
             SecureRandomSecrets secrets = new SecureRandomSecrets();
             PresenceBuffer presence = new PresenceBuffer();
-            FeedStamps stamps = FeedStamps.following(stores.signals());
+            // Answers are remembered only before a store that may block; the in-memory one is as fast itself.
+            FeedStamps stamps = stores.mayBlock() ? FeedStamps.following(stores.signals()) : FeedStamps.never();
             SecretHashing hashing = new SecretHashing(config.passwordIterations());
             if (config.passwordIterations() < SecretHashing.DEFAULT_PASSWORD_ITERATIONS) {
                 LOG.warn("new agent passwords are hashed with {} PBKDF2 rounds instead of {}: for test set-ups only",

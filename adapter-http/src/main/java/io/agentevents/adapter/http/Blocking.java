@@ -43,11 +43,15 @@ public final class Blocking {
     }
 
     /**
-     * Store work whose answer this node may already hold in memory: {@code known} is asked first,
-     * here on the event loop, and only when it has no answer does {@code work} run as {@link #call}
-     * runs it. So a store that may block costs no thread hand-off when the answer is known.
+     * Store work whose answer this node may already hold in memory: on a store that may block,
+     * {@code known} is asked first, here on the event loop, and only when it has no answer does
+     * {@code work} go to a worker; so a known answer costs no thread hand-off. A store that never
+     * blocks answers as fast as the memory would, so there {@code work} just runs.
      */
     public <T> Future<T> callUnlessKnown(Supplier<Optional<T>> known, Callable<T> work) {
+        if (!storeMayBlock) {
+            return call(work);
+        }
         Optional<T> answer;
         try {
             answer = known.get();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -72,5 +73,33 @@ class BlockingTest {
 
         assertThat(storeWork).startsWith("vert.x-worker-thread");
         assertThat(hashing).startsWith("vert.x-worker-thread");
+    }
+
+    @Test
+    void callUnlessKnown_onAStoreThatMayBlock_answersAKnownAnswerInline_andGoesToAWorkerOnlyOtherwise() throws Exception {
+        Blocking workers = new Blocking(vertx, true);
+        String caller = Thread.currentThread().getName();
+
+        Future<String> known = workers.callUnlessKnown(() -> Optional.of(Thread.currentThread().getName()),
+                () -> "read " + Thread.currentThread().getName());
+        Future<String> unknown = workers.callUnlessKnown(Optional::empty, () -> "read " + Thread.currentThread().getName());
+        Future<String> refused = workers.callUnlessKnown(() -> {
+            throw new IllegalStateException("expired");
+        }, () -> "read");
+
+        assertThat(known.result()).isEqualTo(caller);
+        assertThat(unknown.await(5, TimeUnit.SECONDS)).startsWith("read vert.x-worker-thread");
+        assertThat(refused.cause()).hasMessage("expired");
+    }
+
+    @Test
+    void callUnlessKnown_onAStoreThatNeverBlocks_justRunsTheWork() {
+        Blocking inline = new Blocking(vertx, false);
+
+        Future<String> ran = inline.callUnlessKnown(() -> {
+            throw new AssertionError("a store that never blocks is not asked twice");
+        }, () -> "read");
+
+        assertThat(ran.result()).isEqualTo("read");
     }
 }
