@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy in front of PostgreSQL that a test can cut (every connection dropped, new ones
  * refused) and restore on the same port: a database outage without stopping the shared server.
+ * It can also freeze (bytes held back, no connection closed: a network partition, which no
+ * error announces) and thaw (the held bytes go on).
  */
 final class CuttableProxy implements AutoCloseable {
 
@@ -20,6 +22,7 @@ final class CuttableProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private boolean frozen;
 
     CuttableProxy(String host, int targetPort) throws IOException {
         this.target = new InetSocketAddress(host, targetPort);
@@ -39,6 +42,23 @@ final class CuttableProxy implements AutoCloseable {
             socket.close();
         }
         sockets.clear();
+    }
+
+    /** Holds every byte back, both ways, without closing anything. */
+    synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** Lets the held bytes and all that follow through again. */
+    synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitFlowing() throws InterruptedException {
+        while (frozen) {
+            wait();
+        }
     }
 
     /** Accepts connections again, on the same port. */
@@ -70,12 +90,19 @@ final class CuttableProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread copier = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] chunk = new byte[8192];
+                for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                    awaitFlowing();
+                    out.write(chunk, 0, read);
+                    out.flush();
+                }
             } catch (IOException dropped) {
                 // either side went away
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             } finally {
                 try {
                     from.close();
@@ -91,6 +118,7 @@ final class CuttableProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        thaw();
         cut();
     }
 }

@@ -97,6 +97,65 @@ class DatabaseOutageTest {
                 .anySatisfy(line -> assertThat(line).contains("PostgreSQL is reachable again"));
     }
 
+    /** An agent whose next poll this node answers from memory: the poll's path and its token. */
+    private String[] agentRememberedByTheNode() {
+        var agent = HttpClientForTests.registerAndSignIn(http, http, project, TOKEN, "outage-agent");
+        String feed = "/v2/" + project + "/agents/" + agent.id() + "/events";
+        String poll = feed + "?marker=" + http.markerAfterAll(feed, agent.token());
+        assertThat(http.get(poll, agent.token()).statusCode()).isEqualTo(200);
+        return new String[] {poll, agent.token()};
+    }
+
+    /**
+     * Polls until the node stops answering 200 (it answers 503, or not within a second) or the
+     * time is up: how long it went on answering from memory.
+     */
+    private Duration answeredFromMemoryFor(String poll, String agentToken, Duration atMost) throws InterruptedException {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < atMost.toNanos()) {
+            var answer = http.getWithin(Duration.ofSeconds(1), poll, agentToken);
+            if (answer.isEmpty() || answer.get().statusCode() != 200) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            Thread.sleep(50);
+        }
+        return atMost;
+    }
+
+    @Test
+    void pollsAnsweredFromMemory_stopWhenTheDatabaseIsLost_andAnswerAgainWhenItIsBack() throws Exception {
+        String[] remembered = agentRememberedByTheNode();
+
+        proxy.cut();
+        Duration stillAnswered = answeredFromMemoryFor(remembered[0], remembered[1], Duration.ofSeconds(5));
+        assertThat(stillAnswered).as("answers from memory after the database was lost").isLessThan(Duration.ofSeconds(2));
+        assertThat(http.get(remembered[0], remembered[1]).statusCode()).isEqualTo(503);
+
+        proxy.restore();
+        awaitRecovery();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status = http.get(remembered[0], remembered[1]).statusCode();
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = http.get(remembered[0], remembered[1]).statusCode();
+        }
+        assertThat(status).isEqualTo(200);
+    }
+
+    @Test
+    void pollsAnsweredFromMemory_stopWithinSeconds_whenTheDatabaseGoesSilent() throws Exception {
+        String[] remembered = agentRememberedByTheNode();
+
+        proxy.freeze(); // a partition: nothing arrives, nothing fails
+        Duration stillAnswered = answeredFromMemoryFor(remembered[0], remembered[1], Duration.ofSeconds(20));
+        proxy.thaw();
+
+        // The listening connection is pinged every 2 s, and a reply overdue by 5 s counts as lost.
+        System.out.printf("answered from memory for %d ms after the database went silent%n", stillAnswered.toMillis());
+        assertThat(stillAnswered).as("answers from memory after the database went silent").isLessThan(Duration.ofSeconds(10));
+        awaitRecovery();
+    }
+
     private HttpResponse<String> awaitRecovery() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         HttpResponse<String> response;

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** A small JSON-over-HTTP client for end-to-end tests. */
@@ -75,6 +76,52 @@ final class HttpClientForTests {
             body = json(get(path, token));
         }
         return body;
+    }
+
+    /** A GET that gives up after {@code timeout}: empty if no answer came by then. */
+    Optional<HttpResponse<String>> getWithin(Duration timeout, String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("X-Auth-Token", token).GET().build();
+        try {
+            return Optional.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (java.net.http.HttpTimeoutException late) {
+            return Optional.empty();
+        } catch (IOException | InterruptedException failed) {
+            throw new AssertionError("GET " + path + " failed", failed);
+        }
+    }
+
+    /** A registered agent's id and the token it signed in with. */
+    record SignedInAgent(String id, String token) {
+    }
+
+    /** Registers an agent through {@code registrar} and signs it in through {@code signIn}. */
+    static SignedInAgent registerAndSignIn(HttpClientForTests registrar, HttpClientForTests signIn, String project,
+                                           String adminToken, String name) {
+        HttpResponse<String> registered = registrar.post("/v2/" + project + "/agents", adminToken, "{\"name\":\"" + name
+                + "\",\"version\":\"3\",\"host\":{\"name\":\"" + name + "\",\"os\":\"linux\",\"fingerprint\":\"fp-"
+                + name + "\"}}");
+        String agent = json(registered).get("id").asText();
+        HttpResponse<String> token = signIn.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
+                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-"
+                + name + "\"}}");
+        if (token.statusCode() != 200) {
+            throw new AssertionError("sign-in answered " + token.statusCode() + ": " + token.body());
+        }
+        return new SignedInAgent(agent, json(token).get("token").get("id").asText());
+    }
+
+    /** The marker of an agent's feed once it has read everything: where its next poll starts. */
+    String markerAfterAll(String feed, String agentToken) {
+        String path = feed;
+        while (true) {
+            JsonNode page = json(get(path, agentToken));
+            String next = page.get("links").get(0).get("href").asText().replaceAll(".*marker=(\\d+).*", "$1");
+            if (page.get("events").isEmpty()) {
+                return next;
+            }
+            path = feed + "?marker=" + next;
+        }
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -67,14 +67,8 @@ class TwoNodesTest {
 
     /** An agent registered through one node and signed in through the other: its id and token. */
     private String[] registerOn(HttpClientForTests registrar, HttpClientForTests signIn, String name) {
-        HttpResponse<String> registered = registrar.post("/v2/" + project + "/agents", TOKEN, "{\"name\":\"" + name
-                + "\",\"version\":\"3\",\"host\":{\"name\":\"" + name + "\",\"os\":\"linux\",\"fingerprint\":\"fp-" + name + "\"}}");
-        String agent = json(registered).get("id").asText();
-        HttpResponse<String> token = signIn.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-"
-                + name + "\"}}");
-        assertThat(token.statusCode()).isEqualTo(200);
-        return new String[] {agent, json(token).get("token").get("id").asText()};
+        var agent = HttpClientForTests.registerAndSignIn(registrar, signIn, project, TOKEN, name);
+        return new String[] {agent.id(), agent.token()};
     }
 
     @Test
@@ -147,19 +141,6 @@ class TwoNodesTest {
         assertThat(stored).isEqualTo(1);
     }
 
-    /** The marker of the agent's feed when it has read everything: where its next poll starts. */
-    private static String markerAfterAll(HttpClientForTests node, String feed, String agentToken) {
-        String path = feed;
-        while (true) {
-            var page = json(node.get(path, agentToken));
-            String next = page.get("links").get(0).get("href").asText().replaceAll(".*marker=(\\d+).*", "$1");
-            if (page.get("events").isEmpty()) {
-                return next;
-            }
-            path = feed + "?marker=" + next;
-        }
-    }
-
     @Test
     void pollsAnsweredFromMemory_seeAnActivationAtOnceOnTheNodeThatTookIt_andOnTheOtherWithinTheNotificationDelay()
             throws InterruptedException {
@@ -167,7 +148,7 @@ class TwoNodesTest {
         String agent = registered[0];
         String agentToken = registered[1];
         String feed = "/v2/" + project + "/agents/" + agent + "/events";
-        String poll = feed + "?marker=" + markerAfterAll(a, feed, agentToken);
+        String poll = feed + "?marker=" + a.markerAfterAll(feed, agentToken);
         for (int i = 0; i < 3; i++) { // both nodes now remember the empty page (and the token)
             assertThat(json(a.get(poll, agentToken)).get("events")).isEmpty();
             assertThat(json(b.get(poll, agentToken)).get("events")).isEmpty();

@@ -29,6 +29,12 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
     static final String CHANNEL = "agent_events";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEventSignals.class);
     private static final int POLL_MILLIS = 500;
+    /**
+     * A LISTEN on a connection that silently stopped carrying packets (a network partition) would
+     * wait for notifications forever without an error, while this node went on answering from
+     * memory; a query this often, bounded by the connection's socket timeout, notices it.
+     */
+    private static final long PING_EVERY_NANOS = Duration.ofSeconds(2).toNanos();
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
     private final PostgresStore store;
@@ -85,12 +91,17 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
                 listeners.forEach(Listener::mayHaveMissedSome);
                 listening = true;
                 PGConnection notifications = connection.unwrap(PGConnection.class);
+                long lastHeard = System.nanoTime();
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
-                    if (received != null) {
+                    if (received != null && received.length > 0) {
+                        lastHeard = System.nanoTime();
                         for (PGNotification notification : received) {
                             dispatch(notification.getParameter());
                         }
+                    } else if (System.nanoTime() - lastHeard > PING_EVERY_NANOS) {
+                        statement.execute("SELECT 1");
+                        lastHeard = System.nanoTime();
                     }
                 }
             } catch (SQLException failure) {

@@ -8,6 +8,7 @@ import io.agentevents.application.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class PostgresStore implements Transactions, StoreProbe, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+
+    /** How long the listening connection waits for a reply before it counts as lost. */
+    static final Duration LISTEN_SOCKET_TIMEOUT = Duration.ofSeconds(5);
 
     private final PostgresSettings settings;
     private final HikariDataSource dataSource;
@@ -94,6 +98,8 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
         settings.password().ifPresent(password -> properties.setProperty("password", password));
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectionTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
+        // A reply overdue this long means the connection is gone, even if no error says so.
+        properties.setProperty("socketTimeout", Long.toString(LISTEN_SOCKET_TIMEOUT.toSeconds()));
         return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
