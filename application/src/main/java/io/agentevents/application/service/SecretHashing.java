@@ -24,6 +24,15 @@ public final class SecretHashing {
     public static final int DEFAULT_PASSWORD_ITERATIONS = 210_000;
 
     private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: looking the algorithm up costs more than hashing a token. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("every JDK has SHA-256", missing);
+        }
+    });
     private static final String PREFIX = "pbkdf2-sha512";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 512;
@@ -40,12 +49,8 @@ public final class SecretHashing {
     }
 
     public static TokenHash hashToken(Secret token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.UTF_8));
-            return new TokenHash(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("every JDK has SHA-256", missing);
-        }
+        byte[] digest = SHA_256.get().digest(token.value().getBytes(StandardCharsets.UTF_8));
+        return new TokenHash(HEX.formatHex(digest));
     }
 
     public PasswordHash hashPassword(Secret password) {
