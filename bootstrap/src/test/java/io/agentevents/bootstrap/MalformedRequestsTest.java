@@ -2,6 +2,10 @@ package io.agentevents.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentevents.application.port.in.Secret;
@@ -21,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seeded-random robustness suite: thousands of malformed, truncated, oversized, wrongly typed or
@@ -39,6 +44,8 @@ class MalformedRequestsTest {
     private static final List<String> NOT_ALLOWED_METHODS = List.of("PUT", "PATCH", "OPTIONS", "FOO", "CONNECTX");
 
     private final String project = TestSessions.newProject().value();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private AgentEventsApp app;
     private HttpClientForTests http;
     private String agent;
@@ -52,6 +59,8 @@ class MalformedRequestsTest {
                 .withServer(ServerSettings.defaults().withRateLimit(0)); // the parsers are under test, not the budget
         app = AgentEventsApp.start(config, Clock.systemUTC());
         http = new HttpClientForTests(app.port());
+        logged.start();
+        root.addAppender(logged);
         JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", ADMIN, REGISTRATION).body());
         agent = registered.get("id").asText();
         tokenRequest = "{\"agent_id\":\"" + agent + "\",\"password\":\"" + registered.get("password").asText()
@@ -63,6 +72,7 @@ class MalformedRequestsTest {
     @AfterEach
     void stop() {
         app.close();
+        root.detachAppender(logged);
     }
 
     @Test
@@ -104,6 +114,8 @@ class MalformedRequestsTest {
         System.out.printf("fuzz: %d malformed requests, seed %d, %d ms; by kind %s; by status %s%n",
                 count, seed, took.toMillis(), byKind, byStatus);
         assertThat(projectEvents()).as("nothing written by malformed requests").isEqualTo(eventsBefore);
+        assertThat(logged.list).as("no malformed request is logged as a bug, answered or not")
+                .noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.ERROR));
         assertThat(http.post("/v2/" + project + "/events", ADMIN, ACTIVATE).statusCode()).isEqualTo(202);
         assertThat(http.get("/v2/" + project + "/agents/" + agent + "/events", agentToken).statusCode()).isEqualTo(200);
         assertThat(byStatus.keySet()).as("the suite reaches many kinds of refusal").contains(400, 401, 403, 404, 405, 413, 415);

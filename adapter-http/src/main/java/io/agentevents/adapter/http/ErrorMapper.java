@@ -81,8 +81,14 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             return;
         }
         Throwable failure = context.failure();
-        int status = failure != null ? statusOf(failure.getClass()) : statusOnly(context.statusCode());
         String requestId = RequestIds.of(context).toString();
+        if (isBrokenFraming(failure)) {
+            // The client's bytes, not a bug: answered if the connection still takes an answer.
+            LOG.debug("request {} {} {}: malformed HTTP framing ({})", requestId, context.request().method(),
+                    context.request().path(), failure.getMessage());
+            failure = new BadRequestException("malformed request: its HTTP framing could not be read");
+        }
+        int status = failure != null ? statusOf(failure.getClass()) : statusOnly(context.statusCode());
         ErrorResponse body;
         if (status == 500) {
             LOG.error("request {} {} {} failed with a bug", requestId, context.request().method(),
@@ -104,6 +110,18 @@ public final class ErrorMapper implements Handler<RoutingContext> {
                 .putHeader(RequestIds.HEADER, requestId);
         extraHeaders(failure).forEach(response::putHeader);
         response.end(codec.write(body));
+    }
+
+    /** A request whose HTTP framing (a chunk size, say) Netty's decoder could not read. */
+    private static boolean isBrokenFraming(Throwable failure) {
+        if (failure == null) {
+            return false;
+        }
+        if (failure.getClass().getName().startsWith("io.netty.handler.codec.")) {
+            return true;
+        }
+        StackTraceElement[] stack = failure.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("io.netty.handler.codec.http.");
     }
 
     private static int statusOnly(int status) {
