@@ -2,9 +2,13 @@
 # stop on exit, and a fresh PostgreSQL schema.
 work=$(mktemp -d)
 pids=()
-cleanup() {
+stop_servers() { # the servers started so far: their heaps and timers would disturb what runs next
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    pids=()
+}
+cleanup() {
+    stop_servers
     rm -rf "$work"
 }
 trap cleanup EXIT

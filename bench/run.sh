@@ -131,6 +131,7 @@ awk -F'\t' -v rounds="$rounds" '
         printf "\nmeans of %d rounds; each product run follows its ceiling run; errors = non-2xx answers + socket errors\n", rounds
     }' "$results"
 
+stop_servers # JMH measured next to idle servers with big heaps varied tenfold between iterations
 if [ "$jmh" = yes ]; then
     echo
     echo "JMH (average time per operation):"
