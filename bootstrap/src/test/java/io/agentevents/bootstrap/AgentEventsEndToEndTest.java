@@ -29,4 +29,9 @@ class AgentEventsEndToEndTest extends EndToEndScenarios {
     protected AppConfig onStore(AppConfig config) {
         return config.withDatabase(TestDatabase.settings(schema));
     }
+
+    @Override
+    protected boolean remembersAnswers() {
+        return true;
+    }
 }

@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +61,9 @@ abstract class EndToEndScenarios {
     protected List<String> storeMeters() {
         return List.of();
     }
+
+    /** Whether this store's node answers agents' repeated empty polls from memory (one that may block does). */
+    protected abstract boolean remembersAnswers();
 
     @BeforeEach
     void start() {
@@ -102,6 +107,42 @@ abstract class EndToEndScenarios {
                 "http_server_requests_seconds_count{method=\"POST\",route=\"/v2/:project/events\",status=\"202\"} 1");
         storeMeters().forEach(meter -> assertThat(metrics).contains(meter));
         assertThat(metrics).doesNotContain(ADMIN);
+    }
+
+    private long answeredFromMemory(String what) {
+        String metrics = http.get("/metrics", null).body();
+        Matcher counted = Pattern.compile("agent_events_answered_from_memory_total\\{what=\"" + what + "\"} ([0-9.]+)")
+                .matcher(metrics);
+        assertThat(counted.find()).as("the answered-from-memory counter of %s is published", what).isTrue();
+        return (long) Double.parseDouble(counted.group(1));
+    }
+
+    @Test
+    void anAgentsRepeatedEmptyPolls_areAnsweredFromMemory_whereTheStoreMayBlock_andSeeTheNextActivationAtOnce()
+            throws InterruptedException {
+        var agent = HttpClientForTests.registerAndSignIn(http, http, project, ADMIN, "web-2");
+        String feed = v2 + "/agents/" + agent.id() + "/events";
+        String poll = feed + "?marker=" + http.markerAfterAll(feed, agent.token());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        int polls = 0;
+        do { // the node answers from memory once its LISTEN is in place
+            assertThat(json(http.get(poll, agent.token())).get("events")).isEmpty();
+            polls++;
+            Thread.sleep(10);
+        } while (remembersAnswers() && answeredFromMemory("poll") < 3 && System.nanoTime() < deadline);
+
+        if (remembersAnswers()) {
+            assertThat(answeredFromMemory("poll")).isGreaterThanOrEqualTo(3);
+            assertThat(answeredFromMemory("token")).isGreaterThanOrEqualTo(3);
+        } else {
+            assertThat(polls).isEqualTo(1);
+            assertThat(answeredFromMemory("poll")).isZero();
+            assertThat(answeredFromMemory("token")).isZero();
+        }
+        assertThat(http.post(v2 + "/events", ADMIN, ACTIVATE.formatted("real_time")).statusCode()).isEqualTo(202);
+        var afterActivation = http.get(poll, agent.token());
+        assertThat(json(afterActivation).get("events").get(0).get("event").asText()).isEqualTo("agent_activate");
+        assertThat(afterActivation.headers().firstValue("X-Agent-Mode")).contains("real_time");
     }
 
     @Test

@@ -6,4 +6,9 @@ class InMemoryEndToEndTest extends EndToEndScenarios {
     protected AppConfig onStore(AppConfig config) {
         return config;
     }
+
+    @Override
+    protected boolean remembersAnswers() {
+        return false;
+    }
 }

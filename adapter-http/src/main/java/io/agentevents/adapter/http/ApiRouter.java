@@ -42,7 +42,7 @@ public final class ApiRouter {
         this.codec = codec;
         this.options = options;
         this.blocking = new Blocking(vertx, options.storeMayBlock());
-        this.authenticator = new Authenticator(useCases.identifyCaller(), blocking);
+        this.authenticator = new Authenticator(useCases.identifyCaller(), blocking, options.metrics());
     }
 
     /** The API with default options, on use cases whose store may block: they run on worker threads. */
@@ -72,7 +72,7 @@ public final class ApiRouter {
                         useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec, options.metrics()))))
                 .on(HttpMethod.GET, READ_WITH_QUERY, authenticated,
                         respond(new GetAgentEventsHandler(useCases.listAgentEvents(), useCases.watchAgentEvents(),
-                                vertx, blocking, options.waitingPolls())))
+                                vertx, blocking, options.waitingPolls(), options.metrics())))
                 .otherMethodsNotAllowed();
         resource(router, "/v2/:project/events")
                 .on(HttpMethod.POST, with(202, WRITE), authenticated, respond(idempotent(

@@ -24,10 +24,12 @@ public final class Authenticator implements Handler<RoutingContext> {
 
     private final IdentifyCallerUseCase identify;
     private final Blocking blocking;
+    private final ApiMetrics metrics;
 
-    public Authenticator(IdentifyCallerUseCase identify, Blocking blocking) {
+    public Authenticator(IdentifyCallerUseCase identify, Blocking blocking, ApiMetrics metrics) {
         this.identify = identify;
         this.blocking = blocking;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,8 +40,14 @@ public final class Authenticator implements Handler<RoutingContext> {
             return;
         }
         Secret secret = new Secret(token.trim());
-        blocking.callUnlessKnown(() -> identify.identifyIfKnown(secret), () -> identify.identify(secret))
+        blocking.callUnlessKnown(() -> identify.identifyIfKnown(secret).map(this::countedFromMemory),
+                        () -> identify.identify(secret))
                 .onComplete(result -> proceed(context, result));
+    }
+
+    private Caller countedFromMemory(Caller caller) {
+        metrics.tokenKnownFromMemory();
+        return caller;
     }
 
     private static void proceed(RoutingContext context, AsyncResult<Caller> result) {

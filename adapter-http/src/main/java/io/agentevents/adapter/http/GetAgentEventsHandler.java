@@ -40,9 +40,11 @@ public final class GetAgentEventsHandler implements Endpoint {
     private final Vertx vertx;
     private final Blocking blocking;
     private final WaitingPolls waitingPolls;
+    private final ApiMetrics metrics;
 
     public GetAgentEventsHandler(ListAgentEventsUseCase list, WatchAgentEventsUseCase watch, Vertx vertx,
-                                 Blocking blocking, WaitingPolls waitingPolls) {
+                                 Blocking blocking, WaitingPolls waitingPolls, ApiMetrics metrics) {
+        this.metrics = metrics;
         this.list = list;
         this.watch = watch;
         this.vertx = vertx;
@@ -60,10 +62,16 @@ public final class GetAgentEventsHandler implements Endpoint {
                 RequestIds.of(context));
         String path = "/v2/" + project + "/agents/" + agent + "/events";
         if (wait.isZero()) {
-            return blocking.callUnlessKnown(() -> list.listIfKnown(query), () -> list.list(query))
+            return blocking.callUnlessKnown(() -> list.listIfKnown(query).map(this::countedFromMemory),
+                            () -> list.list(query))
                     .map(result -> replyOf(result, path, page));
         }
         return new LongPoll(context, query, wait, path).start();
+    }
+
+    private AgentEventsPage countedFromMemory(AgentEventsPage page) {
+        metrics.pollAnsweredFromMemory();
+        return page;
     }
 
     private static Duration waitOf(RoutingContext context) {
