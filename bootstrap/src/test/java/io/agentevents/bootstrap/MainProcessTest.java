@@ -60,6 +60,12 @@ class MainProcessTest {
             HttpClientForTests http = new HttpClientForTests(service.port());
             assertThat(http.post("/v2/demo/events", service.demoToken(), "{\"event\":\"agent_activate\",\"mode\":\"active\"}")
                     .statusCode()).isEqualTo(202);
+            // The access line is written after the answer, through a queue: let it reach the output before stopping.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (service.output().stream().noneMatch(line -> line.contains("io.agentevents.access"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             service.process().destroy();
             assertThat(service.awaitExit()).isZero();
 
