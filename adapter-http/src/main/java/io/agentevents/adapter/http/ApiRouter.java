@@ -9,7 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The routes of the v2 events API, plus the operator's {@code /healthz}, {@code /readyz},
@@ -21,8 +23,11 @@ public final class ApiRouter {
     /** The largest request body accepted (SPEC: 413 above 64 KiB). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    /** The route metadata key holding the statuses an operation answers (for the OpenAPI test). */
-    public static final String STATUSES = "statuses";
+    /**
+     * The route metadata key holding, per method name, the statuses each operation of the route's
+     * path answers (for the OpenAPI test).
+     */
+    public static final String OPERATIONS = "operations";
 
     private static final List<Integer> READ = List.of(200, 401, 403, 404, 405, 429, 500, 503);
     private static final List<Integer> READ_WITH_QUERY = List.of(200, 400, 401, 403, 404, 405, 429, 500, 503);
@@ -65,52 +70,44 @@ public final class ApiRouter {
             router.route("/v2/*").handler(new RateLimit(vertx, options.rateLimitPerSecond()));
         }
 
-        Handler<RoutingContext> authenticated = authenticator;
-        // Vert.x tries routes in order, each a regex match: agents' polls and heartbeats come first.
-        resource(router, "/v2/:project/agents/:agent/events")
-                .on(HttpMethod.POST, with(202, WRITE), authenticated, respond(idempotent(new PostAgentEventHandler(
+        // Vert.x tries routes in order, each a regex match: agents' polls and heartbeats come first,
+        // and each path is one route, so a request costs one match per path tried, not one per method.
+        resource(router, "/v2/:project/agents/:agent/events", authenticator)
+                .on(HttpMethod.POST, with(202, WRITE), respond(idempotent(new PostAgentEventHandler(
                         useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec, options.metrics()))))
-                .on(HttpMethod.GET, READ_WITH_QUERY, authenticated,
-                        respond(new GetAgentEventsHandler(useCases.listAgentEvents(), useCases.watchAgentEvents(),
-                                vertx, blocking, options.waitingPolls(), options.metrics())))
-                .otherMethodsNotAllowed();
-        resource(router, "/v2/:project/events")
-                .on(HttpMethod.POST, with(202, WRITE), authenticated, respond(idempotent(
+                .on(HttpMethod.GET, READ_WITH_QUERY, respond(new GetAgentEventsHandler(useCases.listAgentEvents(),
+                        useCases.watchAgentEvents(), vertx, blocking, options.waitingPolls(), options.metrics())))
+                .register();
+        resource(router, "/v2/:project/events", authenticator)
+                .on(HttpMethod.POST, with(202, WRITE), respond(idempotent(
                         new PostProjectEventHandler(useCases.activateAgents(), blocking, codec, options.metrics()))))
-                .on(HttpMethod.GET, READ_WITH_QUERY, authenticated,
-                        respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking)))
-                .otherMethodsNotAllowed();
-        resource(router, "/v2/:project/agents/:agent/status")
-                .on(HttpMethod.GET, READ, authenticated,
-                        respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
-                .otherMethodsNotAllowed();
+                .on(HttpMethod.GET, READ_WITH_QUERY, respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking)))
+                .register();
+        resource(router, "/v2/:project/agents/:agent/status", authenticator)
+                .on(HttpMethod.GET, READ, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
+                .register();
         // /agents/tokens must come before /agents/:agent, which would take "tokens" for an id.
-        resource(router, "/v2/:project/agents/tokens")
-                .on(HttpMethod.POST, with(200, WRITE),
-                        respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
-                .otherMethodsNotAllowed();
-        resource(router, "/v2/:project/agents")
-                .on(HttpMethod.POST, with(201, WRITE), authenticated,
-                        respond(idempotent(new PostAgentHandler(useCases.registerAgent(), blocking, codec))))
-                .on(HttpMethod.GET, READ, authenticated, respond(new GetAgentsHandler(useCases.listAgents(), blocking)))
-                .otherMethodsNotAllowed();
-        resource(router, "/v2/:project/agents/:agent")
-                .on(HttpMethod.GET, READ, authenticated, respond(new GetAgentHandler(useCases.getAgent(), blocking)))
-                .on(HttpMethod.DELETE, List.of(204, 401, 403, 404, 405, 429, 500, 503), authenticated,
+        resource(router, "/v2/:project/agents/tokens", null)
+                .on(HttpMethod.POST, with(200, WRITE), respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
+                .register();
+        resource(router, "/v2/:project/agents", authenticator)
+                .on(HttpMethod.POST, with(201, WRITE), respond(idempotent(new PostAgentHandler(useCases.registerAgent(), blocking, codec))))
+                .on(HttpMethod.GET, READ, respond(new GetAgentsHandler(useCases.listAgents(), blocking)))
+                .register();
+        resource(router, "/v2/:project/agents/:agent", authenticator)
+                .on(HttpMethod.GET, READ, respond(new GetAgentHandler(useCases.getAgent(), blocking)))
+                .on(HttpMethod.DELETE, List.of(204, 401, 403, 404, 405, 429, 500, 503),
                         respond(new DeleteAgentHandler(useCases.deleteAgent(), blocking)))
-                .otherMethodsNotAllowed();
-        resource(router, "/v2/:project/agents/:agent/configuration")
-                .on(HttpMethod.GET, READ, authenticated,
-                        respond(new GetAgentConfigurationHandler(useCases.agentConfiguration(), blocking)))
-                .otherMethodsNotAllowed();
+                .register();
+        resource(router, "/v2/:project/agents/:agent/configuration", authenticator)
+                .on(HttpMethod.GET, READ, respond(new GetAgentConfigurationHandler(useCases.agentConfiguration(), blocking)))
+                .register();
 
         ServiceEndpoints service = new ServiceEndpoints(useCases.checkReadiness(), blocking, options.metrics());
-        resource(router, "/healthz").on(HttpMethod.GET, OPERATOR, respond(service.health())).otherMethodsNotAllowed();
-        resource(router, "/readyz").on(HttpMethod.GET, with(503, OPERATOR), respond(service.readiness()))
-                .otherMethodsNotAllowed();
-        resource(router, "/metrics").on(HttpMethod.GET, OPERATOR, respond(service.metrics())).otherMethodsNotAllowed();
-        resource(router, "/openapi.json").on(HttpMethod.GET, OPERATOR, respond(service.openApi()))
-                .otherMethodsNotAllowed();
+        resource(router, "/healthz", null).on(HttpMethod.GET, OPERATOR, respond(service.health())).register();
+        resource(router, "/readyz", null).on(HttpMethod.GET, with(503, OPERATOR), respond(service.readiness())).register();
+        resource(router, "/metrics", null).on(HttpMethod.GET, OPERATOR, respond(service.metrics())).register();
+        resource(router, "/openapi.json", null).on(HttpMethod.GET, OPERATOR, respond(service.openApi())).register();
 
         router.route().failureHandler(errors);
         router.errorHandler(404, errors);
@@ -132,47 +129,52 @@ public final class ApiRouter {
                 blocking, codec);
     }
 
-    private static Resource resource(Router router, String path) {
-        return new Resource(router, path);
+    /** @param authentication run before any of the path's operations; null where they are open */
+    private static Resource resource(Router router, String path, Handler<RoutingContext> authentication) {
+        return new Resource(router, path, authentication);
     }
 
     /**
-     * One path and its methods. Vert.x answers 405 itself but without our error body, and its
-     * {@code Allow} list is out of reach from an error handler, so each path ends with a route
-     * that answers 405 for the methods it lacks.
+     * One path and its methods, as one route: the method picks the operation after the path
+     * matched once. A method the path lacks gets 405 with our error body and an {@code Allow}
+     * list (Vert.x's own 405 has neither), before any authentication.
      */
     private static final class Resource {
 
         private final Router router;
         private final String path;
-        private final List<String> methods = new ArrayList<>();
+        private final Handler<RoutingContext> authentication;
+        private final Map<HttpMethod, Handler<RoutingContext>> operations = new LinkedHashMap<>();
+        private final Map<String, List<Integer>> statuses = new LinkedHashMap<>();
 
-        Resource(Router router, String path) {
+        Resource(Router router, String path, Handler<RoutingContext> authentication) {
             this.router = router;
             this.path = path;
+            this.authentication = authentication;
         }
 
         /** @param statuses every status this operation can answer, as the OpenAPI document must list them */
-        @SafeVarargs
-        final Resource on(HttpMethod method, List<Integer> statuses, Handler<RoutingContext>... handlers) {
-            Route route = router.route(method, path).putMetadata(STATUSES, List.copyOf(statuses));
-            route.handler(context -> {
-                AccessLog.markRoute(context, path);
-                context.next();
-            });
-            for (Handler<RoutingContext> handler : handlers) {
-                route.handler(handler);
-            }
-            methods.add(method.name());
+        Resource on(HttpMethod method, List<Integer> statuses, Handler<RoutingContext> operation) {
+            operations.put(method, operation);
+            this.statuses.put(method.name(), List.copyOf(statuses));
             return this;
         }
 
-        void otherMethodsNotAllowed() {
-            String allow = String.join(", ", methods);
-            router.route(path).handler(context -> {
+        void register() {
+            String allow = String.join(", ", statuses.keySet());
+            Route route = router.route(path).putMetadata(OPERATIONS, Map.copyOf(statuses));
+            route.handler(context -> {
                 AccessLog.markRoute(context, path);
-                context.fail(new MethodNotAllowedException(allow));
+                if (operations.containsKey(context.request().method())) {
+                    context.next();
+                } else {
+                    context.fail(new MethodNotAllowedException(allow));
+                }
             });
+            if (authentication != null) {
+                route.handler(authentication);
+            }
+            route.handler(context -> operations.get(context.request().method()).handle(context));
         }
     }
 

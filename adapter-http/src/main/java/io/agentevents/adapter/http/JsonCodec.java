@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,6 +28,8 @@ public final class JsonCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+    /** Resolved once: the mapper's own readTree looks the tree type up again on every call. */
+    private final ObjectReader treeReader = mapper.readerFor(JsonNode.class);
 
     /**
      * Reads a request body that must be one JSON object.
@@ -44,7 +47,7 @@ public final class JsonCodec {
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(body);
+            tree = treeReader.readTree(body);
         } catch (IOException malformed) {
             throw new BadRequestException("request body is not valid JSON");
         }
