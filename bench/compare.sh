@@ -46,12 +46,7 @@ node base 18120 "$base_jar"
 node changed 18121 "$changed_jar"
 variants=(base:18120 changed:18121)
 
-declare -A agent agent_token
-for variant in "${variants[@]}"; do
-    name=${variant%%:*} port=${variant##*:}
-    read -r agent[$name] agent_token[$name] < <(agent_of "$port" "$token")
-    [ -n "${agent_token[$name]}" ] || { echo "could not set up an agent on $name" >&2; exit 1; }
-done
+agents_of_variants "$token"
 
 cases() { # round
     for variant in "${variants[@]}"; do

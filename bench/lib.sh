@@ -44,6 +44,17 @@ agent_of() { # port user_token
         -d "{\"agent_id\":\"$agent\",\"password\":\"$password\",\"host\":{\"fingerprint\":\"bench-host\"}}" | json_field id)"
 }
 
+# One signed-in agent per node of $variants ("name:port" each): agent[name] and agent_token[name].
+declare -A agent agent_token
+agents_of_variants() { # user_token
+    local variant name port
+    for variant in "${variants[@]}"; do
+        name=${variant%%:*} port=${variant##*:}
+        read -r "agent[$name]" "agent_token[$name]" < <(agent_of "$port" "$1")
+        [ -n "${agent_token[$name]}" ] || { echo "could not set up an agent on $name" >&2; exit 1; }
+    done
+}
+
 # One wrk run of a case, appended to $results as a tab-separated line (needs $connections, $seconds).
 run_wrk() { # label round url script token
     local label=$1 round=$2 url=$3 script=$4 token_value=$5

@@ -46,12 +46,7 @@ node accesslog 18113 INFO --rate-limit 0 --metrics off
 node full 18114 INFO --rate-limit "$never_refusing" --metrics on
 variants=(lean:18110 budget:18111 metrics:18112 accesslog:18113 full:18114)
 
-declare -A agent agent_token
-for variant in "${variants[@]}"; do
-    name=${variant%%:*} port=${variant##*:}
-    read -r agent[$name] agent_token[$name] < <(agent_of "$port" "$token")
-    [ -n "${agent_token[$name]}" ] || { echo "could not set up an agent on $name" >&2; exit 1; }
-done
+agents_of_variants "$token"
 
 cases() { # round
     for variant in "${variants[@]}"; do
