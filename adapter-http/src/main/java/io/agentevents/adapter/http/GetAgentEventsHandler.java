@@ -44,12 +44,12 @@ public final class GetAgentEventsHandler implements Endpoint {
 
     public GetAgentEventsHandler(ListAgentEventsUseCase list, WatchAgentEventsUseCase watch, Vertx vertx,
                                  Blocking blocking, WaitingPolls waitingPolls, ApiMetrics metrics) {
-        this.metrics = metrics;
         this.list = list;
         this.watch = watch;
         this.vertx = vertx;
         this.blocking = blocking;
         this.waitingPolls = waitingPolls;
+        this.metrics = metrics;
     }
 
     @Override
