@@ -2,6 +2,7 @@
 # stop on exit, and a fresh PostgreSQL schema.
 work=$(mktemp -d)
 pids=()
+declare -A server_pid # name given to start -> its process, for its CPU time per request
 stop_servers() { # the servers started so far: their heaps and timers would disturb what runs next
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
@@ -22,6 +23,7 @@ start() { # name port command...
     local name=$1 port=$2; shift 2
     "$@" > "$work/$name.log" 2>&1 &
     pids+=($!)
+    server_pid[$name]=$!
     for _ in $(seq 1 120); do
         curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
         sleep 0.5
@@ -55,14 +57,30 @@ agents_of_variants() { # user_token
     done
 }
 
+cpu_ticks() { # pid: user + system CPU time so far, in clock ticks (0 if the process is gone)
+    awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 # One wrk run of a case, appended to $results as a tab-separated line (needs $connections, $seconds).
+# The label starts with the name the serving process was started under (ceiling_get: "ceiling"):
+# its CPU time per answered request is recorded too, a measure of work that, unlike req/s, does
+# not move when a neighbour on a shared machine takes the CPU away.
 run_wrk() { # label round url script token
     local label=$1 round=$2 url=$3 script=$4 token_value=$5
+    local pid=${server_pid[${label%%_*}]:-} ticks_before=0 ticks_after=0
     cat "bench/wrk/$script" bench/wrk/report.lua > "$work/case.lua"
+    [ -n "$pid" ] && ticks_before=$(cpu_ticks "$pid")
     TOKEN=$token_value wrk -t1 -c"$connections" -d"${seconds}s" -s "$work/case.lua" "$url" > "$work/wrk.out" 2>&1 || true
+    [ -n "$pid" ] && ticks_after=$(cpu_ticks "$pid")
     local line
     line=$(grep '^RESULT' "$work/wrk.out" || echo "RESULT rps=0 p50_ms=0 p99_ms=0 non2xx=0 socket_errors=-1 requests=0")
-    echo -e "$label\t$round\t$(echo "$line" | sed 's/^RESULT //; s/ /\t/g')" >> "$results"
+    local requests cpu_us=0
+    requests=$(echo "$line" | grep -o 'requests=[0-9]*' | cut -d= -f2)
+    if [ "${requests:-0}" -gt 0 ]; then
+        cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+            'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
+    fi
+    echo -e "$label\t$round\t$(echo "$line" | sed 's/^RESULT //; s/ /\t/g')\tcpu_us=$cpu_us" >> "$results"
 }
 
 marker_of() { # port agent token: the newest id of the agent's feed, so the check-in finds nothing new
@@ -75,10 +93,14 @@ checkin_url() { # port agent token
     echo "http://127.0.0.1:$1/v2/bench/agents/$2/events${marker:+?marker=$marker}"
 }
 
-# One warm-up round of the caller's cases() (not counted), then $rounds rounds into $results.
+# One warm-up round of the caller's cases() (not counted; ${warmup_seconds:-15} s a case, so the JIT
+# has compiled the request path before anything is measured), then $rounds rounds into $results.
 run_rounds() {
-    echo "warming up (one round, not counted)..."
+    local measured_seconds=$seconds
+    seconds=${warmup_seconds:-15}
+    echo "warming up (one round of $seconds s a case, not counted)..."
     cases 0
+    seconds=$measured_seconds
     : > "$results"
     for round in $(seq 1 "$rounds"); do
         echo "round $round of $rounds ($seconds s per run, wrk -t1 -c$connections)..."

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the production safeguards cost in requests per second (docs/BENCHMARKS.md), on the
 # in-memory store, where the HTTP path is all there is to measure:
-#   bench/overhead.sh [--seconds N] [--rounds N] [--connections N]
+#   bench/overhead.sh [--seconds N] [--rounds N] [--warmup-seconds N] [--connections N]
 # Five nodes side by side, differing only in what is switched on: none of it (lean), the
 # request budget, the metrics, the access log, everything (as deployed). Every case runs on
 # each node in turn, round after round, and is reported as a ratio to the lean node's rate.
@@ -10,10 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=5 rounds=3 connections=64
+warmup_seconds=15 seconds=5 rounds=3 connections=64
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds=$2; shift 2 ;;
+        --warmup-seconds) warmup_seconds=$2; shift 2 ;;
         --rounds) rounds=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         -h|--help) sed -n 2,9p "$0"; exit 0 ;;

@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # The benchmark harness (docs/BENCHMARKS.md): every hot operation of agent-events measured against
 # this machine's ceiling in the same invocation, as ratios.
-#   bench/run.sh [--seconds N] [--rounds N] [--connections N] [--skip-jmh] [--skip-memory]
+#   bench/run.sh [--seconds N] [--rounds N] [--warmup-seconds N] [--connections N] [--skip-jmh] [--skip-memory]
 # (a) a bare Vert.x server (bench/ceiling/Ceiling.java): the HTTP ceiling, POST and GET;
 # (b) pgbench: PostgreSQL's own single-insert transactions per second, 16 clients;
 # (c) agent-events on the in-memory store and on PostgreSQL, every case driven by wrk with the
 #     same connections and duration, each product run right after its ceiling's run, round after
-#     round, so drift hits both;
-# (d) a table of requests/s, p50, p99 and the ratio to the ceiling; then the JMH benchmarks of
-#     the hot paths and the heap per session and per event.
+#     round, so drift hits both; one warm-up round first (15 s a case), not counted;
+# (d) a table of requests/s, p50, p99, the ratio to the ceiling and each server's CPU time per
+#     request (its own and its ceiling's); then the JMH benchmarks of the hot paths and the heap
+#     per session and per event.
 # Needs wrk (installed from Debian's packages if missing and run as root), pgbench, psql, curl,
 # and PostgreSQL at DATABASE_URL (default: the local test server, schema bench_http).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=5 rounds=2 connections=64 jmh=yes memory=yes
+warmup_seconds=15 seconds=5 rounds=2 connections=64 jmh=yes memory=yes
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds=$2; shift 2 ;;
+        --warmup-seconds) warmup_seconds=$2; shift 2 ;;
         --rounds) rounds=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --skip-jmh) jmh=no; shift ;;
@@ -105,7 +107,8 @@ echo "PostgreSQL: $(psql -Atq "$psql_url" -c 'show server_version'), synchronous
 echo
 awk -F'\t' -v rounds="$rounds" '
     function value(field) { split(field, kv, "="); return kv[2] + 0 }
-    { n[$1]++; rps[$1] += value($3); p50[$1] += value($4); p99[$1] += value($5); bad[$1] += value($6) + value($7) }
+    { n[$1]++; rps[$1] += value($3); p50[$1] += value($4); p99[$1] += value($5); bad[$1] += value($6) + value($7)
+      cpu[$1] += value($9) }
     END {
         split("memory_activation memory_checkin memory_status memory_heartbeat postgres_activation postgres_checkin postgres_status postgres_heartbeat", order, " ")
         ceiling["memory_activation"] = "ceiling_post"; target["memory_activation"] = 0.7
@@ -116,19 +119,21 @@ awk -F'\t' -v rounds="$rounds" '
         ceiling["postgres_checkin"] = "ceiling_get"; target["postgres_checkin"] = 0.4
         ceiling["postgres_status"] = "ceiling_get"
         ceiling["postgres_heartbeat"] = "ceiling_post"
-        printf "%-20s %10s %9s %9s %7s   %-12s %10s %7s %8s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "ceiling", "req/s", "ratio", "target"
+        printf "%-20s %10s %9s %9s %7s   %-12s %10s %7s %-10s %7s %7s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "ceiling", "req/s", "ratio", "target", "cpu us", "ceil us"
         for (i = 1; i <= 8; i++) {
             c = order[i]; b = ceiling[c]
             if (!n[c]) continue
             mine = rps[c] / n[c]; theirs = n[b] ? rps[b] / n[b] : 0
             ratio = theirs > 0 ? mine / theirs : 0
             goal = (c in target) ? sprintf("%s %.1f", ratio >= target[c] ? "met" : "MISSED", target[c]) : "-"
-            printf "%-20s %10.0f %9.2f %9.2f %7d   %-12s %10.0f %7.2f %8s\n", c, mine, p50[c] / n[c], p99[c] / n[c], bad[c], b, theirs, ratio, goal
+            printf "%-20s %10.0f %9.2f %9.2f %7d   %-12s %10.0f %7.2f %-10s %7.1f %7s\n", c, mine, p50[c] / n[c], p99[c] / n[c], bad[c], b, theirs, ratio, goal,
+                cpu[c] / n[c], (b == "pgbench" ? "-" : sprintf("%.1f", cpu[b] / n[b]))
         }
         printf "%-20s %10.0f %9.2f %9.2f\n", "ceiling_post", rps["ceiling_post"] / n["ceiling_post"], p50["ceiling_post"] / n["ceiling_post"], p99["ceiling_post"] / n["ceiling_post"]
         printf "%-20s %10.0f %9.2f %9.2f\n", "ceiling_get", rps["ceiling_get"] / n["ceiling_get"], p50["ceiling_get"] / n["ceiling_get"], p99["ceiling_get"] / n["ceiling_get"]
         printf "%-20s %10.0f   (transactions/s, 16 clients)\n", "pgbench", rps["pgbench"] / n["pgbench"]
-        printf "\nmeans of %d rounds; each product run follows its ceiling run; errors = non-2xx answers + socket errors\n", rounds
+        printf "\nmeans of %d rounds; each product run follows its ceiling run; errors = non-2xx answers + socket errors;\n", rounds
+        printf "cpu us = CPU time of the serving process per answered request, in microseconds (ceil us: its ceiling'"'"'s)\n"
     }' "$results"
 
 stop_servers # JMH measured next to idle servers with big heaps varied tenfold between iterations
