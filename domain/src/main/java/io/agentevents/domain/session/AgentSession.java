@@ -14,11 +14,9 @@ import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.event.AgentStartedUp;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * What the service knows of one agent: the activations that cover it, when it was last seen,
@@ -90,10 +88,13 @@ public record AgentSession(ProjectId project, AgentId agent,
      * On a tie the agent's own activation wins, being the more specific.
      */
     public Optional<Activation> activationInForceAt(Instant now) {
-        return Stream.of(agentActivation, projectActivation)
-                .flatMap(Optional::stream)
-                .filter(activation -> activation.isInForceAt(now))
-                .reduce((newest, candidate) -> candidate.isNewerThan(newest) ? candidate : newest);
+        // Asked at every poll: plain branches rather than a stream over two optionals.
+        Activation own = agentActivation.filter(activation -> activation.isInForceAt(now)).orElse(null);
+        Activation projectWide = projectActivation.filter(activation -> activation.isInForceAt(now)).orElse(null);
+        if (own == null || projectWide == null) {
+            return Optional.ofNullable(own != null ? own : projectWide);
+        }
+        return Optional.of(projectWide.isNewerThan(own) ? projectWide : own);
     }
 
     /**
@@ -114,11 +115,16 @@ public record AgentSession(ProjectId project, AgentId agent,
     }
 
     private Optional<Instant> nextExpiryAfter(Instant from) {
-        return Stream.of(agentActivation, projectActivation)
-                .flatMap(Optional::stream)
-                .filter(activation -> activation.isInForceAt(from))
-                .flatMap(activation -> activation.expiresAt().stream())
-                .min(Comparator.naturalOrder());
+        Instant own = expiryIfInForce(agentActivation, from);
+        Instant projectWide = expiryIfInForce(projectActivation, from);
+        if (own == null || projectWide == null) {
+            return Optional.ofNullable(own != null ? own : projectWide);
+        }
+        return Optional.of(own.isBefore(projectWide) ? own : projectWide);
+    }
+
+    private static Instant expiryIfInForce(Optional<Activation> activation, Instant at) {
+        return activation.filter(candidate -> candidate.isInForceAt(at)).flatMap(Activation::expiresAt).orElse(null);
     }
 
     /**
