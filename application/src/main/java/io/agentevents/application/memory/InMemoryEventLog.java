@@ -13,10 +13,12 @@ import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -169,7 +171,7 @@ public class InMemoryEventLog implements EventLog {
                 for (int s = 0; s < older.length; s++) {
                     older[s]--;
                 }
-                return EventPage.of(request, selected, newestIds(sources, older, limit + 1));
+                return EventPage.of(request, selected, new PrecedingIds(sources, older, limit + 1));
             }
             for (int s = 0; s < sources.size(); s++) {
                 cursor[s] = sources.get(s).size() - 1;
@@ -181,21 +183,7 @@ public class InMemoryEventLog implements EventLog {
                 }
                 selected.add(sources.get(next).get(cursor[next]--));
             }
-            return EventPage.of(request, selected, newestIds(sources, cursor, limit + 1));
-        }
-
-        /** Walks down from the cursors, newest first, collecting up to {@code count} ids. */
-        private static List<EventId> newestIds(List<ArrayList<StoredEvent>> sources, int[] cursor, int count) {
-            int[] at = cursor.clone();
-            List<EventId> ids = new ArrayList<>();
-            while (ids.size() < count) {
-                int next = largestAt(sources, at);
-                if (next < 0) {
-                    break;
-                }
-                ids.add(sources.get(next).get(at[next]--).id());
-            }
-            return ids;
+            return EventPage.of(request, selected, new PrecedingIds(sources, cursor, limit + 1));
         }
 
         private static int smallestAt(List<ArrayList<StoredEvent>> sources, int[] cursor) {
@@ -254,6 +242,81 @@ public class InMemoryEventLog implements EventLog {
             agentFeeds.values().forEach(feed -> feed.subList(0, firstIndexAfter(feed, lastPurged)).clear());
             agentFeeds.values().removeIf(List::isEmpty);
             return count;
+        }
+    }
+
+    /**
+     * The ids before a page, newest first, as {@link EventPage#of} takes them: up to
+     * {@code count} of them, each worked out when asked for. A page asks for one at most (the
+     * marker of its previous link), so polling a long feed costs two binary searches, not a walk
+     * back over a page of events.
+     */
+    private static final class PrecedingIds extends AbstractList<EventId> {
+
+        private final List<ArrayList<StoredEvent>> sources;
+        private final int[] newest;
+        private final int size;
+
+        /**
+         * @param sources one or two lists of events, each in ascending id order, no id in both
+         * @param newest  per source, the index of its newest event before the page (-1: none)
+         */
+        PrecedingIds(List<ArrayList<StoredEvent>> sources, int[] newest, int count) {
+            if (sources.size() > 2) {
+                throw new IllegalArgumentException("a page merges at most two sources");
+            }
+            this.sources = sources;
+            this.newest = newest.clone();
+            long available = 0;
+            for (int index : newest) {
+                available += index + 1;
+            }
+            this.size = (int) Math.min(available, count);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public EventId get(int index) {
+            Objects.checkIndex(index, size);
+            if (sources.size() == 1) {
+                return sources.get(0).get(newest[0] - index).id();
+            }
+            return newestBut(index, sources.get(0), newest[0], sources.get(1), newest[1]);
+        }
+
+        /**
+         * The id with {@code skipped} larger ones before it among {@code a[0..lastA]} and
+         * {@code b[0..lastB]}: the page's {@code skipped + 1} newest predecessors take some from
+         * the top of each list, and the split is found by binary search on how many come from a.
+         */
+        private static EventId newestBut(int skipped, List<StoredEvent> a, int lastA, List<StoredEvent> b, int lastB) {
+            int taken = skipped + 1;
+            int low = Math.max(0, taken - (lastB + 1));
+            int high = Math.min(taken, lastA + 1);
+            while (low <= high) {
+                int fromA = (low + high) >>> 1;
+                int fromB = taken - fromA;
+                if (fromA <= lastA && fromB > 0 && idAt(a, lastA - fromA) > idAt(b, lastB - fromB + 1)) {
+                    low = fromA + 1; // a's newest left out is newer than b's oldest taken: take more from a
+                } else if (fromB <= lastB && fromA > 0 && idAt(b, lastB - fromB) > idAt(a, lastA - fromA + 1)) {
+                    high = fromA - 1; // and the other way round
+                } else if (fromA == 0) {
+                    return b.get(lastB - fromB + 1).id();
+                } else if (fromB == 0 || idAt(a, lastA - fromA + 1) < idAt(b, lastB - fromB + 1)) {
+                    return a.get(lastA - fromA + 1).id();
+                } else {
+                    return b.get(lastB - fromB + 1).id();
+                }
+            }
+            throw new IllegalStateException("the sources are not in ascending id order");
+        }
+
+        private static long idAt(List<StoredEvent> events, int index) {
+            return events.get(index).id().value();
         }
     }
 }

@@ -302,6 +302,50 @@ public abstract class EventLogContract {
         assertThat(ids(log.feed(project, agent, newest.previous().orElseThrow()).events())).contains(kept.get(0).id().value());
     }
 
+    /**
+     * The previous link of a feed page, which merges the agent's own events with the project's
+     * activations, against one worked out from the whole feed: for every marker, limit and order.
+     */
+    @Test
+    void feed_previous_pointsAtTheFeedPageBeforeIt_forEveryMarkerLimitAndOrder() {
+        AgentId agent = newAgent();
+        AgentId other = newAgent();
+        for (int i = 0; i < 5; i++) {
+            log.append(project, List.of(startup(agent), NewEvent.of(projectActivation(Mode.ACTIVE, T0.plusSeconds(i))),
+                    startup(other), NewEvent.of(projectActivation(Mode.IDLE, T0.plusSeconds(i))), startup(agent),
+                    startup(agent)));
+        }
+        List<StoredEvent> feed = log.feed(project, agent, request(null, 1000, SortDirection.ASC)).events();
+        assertThat(feed).hasSize(25);
+
+        for (SortDirection direction : SortDirection.values()) {
+            for (int limit : new int[] {1, 2, 3, 7, 24, 25, 100}) {
+                EventPage newest = log.feed(project, agent, request(null, limit, direction));
+                int pageStart = direction == SortDirection.ASC ? 0 : Math.max(0, feed.size() - limit);
+                assertThat(newest.previous()).as("%s without marker, limit %d", direction, limit)
+                        .isEqualTo(previousOf(feed.subList(0, pageStart), limit, direction));
+                for (int before = 0; before < feed.size(); before++) {
+                    long marker = feed.get(before).id().value();
+                    assertThat(log.feed(project, agent, request(marker, limit, direction)).previous())
+                            .as("%s after %d, limit %d", direction, marker, limit)
+                            .isEqualTo(previousOf(feed.subList(0, before + 1), limit, direction));
+                }
+            }
+        }
+    }
+
+    /** The previous link EventPage documents, given the events before a page, oldest first. */
+    private static Optional<EventPageRequest> previousOf(List<StoredEvent> preceding, int limit, SortDirection direction) {
+        if (preceding.isEmpty()) {
+            return Optional.empty();
+        }
+        if (preceding.size() > limit) {
+            EventId marker = preceding.get(preceding.size() - 1 - limit).id();
+            return Optional.of(new EventPageRequest(Optional.of(marker), limit, direction));
+        }
+        return Optional.of(new EventPageRequest(Optional.empty(), limit, SortDirection.ASC));
+    }
+
     @Test
     void projects_haveSeparateLogs() {
         ProjectId other = newProject();
