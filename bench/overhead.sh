@@ -66,14 +66,15 @@ run_rounds
 echo
 awk -F'\t' -v rounds="$rounds" '
     function value(field) { split(field, kv, "="); return kv[2] + 0 }
-    { n[$1]++; rps[$1] += value($3); p99[$1] += value($5); bad[$1] += value($6) + value($7) }
+    { n[$1]++; rps[$1] += value($3); p99[$1] += value($5); bad[$1] += value($6) + value($7); cpu[$1] += value($9) }
     END {
         split("lean budget metrics accesslog full", names, " ")
         split("activation checkin", kinds, " ")
-        printf "%-22s %10s %9s %7s %14s\n", "case", "req/s", "p99 ms", "errors", "ratio to lean"
+        printf "%-22s %10s %9s %7s %14s %8s %12s\n", "case", "req/s", "p99 ms", "errors", "ratio to lean", "cpu us", "us over lean"
         for (k = 1; k <= 2; k++) for (i = 1; i <= 5; i++) {
             c = names[i] "_" kinds[k]; base = "lean_" kinds[k]
-            printf "%-22s %10.0f %9.2f %7d %14.2f\n", c, rps[c] / n[c], p99[c] / n[c], bad[c], (rps[c] / n[c]) / (rps[base] / n[base])
+            printf "%-22s %10.0f %9.2f %7d %14.2f %8.1f %12.1f\n", c, rps[c] / n[c], p99[c] / n[c], bad[c], (rps[c] / n[c]) / (rps[base] / n[base]),
+                cpu[c] / n[c], cpu[c] / n[c] - cpu[base] / n[base]
         }
-        printf "\nmeans of %d rounds; errors = non-2xx answers + socket errors\n", rounds
+        printf "\nmeans of %d rounds; errors = non-2xx answers + socket errors; cpu us = the node'"'"'s CPU time per request\n", rounds
     }' "$results"
