@@ -89,8 +89,8 @@ public record AgentSession(ProjectId project, AgentId agent,
      */
     public Optional<Activation> activationInForceAt(Instant now) {
         // Asked at every poll: plain branches rather than a stream over two optionals.
-        Activation own = agentActivation.filter(activation -> activation.isInForceAt(now)).orElse(null);
-        Activation projectWide = projectActivation.filter(activation -> activation.isInForceAt(now)).orElse(null);
+        Activation own = inForce(agentActivation, now);
+        Activation projectWide = inForce(projectActivation, now);
         if (own == null || projectWide == null) {
             return Optional.ofNullable(own != null ? own : projectWide);
         }
@@ -124,7 +124,13 @@ public record AgentSession(ProjectId project, AgentId agent,
     }
 
     private static Instant expiryIfInForce(Optional<Activation> activation, Instant at) {
-        return activation.filter(candidate -> candidate.isInForceAt(at)).flatMap(Activation::expiresAt).orElse(null);
+        Activation inForce = inForce(activation, at);
+        return inForce == null ? null : inForce.expiresAt().orElse(null);
+    }
+
+    /** The activation if it is in force at {@code at}, else null. */
+    private static Activation inForce(Optional<Activation> activation, Instant at) {
+        return activation.filter(candidate -> candidate.isInForceAt(at)).orElse(null);
     }
 
     /**
