@@ -117,7 +117,7 @@ class EventColumnsTest {
         }
         columns.purgeBefore(clock);
         assertThat(columns.size()).isLessThanOrEqualTo(1);
-        assertThat(columns.capacity()).isLessThanOrEqualTo(64);
+        assertThat(columns.capacity()).isLessThanOrEqualTo(ChunkedStore.CHUNK_SIZE);
         long lastId = columns.lastId();
         assertThat(columns.append(new AgentStartedUp(agent, clock), newRequest())).isEqualTo(lastId + 1);
     }
