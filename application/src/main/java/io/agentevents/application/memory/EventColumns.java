@@ -62,12 +62,16 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
         final long[] agentLow;
         final long[] expirySeconds;
         final int[] expiryNanos;
-        final AgentEvent[] keptAsObjects;
+        /**
+         * Made only for a chunk that holds such an event: an array of references is traced by
+         * every marking cycle of the collector, even when all of it is null.
+         */
+        AgentEvent[] keptAsObjects;
 
         Chunk(int capacity) {
             this(new byte[capacity], new byte[capacity], new long[capacity], new int[capacity], new long[capacity],
                     new long[capacity], new long[capacity], new long[capacity], new long[capacity], new int[capacity],
-                    new AgentEvent[capacity]);
+                    null);
         }
 
         private Chunk(byte[] kinds, byte[] details, long[] atSeconds, int[] atNanos, long[] requestHigh,
@@ -92,7 +96,7 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
                     Arrays.copyOf(requestHigh, capacity), Arrays.copyOf(requestLow, capacity),
                     Arrays.copyOf(agentHigh, capacity), Arrays.copyOf(agentLow, capacity),
                     Arrays.copyOf(expirySeconds, capacity), Arrays.copyOf(expiryNanos, capacity),
-                    Arrays.copyOf(keptAsObjects, capacity));
+                    keptAsObjects == null ? null : Arrays.copyOf(keptAsObjects, capacity));
         }
     }
 
@@ -152,6 +156,9 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
         }
         if (event instanceof AgentDeleted deleted) {
             return withAgent(deleted.agentId(), chunk, at, DELETED);
+        }
+        if (chunk.keptAsObjects == null) {
+            chunk.keptAsObjects = new AgentEvent[chunk.kinds.length];
         }
         chunk.keptAsObjects[at] = event;
         return KEPT_AS_OBJECT;
@@ -214,7 +221,10 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
     int purgeBefore(Instant cutoff) {
         int purged = 0;
         while (purged < size() && isBefore(purged, cutoff)) {
-            chunkOf(purged).keptAsObjects[offsetOf(purged)] = null; // its chunk may stay a while
+            AgentEvent[] objects = chunkOf(purged).keptAsObjects;
+            if (objects != null) {
+                objects[offsetOf(purged)] = null; // its chunk may stay a while
+            }
             purged++;
         }
         removeFirst(purged);

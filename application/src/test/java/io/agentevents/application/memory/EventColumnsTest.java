@@ -94,7 +94,9 @@ class EventColumnsTest {
             for (int i = 0; i < appends; i++) {
                 clock = clock.plusNanos(1 + random.nextInt(2_000_000_000));
                 RequestId requestId = newRequest();
-                AgentEvent event = random.nextBoolean() ? new HeartbeatRecorded(agent, random.nextBoolean(), clock)
+                int kind = random.nextInt(20);
+                AgentEvent event = kind == 0 ? new AgentRegistered(agent, "web-" + step, "linux", clock)
+                        : kind < 10 ? new HeartbeatRecorded(agent, random.nextBoolean(), clock)
                         : activation(ActivationScope.wholeProject(), Mode.REAL_TIME, clock,
                         Optional.of(clock.plusSeconds(300)), requestId);
                 expected.addLast(append(event, requestId));
