@@ -4,14 +4,15 @@ import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
-import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,9 +41,21 @@ public class InMemoryEventLog implements EventLog {
             return List.of();
         }
         List<StoredEvent> stored = logs.computeIfAbsent(project, ignored -> new ProjectLog()).append(events);
-        stored.stream().map(StoredEvent::event).filter(EventLog::inAgentFeeds).map(AgentEvent::agent).distinct()
-                .forEach(agent -> signals.appended(project, agent));
+        signalFeedsOf(project, stored);
         return stored;
+    }
+
+    /** Each feed the events went to, once: an agent's, or every agent's (empty) for a project activation. */
+    private void signalFeedsOf(ProjectId project, List<StoredEvent> stored) {
+        Set<Optional<AgentId>> signalled = stored.size() == 1 ? null : new HashSet<>();
+        for (StoredEvent event : stored) {
+            if (EventLog.inAgentFeeds(event.event())) {
+                Optional<AgentId> feed = event.event().agent();
+                if (signalled == null || signalled.add(feed)) {
+                    signals.appended(project, feed);
+                }
+            }
+        }
     }
 
     @Override
