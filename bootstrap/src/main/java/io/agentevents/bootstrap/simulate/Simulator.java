@@ -249,13 +249,7 @@ public final class Simulator {
      */
     private <T> Future<T> onEventLoop(Supplier<Future<T>> requests) {
         Promise<T> done = Promise.promise();
-        setUpContext.runOnContext(ignored -> requests.get().onComplete(result -> {
-            if (result.succeeded()) {
-                done.complete(result.result());
-            } else {
-                done.fail(result.cause());
-            }
-        }));
+        setUpContext.runOnContext(ignored -> requests.get().onComplete(done));
         return done.future();
     }
 
