@@ -34,16 +34,18 @@ start() { # name port command...
 json_field() { # the first "name":"value" of a JSON text
     grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4
 }
-# One registered, signed-in agent per store: "agent_id agent_token".
+# One registered, signed-in agent per store: "<agent id> <agent token>".
 agent_of() { # port user_token
     local port=$1 token=$2 registered agent password
     registered=$(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents" -H "X-Auth-Token: $token" \
         -H 'Content-Type: application/json' \
-        -d '{"name":"bench","version":"1","host":{"name":"bench","os":"linux","fingerprint":"bench-host"}}')
+        -d '{"name":"bench","version":"1","host":{"flavor":"nova","region":"DFW","machine":{"id":"bench"},
+             "os":{"name":"Linux","version":"6","architecture":"64-bit"},"fingerprint":"bench-host",
+             "addresses":[{"version":4,"addr":"10.0.0.1"}]},"rsa_public_key":{"modulus":"C5A1D3E7","exponent":10001}}')
     agent=$(echo "$registered" | json_field id)
     password=$(echo "$registered" | json_field password)
     echo "$agent $(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents/tokens" -H 'Content-Type: application/json' \
-        -d "{\"agent_id\":\"$agent\",\"password\":\"$password\",\"host\":{\"fingerprint\":\"bench-host\"}}" | json_field id)"
+        -d "{\"id\":\"$agent\",\"password\":\"$password\",\"host\":{\"fingerprint\":\"bench-host\"}}" | json_field id)"
 }
 
 # One signed-in agent per node of $variants ("name:port" each): agent[name] and agent_token[name].

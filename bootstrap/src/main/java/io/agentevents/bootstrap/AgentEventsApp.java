@@ -45,6 +45,7 @@ import io.agentevents.application.service.PresenceBuffer;
 import io.agentevents.application.service.RecordAgentEventService;
 import io.agentevents.application.service.RegisterAgentService;
 import io.agentevents.application.service.SecretHashing;
+import io.agentevents.application.service.UpdateAgentService;
 import io.agentevents.application.service.WatchAgentEventsService;
 import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Schedules;
@@ -56,6 +57,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +112,8 @@ public final class AgentEventsApp implements AutoCloseable {
             }
             jvmMeters = JvmMeters.bindTo(meters);
             Schedules schedules = config.schedules();
-            stores = config.database().map(Stores::postgres).orElseGet(Stores::inMemory);
+            stores = config.database().map(database -> Stores.postgres(database, clock))
+                    .orElseGet(() -> Stores.inMemory(clock));
             EventLog eventLog = stores.eventLog();
             AgentSessionRepository sessions = stores.sessions();
             AgentRegistry registry = stores.registry();
@@ -139,6 +142,7 @@ public final class AgentEventsApp implements AutoCloseable {
                             config.agentTokenLifetime(), clock),
                     new ListAgentsService(registry),
                     new GetAgentService(registry),
+                    new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock),
                     new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
                     new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock),
                     new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, stamps),
@@ -155,14 +159,18 @@ public final class AgentEventsApp implements AutoCloseable {
                     config.eventRetention(), clock);
 
             WaitingPolls waitingPolls = new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN);
+            // The server's port is known once it listens (port 0 picks one); the URL asks for it when used.
+            AtomicReference<HttpServer> listening = new AtomicReference<>();
             ApiOptions apiOptions = new ApiOptions(stores.mayBlock(), config.server().rateLimitPerSecond(), waitingPolls,
-                    new ApiMetrics(meters, meters::scrape));
+                    new ApiMetrics(meters, meters::scrape),
+                    config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().actualPort()));
             JsonCodec codec = new JsonCodec();
             HttpServer server = vertx.createHttpServer(HttpServerSettings.of(config))
                     .requestHandler(ApiRouter.create(vertx, useCases, codec, apiOptions))
                     .invalidRequestHandler(new InvalidRequests(codec))
                     .listen()
                     .await();
+            listening.set(server);
             schedulePurge(vertx, purge, config.eventRetention());
             FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
             long flushTimer = scheduleFlush(vertx, flush);

@@ -2,6 +2,7 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.http.GetAgentEventsHandler;
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.bootstrap.config.ConfigException;
@@ -59,6 +60,10 @@ public final class CommandLine {
               --metrics on|off         record meters for GET /metrics [METRICS] (default on)
               --idle-timeout D         close a connection silent this long (stalled or half-open
                                        clients); longer than 30s [IDLE_TIMEOUT] (default 60s)
+              --public-url URL         where clients reach the service, for the absolute URLs of
+                                       answers (links, Location, the agents' events host), e.g.
+                                       https://backup.example.com [PUBLIC_URL]
+                                       (default http://localhost:PORT, https with TLS)
               --help                   show this help
 
             Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
@@ -80,7 +85,8 @@ public final class CommandLine {
             Map.entry("--rate-limit", "RATE_LIMIT"),
             Map.entry("--log-format", "LOG_FORMAT"),
             Map.entry("--metrics", "METRICS"),
-            Map.entry("--idle-timeout", "IDLE_TIMEOUT"));
+            Map.entry("--idle-timeout", "IDLE_TIMEOUT"),
+            Map.entry("--public-url", "PUBLIC_URL"));
 
     private CommandLine() {
     }
@@ -135,7 +141,13 @@ public final class CommandLine {
             throw new ConfigException("--idle-timeout must be longer than the longest long-poll ("
                     + GetAgentEventsHandler.MAX_WAIT_SECONDS + "s); got " + Durations.format(idle));
         }
-        return new ServerSettings(tls, rateLimit, format, metrics, idle);
+        Optional<String> publicUrl = Optional.ofNullable(options.get("--public-url")).map(String::strip);
+        try {
+            publicUrl.ifPresent(PublicUrl::of);
+        } catch (IllegalArgumentException bad) {
+            throw new ConfigException("--public-url: " + bad.getMessage());
+        }
+        return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl);
     }
 
     private static boolean onOff(String text) {

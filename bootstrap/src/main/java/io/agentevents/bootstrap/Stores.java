@@ -25,6 +25,7 @@ import io.agentevents.application.port.out.IdempotencyRecords;
 import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
@@ -39,19 +40,20 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
               Transactions transactions, StoreProbe probe, Consumer<MeterRegistry> publishMetrics,
               AutoCloseable resources) {
 
-    static Stores inMemory() {
+    /** @param clock read for the first event id of each project */
+    static Stores inMemory(Clock clock) {
         InMemoryEventSignals signals = new InMemoryEventSignals();
-        return new Stores("in-memory store", false, new InMemoryEventLog(signals), signals,
+        return new Stores("in-memory store", false, new InMemoryEventLog(signals, clock), signals,
                 new InMemoryAgentSessionRepository(), new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
                 new InMemoryIdempotencyRecords(), new InMemoryTransactions(signals), () -> { }, registry -> { }, () -> { });
     }
 
     /** Connects and migrates the schema; fails if the database cannot be reached. */
-    static Stores postgres(PostgresSettings settings) {
+    static Stores postgres(PostgresSettings settings, Clock clock) {
         PostgresStore store = PostgresStore.open(settings);
         PostgresEventSignals signals = new PostgresEventSignals(store);
         GroupCommitTransactions transactions = new GroupCommitTransactions(store);
-        return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store), signals,
+        return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store, clock), signals,
                 new PostgresAgentSessionRepository(store), new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
                 new PostgresIdempotencyRecords(store), transactions, store, store::publishPoolMetrics, () -> {
                     signals.close();

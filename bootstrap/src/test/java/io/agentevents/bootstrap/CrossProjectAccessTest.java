@@ -39,6 +39,8 @@ class CrossProjectAccessTest {
     private record Agent(String id, String name, String password, String token) {
     }
 
+    private static final String DISABLE = "[{\"op\":\"replace\",\"path\":\"/enabled\",\"value\":false}]";
+
     @BeforeEach
     void start() throws Exception {
         AppConfig config = AppConfig.inMemory(0, List.of(
@@ -84,15 +86,16 @@ class CrossProjectAccessTest {
         for (Request request : everyEndpoint(a, b1.id())) {
             if (request.path().contains(b1.id())) {
                 HttpResponse<String> response = http.send(request.method(), request.path(), ADMIN_A, request.body());
-                boolean agentSignal = request.body() != null && !request.body().contains("agent_activate");
+                boolean agentSignal = request.path().endsWith("/events") && request.body() != null
+                        && !request.body().contains("agent_activate");
                 // A user may never send an agent's own signals, whatever the agent: refused before the agent is looked up.
                 assertThat(response.statusCode()).as(request.toString()).isEqualTo(agentSignal ? 403 : 404);
                 assertThat(response.body()).as("only the id the caller gave is echoed").doesNotContain("bravo-one", b)
                         .doesNotContain("agent_activate");
             }
         }
-        HttpResponse<String> token = http.post("/v2/" + a + "/agents/tokens", null, tokenRequest(b1));
-        assertThat(token.statusCode()).as("b1's password, asked of project " + a).isEqualTo(404);
+        HttpResponse<String> token = http.post("/v2/" + a + "/agents/tokens", null, tokenRequest(a, b1));
+        assertThat(token.statusCode()).as("b1's password, asked of project " + a + ": no such agent there").isEqualTo(401);
 
         assertThat(snapshotOf(b, ADMIN_B, b1)).isEqualTo(before);
     }
@@ -110,6 +113,7 @@ class CrossProjectAccessTest {
                 new Request("GET", other + "/configuration", null),
                 new Request("GET", other + "/status", null),
                 new Request("GET", other, null),
+                new Request("PATCH", other, DISABLE),
                 new Request("DELETE", other, null),
                 new Request("GET", "/v2/" + a + "/events", null),
                 new Request("POST", "/v2/" + a + "/events", ACTIVATE),
@@ -134,10 +138,11 @@ class CrossProjectAccessTest {
         return List.of(
                 new Request("POST", p + "/events", ACTIVATE),
                 new Request("GET", p + "/events", null),
-                new Request("POST", p + "/agents", "{\"name\":\"intruder\",\"version\":\"1\","
-                        + "\"host\":{\"name\":\"h\",\"os\":\"linux\",\"fingerprint\":\"f\"}}"),
+                new Request("POST", p + "/agents", DocumentedBodies.registration("intruder", "f")),
                 new Request("GET", p + "/agents", null),
+                new Request("GET", p + "/agents?host_machine_id=machine-bravo-one", null),
                 new Request("GET", ag, null),
+                new Request("PATCH", ag, DISABLE),
                 new Request("DELETE", ag, null),
                 new Request("POST", ag + "/events", ACTIVATE),
                 new Request("POST", ag + "/events", "{\"event\":\"heartbeat\",\"busy\":true}"),
@@ -164,19 +169,17 @@ class CrossProjectAccessTest {
     }
 
     private Agent register(String project, String admin, String name) throws Exception {
-        JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", admin, "{\"name\":\"" + name
-                + "\",\"version\":\"1\",\"host\":{\"name\":\"" + name + "\",\"os\":\"linux\",\"fingerprint\":\"fp-" + name
-                + "\"}}").body());
+        JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", admin,
+                DocumentedBodies.registration(name, "fp-" + name)).body());
         String id = registered.get("id").asText();
         String password = registered.get("password").asText();
         Agent unsigned = new Agent(id, name, password, null);
-        JsonNode token = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null, tokenRequest(unsigned)).body());
+        JsonNode token = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null,
+                tokenRequest(project, unsigned)).body());
         return new Agent(id, name, password, token.get("token").get("id").asText());
     }
 
-    private static String tokenRequest(Agent agent) {
-        String name = agent.name();
-        return "{\"agent_id\":\"" + agent.id() + "\",\"password\":\"" + agent.password()
-                + "\",\"host\":{\"fingerprint\":\"fp-" + name + "\"}}";
+    private static String tokenRequest(String project, Agent agent) {
+        return DocumentedBodies.signIn(project, agent.id(), agent.password(), "fp-" + agent.name());
     }
 }

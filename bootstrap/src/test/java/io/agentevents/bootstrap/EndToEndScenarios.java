@@ -40,8 +40,7 @@ abstract class EndToEndScenarios {
     private static final String OBSERVER = "e2e-observer-token-0003";
     private static final String OTHER_ADMIN = "e2e-other-admin-token-0004";
     private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"%s\"}";
-    private static final String REGISTRATION = "{\"name\":\"web-1\",\"version\":\"2.1\","
-            + "\"host\":{\"name\":\"web-1.example.com\",\"os\":\"linux\",\"fingerprint\":\"fp-web-1\"}}";
+    private static final String REGISTRATION = DocumentedBodies.registration("web-1", "fp-web-1");
 
     /** Each test its own project, so tests sharing a database never see each other's events. */
     private final String project = TestSessions.newProject().value();
@@ -153,16 +152,17 @@ abstract class EndToEndScenarios {
         assertThat(registered.statusCode()).isEqualTo(201);
         String agent = json(registered).get("id").asText();
         String password = json(registered).get("password").asText();
-        assertThat(registered.headers().firstValue("Location")).contains(v2 + "/agents/" + agent);
+        assertThat(registered.headers().firstValue("Location"))
+                .contains("http://localhost:" + app.port() + v2 + "/agents/" + agent);
 
         HttpResponse<String> tokenResponse = http.post(v2 + "/agents/tokens", null,
-                "{\"agent_id\":\"" + agent + "\",\"password\":\"" + password + "\",\"host\":{\"fingerprint\":\"fp-web-1\"}}");
+                DocumentedBodies.signIn(project, agent, password, "fp-web-1"));
         assertThat(tokenResponse.statusCode()).isEqualTo(200);
         String agentToken = json(tokenResponse).get("token").get("id").asText();
-        assertThat(http.post(v2 + "/agents/tokens", null, "{\"agent_id\":\"" + agent + "\",\"password\":\"" + password
-                + "\",\"host\":{\"fingerprint\":\"elsewhere\"}}").statusCode()).isEqualTo(409);
-        assertThat(http.post(v2 + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"wrong\",\"host\":{\"fingerprint\":\"fp-web-1\"}}").statusCode()).isEqualTo(401);
+        assertThat(http.post(v2 + "/agents/tokens", null, DocumentedBodies.signIn(project, agent, password, "elsewhere"))
+                .statusCode()).isEqualTo(409);
+        assertThat(http.post(v2 + "/agents/tokens", null, DocumentedBodies.signIn(project, agent, "wrong", "fp-web-1"))
+                .statusCode()).isEqualTo(401);
 
         String agentPath = v2 + "/agents/" + agent;
         HttpResponse<String> poll = http.get(agentPath + "/events", agentToken, "X-Agent-Id", agent);
@@ -219,8 +219,8 @@ abstract class EndToEndScenarios {
         assertThat(http.get(v2 + "/agents/" + agent + "/status", OTHER_ADMIN).statusCode()).isEqualTo(403);
         assertThat(http.post(v2 + "/agents/" + agent + "/events", ADMIN, "{\"event\":\"heartbeat\"}").statusCode()).isEqualTo(403);
         assertThat(http.get("/v2/nowhere-" + project + "/events", ADMIN).statusCode()).isEqualTo(403);
-        assertThat(http.post("/v2/nowhere-" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"x\",\"host\":{\"fingerprint\":\"f\"}}").statusCode()).isEqualTo(404);
+        assertThat(http.post("/v2/nowhere-" + project + "/agents/tokens", null,
+                DocumentedBodies.signIn("nowhere-" + project, agent, "x", "f")).statusCode()).isEqualTo(404);
         assertThat(http.get(v2 + "/agents/" + TestSessions.newAgent() + "/status", ADMIN).statusCode()).isEqualTo(404);
     }
 

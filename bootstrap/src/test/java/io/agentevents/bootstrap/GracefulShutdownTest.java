@@ -116,11 +116,11 @@ class GracefulShutdownTest {
     }
 
     private static String[] registerAndSignIn(HttpClientForTests http, String project) throws Exception {
-        JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", ADMIN, "{\"name\":\"a\",\"version\":\"1\","
-                + "\"host\":{\"name\":\"a\",\"os\":\"linux\",\"fingerprint\":\"fp-a\"}}").body());
+        JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", ADMIN,
+                DocumentedBodies.registration("a", "fp-a")).body());
         String agent = registered.get("id").asText();
-        JsonNode token = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"" + registered.get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-a\"}}").body());
+        JsonNode token = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null,
+                DocumentedBodies.signIn(project, agent, registered.get("password").asText(), "fp-a")).body());
         return new String[]{agent, token.get("token").get("id").asText()};
     }
 

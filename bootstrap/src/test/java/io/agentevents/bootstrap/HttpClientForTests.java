@@ -2,6 +2,7 @@ package io.agentevents.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentevents.adapter.http.DocumentedAnswers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,11 +45,14 @@ final class HttpClientForTests {
         if (headers.length > 0) {
             request.headers(headers);
         }
+        HttpResponse<String> response;
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException failed) {
             throw new AssertionError(method + " " + path + " failed", failed);
         }
+        DocumentedAnswers.check(method, response.uri(), response);
+        return response;
     }
 
     HttpResponse<String> get(String path, String token, String... headers) {
@@ -83,7 +87,9 @@ final class HttpClientForTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("X-Auth-Token", token).GET().build();
         try {
-            return Optional.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            DocumentedAnswers.check("GET", response.uri(), response);
+            return Optional.of(response);
         } catch (java.net.http.HttpTimeoutException late) {
             return Optional.empty();
         } catch (IOException | InterruptedException failed) {
@@ -98,13 +104,11 @@ final class HttpClientForTests {
     /** Registers an agent through {@code registrar} and signs it in through {@code signIn}. */
     static SignedInAgent registerAndSignIn(HttpClientForTests registrar, HttpClientForTests signIn, String project,
                                            String adminToken, String name) {
-        HttpResponse<String> registered = registrar.post("/v2/" + project + "/agents", adminToken, "{\"name\":\"" + name
-                + "\",\"version\":\"3\",\"host\":{\"name\":\"" + name + "\",\"os\":\"linux\",\"fingerprint\":\"fp-"
-                + name + "\"}}");
+        HttpResponse<String> registered = registrar.post("/v2/" + project + "/agents", adminToken,
+                DocumentedBodies.registration(name, "fp-" + name));
         String agent = json(registered).get("id").asText();
-        HttpResponse<String> token = signIn.post("/v2/" + project + "/agents/tokens", null, "{\"agent_id\":\"" + agent
-                + "\",\"password\":\"" + json(registered).get("password").asText() + "\",\"host\":{\"fingerprint\":\"fp-"
-                + name + "\"}}");
+        HttpResponse<String> token = signIn.post("/v2/" + project + "/agents/tokens", null, DocumentedBodies.signIn(project,
+                agent, json(registered).get("password").asText(), "fp-" + name));
         if (token.statusCode() != 200) {
             throw new AssertionError("sign-in answered " + token.statusCode() + ": " + token.body());
         }

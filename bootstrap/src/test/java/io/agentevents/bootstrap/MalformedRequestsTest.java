@@ -39,9 +39,9 @@ class MalformedRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "fuzz-admin-token";
     private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"active\"}";
-    private static final String REGISTRATION = "{\"name\":\"web-1\",\"version\":\"2.1\","
-            + "\"host\":{\"name\":\"web-1.example.com\",\"os\":\"linux\",\"fingerprint\":\"fp-web-1\"}}";
-    private static final List<String> NOT_ALLOWED_METHODS = List.of("PUT", "PATCH", "OPTIONS", "FOO", "CONNECTX");
+    private static final String REGISTRATION = DocumentedBodies.registration("web-1", "fp-web-1");
+    private static final String PATCH = "[{\"op\":\"replace\",\"path\":\"/log_level\",\"value\":\"debug\"}]";
+    private static final List<String> NOT_ALLOWED_METHODS = List.of("PUT", "OPTIONS", "PROPFIND", "FOO", "CONNECTX");
 
     private final String project = TestSessions.newProject().value();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -63,8 +63,7 @@ class MalformedRequestsTest {
         root.addAppender(logged);
         JsonNode registered = JSON.readTree(http.post("/v2/" + project + "/agents", ADMIN, REGISTRATION).body());
         agent = registered.get("id").asText();
-        tokenRequest = "{\"agent_id\":\"" + agent + "\",\"password\":\"" + registered.get("password").asText()
-                + "\",\"host\":{\"fingerprint\":\"fp-web-1\"}}";
+        tokenRequest = DocumentedBodies.signIn(project, agent, registered.get("password").asText(), "fp-web-1");
         agentToken = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null, tokenRequest).body())
                 .get("token").get("id").asText();
     }
@@ -149,8 +148,9 @@ class MalformedRequestsTest {
                 new Valid("POST", p + "/events", ADMIN, ACTIVATE, List.of("event", "mode"), false),
                 new Valid("POST", a + "/events", ADMIN, ACTIVATE, List.of("event", "mode"), false),
                 new Valid("POST", a + "/events", agentToken, "{\"event\":\"heartbeat\",\"busy\":false}", List.of("event"), false),
-                new Valid("POST", p + "/agents", ADMIN, REGISTRATION, List.of("name", "version", "host"), false),
-                new Valid("POST", p + "/agents/tokens", null, tokenRequest, List.of("agent_id", "password", "host"), false),
+                new Valid("POST", p + "/agents", ADMIN, REGISTRATION, List.of("name", "version", "host", "rsa_public_key"), false),
+                new Valid("POST", p + "/agents/tokens", null, tokenRequest, List.of("id", "password", "host"), false),
+                new Valid("PATCH", a, ADMIN, PATCH, List.of(), false),
                 new Valid("GET", p + "/events", ADMIN, null, List.of(), true),
                 new Valid("GET", a + "/events", agentToken, null, List.of(), true),
                 new Valid("GET", a + "/status", ADMIN, null, List.of(), false),
@@ -168,8 +168,10 @@ class MalformedRequestsTest {
             kinds.add("project-header");
         }
         if (valid.body() != null) {
-            kinds.addAll(List.of("truncated-json", "wrong-type", "unknown-value", "missing-field", "not-an-object",
-                    "oversized", "content-type", "bad-utf8", "deep-nesting"));
+            kinds.addAll(List.of("truncated-json", "not-an-object", "oversized", "content-type", "bad-utf8", "deep-nesting"));
+        }
+        if (!valid.fields().isEmpty()) {
+            kinds.addAll(List.of("wrong-type", "unknown-value", "missing-field"));
         }
         if (valid.queried()) {
             kinds.add("query");
@@ -286,7 +288,7 @@ class MalformedRequestsTest {
     /** A text no enumerated field accepts (free-text fields like a name accept any text, so they are left alone). */
     private static String unknownValue(Valid valid, Random random) {
         List<String> enumerated = valid.fields().stream()
-                .filter(field -> List.of("event", "mode", "agent_id").contains(field)).toList();
+                .filter(field -> List.of("event", "mode", "id").contains(field)).toList();
         Valid narrowed = new Valid(valid.method(), valid.path(), valid.token(), valid.body(),
                 enumerated.isEmpty() ? valid.fields() : enumerated, valid.queried());
         String text = enumerated.isEmpty() ? "12" : JSON.valueToTree(randomPrintable(random, random.nextInt(40))).toString();

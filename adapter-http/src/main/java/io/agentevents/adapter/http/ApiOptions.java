@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.PublicUrl;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Objects;
  *                           0 turns the limit off
  * @param waitingPolls       the long-polls waiting on this node, capped per token
  * @param metrics            where requests, activations and store errors are counted
+ * @param publicUrl          where clients reach the service, for absolute URLs in answers
  */
-public record ApiOptions(boolean storeMayBlock, int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics) {
+public record ApiOptions(boolean storeMayBlock, int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics,
+                         PublicUrl publicUrl) {
 
     /** High enough never to touch an agent (two requests a second) or a busy client script. */
     public static final int DEFAULT_RATE_LIMIT = 200;
@@ -23,27 +26,32 @@ public record ApiOptions(boolean storeMayBlock, int rateLimitPerSecond, WaitingP
         }
         Objects.requireNonNull(waitingPolls, "waitingPolls must not be null");
         Objects.requireNonNull(metrics, "metrics must not be null");
+        Objects.requireNonNull(publicUrl, "publicUrl must not be null");
     }
 
-    /** A store that may block, the default limits, meters that go nowhere. */
+    /** A store that may block, the default limits, meters that go nowhere, {@code http://localhost}. */
     public static ApiOptions defaults() {
         return new ApiOptions(true, DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
-                ApiMetrics.discarding());
+                ApiMetrics.discarding(), PublicUrl.of("http://localhost"));
     }
 
     public ApiOptions withStoreMayBlock(boolean mayBlock) {
-        return new ApiOptions(mayBlock, rateLimitPerSecond, waitingPolls, metrics);
+        return new ApiOptions(mayBlock, rateLimitPerSecond, waitingPolls, metrics, publicUrl);
     }
 
     public ApiOptions withRateLimit(int perSecond) {
-        return new ApiOptions(storeMayBlock, perSecond, waitingPolls, metrics);
+        return new ApiOptions(storeMayBlock, perSecond, waitingPolls, metrics, publicUrl);
     }
 
     public ApiOptions withWaitingPolls(WaitingPolls polls) {
-        return new ApiOptions(storeMayBlock, rateLimitPerSecond, polls, metrics);
+        return new ApiOptions(storeMayBlock, rateLimitPerSecond, polls, metrics, publicUrl);
     }
 
     public ApiOptions withMetrics(ApiMetrics apiMetrics) {
-        return new ApiOptions(storeMayBlock, rateLimitPerSecond, waitingPolls, apiMetrics);
+        return new ApiOptions(storeMayBlock, rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl);
+    }
+
+    public ApiOptions withPublicUrl(PublicUrl url) {
+        return new ApiOptions(storeMayBlock, rateLimitPerSecond, waitingPolls, metrics, url);
     }
 }

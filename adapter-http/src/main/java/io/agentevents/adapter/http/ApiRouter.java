@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -8,7 +9,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +16,16 @@ import java.util.Map;
 /**
  * The routes of the v2 events API, plus the operator's {@code /healthz}, {@code /readyz},
  * {@code /metrics} and {@code /openapi.json}. Vert.x matches a path with or without a trailing slash; a
- * known path asked with another method answers 405 with {@code Allow}.
+ * known path asked with another method answers 405 with {@code Allow}. What each operation
+ * answers is in the OpenAPI document ({@code openapi.json}), which tests hold every answer to.
  */
 public final class ApiRouter {
 
     /** The largest request body accepted (SPEC: 413 above 64 KiB). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    /**
-     * The route metadata key holding, per method name, the statuses each operation of the route's
-     * path answers (for the OpenAPI test).
-     */
-    public static final String OPERATIONS = "operations";
-
-    private static final List<Integer> READ = List.of(200, 401, 403, 404, 405, 429, 500, 503);
-    private static final List<Integer> READ_WITH_QUERY = List.of(200, 400, 401, 403, 404, 405, 429, 500, 503);
-    private static final List<Integer> WRITE = List.of(400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503);
-    private static final List<Integer> OPERATOR = List.of(200, 405, 500);
+    /** The route metadata key holding the names of the methods the route's path answers (for the OpenAPI test). */
+    public static final String METHODS = "methods";
 
     private final Vertx vertx;
     private final ApiUseCases useCases;
@@ -72,42 +65,45 @@ public final class ApiRouter {
 
         // Vert.x tries routes in order, each a regex match: agents' polls and heartbeats come first,
         // and each path is one route, so a request costs one match per path tried, not one per method.
+        PublicUrl publicUrl = options.publicUrl();
         resource(router, "/v2/:project/agents/:agent/events", authenticator)
-                .on(HttpMethod.POST, with(202, WRITE), respond(idempotent(new PostAgentEventHandler(
+                .on(HttpMethod.POST, respond(idempotent(new PostAgentEventHandler(
                         useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec, options.metrics()))))
-                .on(HttpMethod.GET, READ_WITH_QUERY, respond(new GetAgentEventsHandler(useCases.listAgentEvents(),
-                        useCases.watchAgentEvents(), vertx, blocking, options.waitingPolls(), options.metrics())))
+                .on(HttpMethod.GET, respond(new GetAgentEventsHandler(useCases.listAgentEvents(),
+                        useCases.watchAgentEvents(), vertx, blocking, options.waitingPolls(), options.metrics(), publicUrl)))
                 .register();
         resource(router, "/v2/:project/events", authenticator)
-                .on(HttpMethod.POST, with(202, WRITE), respond(idempotent(
+                .on(HttpMethod.POST, respond(idempotent(
                         new PostProjectEventHandler(useCases.activateAgents(), blocking, codec, options.metrics()))))
-                .on(HttpMethod.GET, READ_WITH_QUERY, respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking)))
+                .on(HttpMethod.GET, respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking, publicUrl)))
                 .register();
         resource(router, "/v2/:project/agents/:agent/status", authenticator)
-                .on(HttpMethod.GET, READ, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
+                .on(HttpMethod.GET, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
                 .register();
         // /agents/tokens must come before /agents/:agent, which would take "tokens" for an id.
         resource(router, "/v2/:project/agents/tokens", null)
-                .on(HttpMethod.POST, with(200, WRITE), respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
+                .on(HttpMethod.POST, respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
                 .register();
         resource(router, "/v2/:project/agents", authenticator)
-                .on(HttpMethod.POST, with(201, WRITE), respond(idempotent(new PostAgentHandler(useCases.registerAgent(), blocking, codec))))
-                .on(HttpMethod.GET, READ, respond(new GetAgentsHandler(useCases.listAgents(), blocking)))
+                .on(HttpMethod.POST, respond(idempotent(new PostAgentHandler(useCases.registerAgent(), blocking, codec,
+                        publicUrl))))
+                .on(HttpMethod.GET, respond(new GetAgentsHandler(useCases.listAgents(), blocking, publicUrl)))
                 .register();
         resource(router, "/v2/:project/agents/:agent", authenticator)
-                .on(HttpMethod.GET, READ, respond(new GetAgentHandler(useCases.getAgent(), blocking)))
-                .on(HttpMethod.DELETE, List.of(204, 401, 403, 404, 405, 429, 500, 503),
-                        respond(new DeleteAgentHandler(useCases.deleteAgent(), blocking)))
+                .on(HttpMethod.GET, respond(new GetAgentHandler(useCases.getAgent(), blocking, publicUrl)))
+                .on(HttpMethod.PATCH, respond(new PatchAgentHandler(useCases.updateAgent(), blocking, codec)))
+                .on(HttpMethod.DELETE, respond(new DeleteAgentHandler(useCases.deleteAgent(), blocking)))
                 .register();
         resource(router, "/v2/:project/agents/:agent/configuration", authenticator)
-                .on(HttpMethod.GET, READ, respond(new GetAgentConfigurationHandler(useCases.agentConfiguration(), blocking)))
+                .on(HttpMethod.GET, respond(new GetAgentConfigurationHandler(useCases.agentConfiguration(), blocking,
+                        publicUrl)))
                 .register();
 
         ServiceEndpoints service = new ServiceEndpoints(useCases.checkReadiness(), blocking, options.metrics());
-        resource(router, "/healthz", null).on(HttpMethod.GET, OPERATOR, respond(service.health())).register();
-        resource(router, "/readyz", null).on(HttpMethod.GET, with(503, OPERATOR), respond(service.readiness())).register();
-        resource(router, "/metrics", null).on(HttpMethod.GET, OPERATOR, respond(service.metrics())).register();
-        resource(router, "/openapi.json", null).on(HttpMethod.GET, OPERATOR, respond(service.openApi())).register();
+        resource(router, "/healthz", null).on(HttpMethod.GET, respond(service.health())).register();
+        resource(router, "/readyz", null).on(HttpMethod.GET, respond(service.readiness())).register();
+        resource(router, "/metrics", null).on(HttpMethod.GET, respond(service.metrics())).register();
+        resource(router, "/openapi.json", null).on(HttpMethod.GET, respond(service.openApi())).register();
 
         router.route().failureHandler(errors);
         router.errorHandler(404, errors);
@@ -116,12 +112,6 @@ public final class ApiRouter {
         router.errorHandler(400, errors);
         router.errorHandler(500, errors);
         return router;
-    }
-
-    private static List<Integer> with(int status, List<Integer> others) {
-        List<Integer> all = new ArrayList<>(others);
-        all.add(status);
-        return List.copyOf(all);
     }
 
     private Endpoint idempotent(Endpoint endpoint) {
@@ -145,7 +135,6 @@ public final class ApiRouter {
         private final String path;
         private final Handler<RoutingContext> authentication;
         private final Map<HttpMethod, Handler<RoutingContext>> operations = new LinkedHashMap<>();
-        private final Map<String, List<Integer>> statuses = new LinkedHashMap<>();
 
         Resource(Router router, String path, Handler<RoutingContext> authentication) {
             this.router = router;
@@ -153,16 +142,15 @@ public final class ApiRouter {
             this.authentication = authentication;
         }
 
-        /** @param statuses every status this operation can answer, as the OpenAPI document must list them */
-        Resource on(HttpMethod method, List<Integer> statuses, Handler<RoutingContext> operation) {
+        Resource on(HttpMethod method, Handler<RoutingContext> operation) {
             operations.put(method, operation);
-            this.statuses.put(method.name(), List.copyOf(statuses));
             return this;
         }
 
         void register() {
-            String allow = String.join(", ", statuses.keySet());
-            Route route = router.route(path).putMetadata(OPERATIONS, Map.copyOf(statuses));
+            List<String> methods = operations.keySet().stream().map(HttpMethod::name).toList();
+            String allow = String.join(", ", methods);
+            Route route = router.route(path).putMetadata(METHODS, methods);
             route.handler(context -> {
                 AccessLog.markRoute(context, path);
                 if (operations.containsKey(context.request().method())) {

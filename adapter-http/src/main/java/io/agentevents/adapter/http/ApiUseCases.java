@@ -16,6 +16,7 @@ import io.agentevents.application.port.in.ListAgentsUseCase;
 import io.agentevents.application.port.in.ListProjectEventsUseCase;
 import io.agentevents.application.port.in.RecordAgentEventUseCase;
 import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.agentevents.application.port.in.UpdateAgentUseCase;
 import io.agentevents.application.port.in.WatchAgentEventsUseCase;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -30,6 +31,7 @@ public record ApiUseCases(
         AuthenticateAgentUseCase authenticateAgent,
         ListAgentsUseCase listAgents,
         GetAgentUseCase getAgent,
+        UpdateAgentUseCase updateAgent,
         DeleteAgentUseCase deleteAgent,
         RecordAgentEventUseCase recordAgentEvent,
         ListAgentEventsUseCase listAgentEvents,
@@ -42,7 +44,7 @@ public record ApiUseCases(
 
     public ApiUseCases {
         Stream.of(identifyCaller, activateAgents, activateAgent, listProjectEvents, registerAgent, authenticateAgent,
-                listAgents, getAgent, deleteAgent, recordAgentEvent, listAgentEvents, watchAgentEvents, agentStatus, agentConfiguration,
+                listAgents, getAgent, updateAgent, deleteAgent, recordAgentEvent, listAgentEvents, watchAgentEvents, agentStatus, agentConfiguration,
                 claimIdempotencyKey, finishIdempotentRequest, checkReadiness).forEach(Objects::requireNonNull);
     }
 }

@@ -3,6 +3,7 @@ package io.agentevents.adapter.http;
 import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.dto.ErrorResponse;
 import io.agentevents.application.port.in.AccessDeniedException;
+import io.agentevents.application.port.in.AgentDisabledException;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.IdempotencyConflictException;
@@ -47,7 +48,8 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             return 400;
         } else if (NotAuthenticatedException.class.isAssignableFrom(type)) {
             return 401;
-        } else if (AccessDeniedException.class.isAssignableFrom(type)) {
+        } else if (AccessDeniedException.class.isAssignableFrom(type)
+                || AgentDisabledException.class.isAssignableFrom(type)) {
             return 403;
         } else if (ResourceNotFoundException.class.isAssignableFrom(type)
                 || ProjectNotFoundException.class.isAssignableFrom(type)

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.ConfigurationResponse;
 import io.agentevents.application.port.in.AgentQuery;
 import io.agentevents.application.port.in.GetAgentConfigurationUseCase;
@@ -11,10 +12,13 @@ public final class GetAgentConfigurationHandler implements Endpoint {
 
     private final GetAgentConfigurationUseCase configuration;
     private final Blocking blocking;
+    private final PublicUrl publicUrl;
 
-    public GetAgentConfigurationHandler(GetAgentConfigurationUseCase configuration, Blocking blocking) {
+    public GetAgentConfigurationHandler(GetAgentConfigurationUseCase configuration, Blocking blocking,
+                                        PublicUrl publicUrl) {
         this.configuration = configuration;
         this.blocking = blocking;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -22,6 +26,6 @@ public final class GetAgentConfigurationHandler implements Endpoint {
         AgentQuery query = new AgentQuery(Authenticator.callerOf(context), PathParams.project(context),
                 PathParams.agent(context));
         return blocking.call(() -> configuration.configuration(query))
-                .map(schedules -> Reply.json(200, ConfigurationResponse.from(schedules)));
+                .map(agent -> Reply.json(200, ConfigurationResponse.from(agent, publicUrl)));
     }
 }

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.EventListResponse;
 import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.wire.WireNames;
@@ -41,15 +42,17 @@ public final class GetAgentEventsHandler implements Endpoint {
     private final Blocking blocking;
     private final WaitingPolls waitingPolls;
     private final ApiMetrics metrics;
+    private final PublicUrl publicUrl;
 
     public GetAgentEventsHandler(ListAgentEventsUseCase list, WatchAgentEventsUseCase watch, Vertx vertx,
-                                 Blocking blocking, WaitingPolls waitingPolls, ApiMetrics metrics) {
+                                 Blocking blocking, WaitingPolls waitingPolls, ApiMetrics metrics, PublicUrl publicUrl) {
         this.list = list;
         this.watch = watch;
         this.vertx = vertx;
         this.blocking = blocking;
         this.waitingPolls = waitingPolls;
         this.metrics = metrics;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -87,8 +90,8 @@ public final class GetAgentEventsHandler implements Endpoint {
         return Duration.ofSeconds(Integer.parseInt(text));
     }
 
-    private static Reply replyOf(AgentEventsPage result, String path, EventPageRequest page) {
-        Reply reply = Reply.json(200, EventListResponse.from(result.page(), path, page));
+    private Reply replyOf(AgentEventsPage result, String path, EventPageRequest page) {
+        Reply reply = Reply.json(200, EventListResponse.from(result.page(), path, page, publicUrl));
         return result.directive().map(directive -> {
             Map<String, String> headers = new HashMap<>();
             headers.put(MODE_HEADER, WireNames.of(directive.mode()));

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.AgentResponse;
 import io.agentevents.application.port.in.AgentQuery;
 import io.agentevents.application.port.in.GetAgentUseCase;
@@ -11,16 +12,18 @@ public final class GetAgentHandler implements Endpoint {
 
     private final GetAgentUseCase get;
     private final Blocking blocking;
+    private final PublicUrl publicUrl;
 
-    public GetAgentHandler(GetAgentUseCase get, Blocking blocking) {
+    public GetAgentHandler(GetAgentUseCase get, Blocking blocking, PublicUrl publicUrl) {
         this.get = get;
         this.blocking = blocking;
+        this.publicUrl = publicUrl;
     }
 
     @Override
     public Future<Reply> handle(RoutingContext context) {
         AgentQuery query = new AgentQuery(Authenticator.callerOf(context), PathParams.project(context),
                 PathParams.agent(context));
-        return blocking.call(() -> get.get(query)).map(agent -> Reply.json(200, AgentResponse.from(agent)));
+        return blocking.call(() -> get.get(query)).map(agent -> Reply.json(200, AgentResponse.from(agent, publicUrl)));
     }
 }

@@ -1,25 +1,46 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.AgentListResponse;
+import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.application.port.in.ListAgentsQuery;
 import io.agentevents.application.port.in.ListAgentsUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
 
-/** {@code GET /v2/{p}/agents}. */
+/** {@code GET /v2/{p}/agents[?host_machine_id=…]}: the project's agents, or those of one host machine. */
 public final class GetAgentsHandler implements Endpoint {
+
+    static final String HOST_MACHINE_ID = "host_machine_id";
 
     private final ListAgentsUseCase list;
     private final Blocking blocking;
+    private final PublicUrl publicUrl;
 
-    public GetAgentsHandler(ListAgentsUseCase list, Blocking blocking) {
+    public GetAgentsHandler(ListAgentsUseCase list, Blocking blocking, PublicUrl publicUrl) {
         this.list = list;
         this.blocking = blocking;
+        this.publicUrl = publicUrl;
     }
 
     @Override
     public Future<Reply> handle(RoutingContext context) {
-        ListAgentsQuery query = new ListAgentsQuery(Authenticator.callerOf(context), PathParams.project(context));
-        return blocking.call(() -> list.list(query)).map(agents -> Reply.json(200, AgentListResponse.from(agents)));
+        ListAgentsQuery query = new ListAgentsQuery(Authenticator.callerOf(context), PathParams.project(context),
+                hostMachineId(context));
+        return blocking.call(() -> list.list(query))
+                .map(agents -> Reply.json(200, AgentListResponse.from(agents, publicUrl)));
+    }
+
+    private static Optional<String> hostMachineId(RoutingContext context) {
+        List<String> values = context.queryParams().getAll(HOST_MACHINE_ID);
+        if (values.size() > 1) {
+            throw new BadRequestException(HOST_MACHINE_ID + " must be given at most once");
+        }
+        if (values.size() == 1 && values.get(0).isEmpty()) {
+            throw new BadRequestException(HOST_MACHINE_ID + " must not be empty");
+        }
+        return values.stream().findFirst();
     }
 }

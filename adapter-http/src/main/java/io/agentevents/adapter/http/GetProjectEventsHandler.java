@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.EventListResponse;
 import io.agentevents.application.port.in.ListProjectEventsQuery;
 import io.agentevents.application.port.in.ListProjectEventsUseCase;
@@ -14,10 +15,12 @@ public final class GetProjectEventsHandler implements Endpoint {
 
     private final ListProjectEventsUseCase list;
     private final Blocking blocking;
+    private final PublicUrl publicUrl;
 
-    public GetProjectEventsHandler(ListProjectEventsUseCase list, Blocking blocking) {
+    public GetProjectEventsHandler(ListProjectEventsUseCase list, Blocking blocking, PublicUrl publicUrl) {
         this.list = list;
         this.blocking = blocking;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -27,6 +30,6 @@ public final class GetProjectEventsHandler implements Endpoint {
         ListProjectEventsQuery query = new ListProjectEventsQuery(Authenticator.callerOf(context), project, page);
         String path = "/v2/" + project + "/events";
         return blocking.call(() -> list.list(query))
-                .map(events -> Reply.json(200, EventListResponse.from(events, path, page)));
+                .map(events -> Reply.json(200, EventListResponse.from(events, path, page, publicUrl)));
     }
 }

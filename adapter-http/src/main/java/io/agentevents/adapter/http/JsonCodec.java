@@ -2,6 +2,7 @@ package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.wire.JsonBody;
+import io.agentevents.adapter.http.wire.Utf8;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,6 +21,8 @@ import java.util.Locale;
  * written in snake_case.
  */
 public final class JsonCodec {
+
+    static final String JSON_PATCH = "application/json-patch+json";
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -45,26 +48,57 @@ public final class JsonCodec {
         if (!isJson(contentType)) {
             throw new UnsupportedMediaTypeException("Content-Type must be application/json");
         }
-        JsonNode tree;
-        try {
-            tree = treeReader.readTree(body);
-        } catch (IOException malformed) {
-            throw new BadRequestException("request body is not valid JSON");
-        }
+        JsonNode tree = parse(body);
         if (tree == null || !tree.isObject()) {
             throw new BadRequestException("request body must be a JSON object");
         }
         return JsonBody.root(tree);
     }
 
+    /**
+     * Reads a JSON Patch (RFC 6902): an array, sent as {@code application/json-patch+json} or, as
+     * the SDK sends it, {@code application/json}.
+     *
+     * @throws UnsupportedMediaTypeException if the body is declared as neither
+     * @throws BadRequestException           if it is empty, not JSON, or not an array
+     */
+    public JsonNode readPatch(String contentType, byte[] body) {
+        if (body.length == 0) {
+            throw new BadRequestException("request body must be a JSON Patch: an array of operations");
+        }
+        if (!isJson(contentType) && !hasMediaType(contentType, JSON_PATCH)) {
+            throw new UnsupportedMediaTypeException("Content-Type must be " + JSON_PATCH + " or application/json");
+        }
+        JsonNode tree = parse(body);
+        if (tree == null || !tree.isArray()) {
+            throw new BadRequestException("request body must be a JSON Patch: an array of operations");
+        }
+        return tree;
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (!Utf8.isValid(body)) {
+            throw new BadRequestException("request body is not valid UTF-8");
+        }
+        try {
+            return treeReader.readTree(body);
+        } catch (IOException malformed) {
+            throw new BadRequestException("request body is not valid JSON");
+        }
+    }
+
     /** {@code application/json}, with any parameters such as {@code charset=utf-8}. */
     static boolean isJson(String contentType) {
+        return hasMediaType(contentType, "application/json");
+    }
+
+    private static boolean hasMediaType(String contentType, String expected) {
         if (contentType == null) {
             return false;
         }
         int parameters = contentType.indexOf(';');
         String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
-        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
+        return mediaType.toLowerCase(Locale.ROOT).equals(expected);
     }
 
     public String write(Object value) {

@@ -1,6 +1,7 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.dto.AgentRegistrationResponse;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import io.agentevents.adapter.http.dto.AgentResponse;
 import io.agentevents.adapter.http.dto.RegisterAgentRequest;
 import io.agentevents.application.port.in.RegisterAgentCommand;
 import io.agentevents.application.port.in.RegisterAgentUseCase;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /v2/{p}/agents}: 201 with {@code Location}, the agent's id and its one-time password. */
+/** {@code POST /v2/{p}/agents}: 201 with {@code Location}, the agent resource and its one-time password. */
 public final class PostAgentHandler implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostAgentHandler.class);
@@ -18,11 +19,13 @@ public final class PostAgentHandler implements Endpoint {
     private final RegisterAgentUseCase register;
     private final Blocking blocking;
     private final JsonCodec codec;
+    private final PublicUrl publicUrl;
 
-    public PostAgentHandler(RegisterAgentUseCase register, Blocking blocking, JsonCodec codec) {
+    public PostAgentHandler(RegisterAgentUseCase register, Blocking blocking, JsonCodec codec, PublicUrl publicUrl) {
         this.register = register;
         this.blocking = blocking;
         this.codec = codec;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -32,8 +35,8 @@ public final class PostAgentHandler implements Endpoint {
                 Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context)));
         return blocking.offEventLoop(() -> register.register(command)).map(registration -> {
             LOG.info("registered agent {} in project {}", registration.agent().id(), command.project());
-            AgentRegistrationResponse body = AgentRegistrationResponse.from(registration);
-            String location = "/v2/" + command.project() + "/agents/" + registration.agent().id();
+            AgentResponse body = AgentResponse.from(registration, publicUrl);
+            String location = publicUrl.at("/v2/" + command.project() + "/agents/" + registration.agent().id());
             return Reply.json(201, body).withHeaders(Map.of("Location", location)).replayedAs(body.withoutPassword());
         });
     }

@@ -5,24 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentevents.application.port.in.AccessDeniedException;
-import io.agentevents.application.port.in.AgentRegistration;
 import io.agentevents.application.port.in.AgentSignal;
-import io.agentevents.application.port.in.AgentToken;
-import io.agentevents.application.port.in.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.DeleteAgentCommand;
-import io.agentevents.application.port.in.IdempotencyClaim;
 import io.agentevents.application.port.in.IdempotentAnswer;
 import io.agentevents.application.port.in.RecordAgentEventCommand;
-import io.agentevents.application.port.in.RegisterAgentCommand;
-import io.agentevents.application.port.in.Secret;
 import io.agentevents.application.port.in.ActivateAgentCommand;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
-import io.agentevents.domain.agent.AgentHost;
+import io.agentevents.application.port.in.AgentConfiguration;
+import io.agentevents.application.port.in.ListAgentsQuery;
+import io.agentevents.domain.TestAgents;
+import io.agentevents.domain.agent.AgentSettings;
+import io.agentevents.domain.agent.Flavor;
+import io.agentevents.domain.agent.LogLevel;
 import io.agentevents.domain.agent.RegisteredAgent;
+import io.agentevents.domain.agent.RsaPublicKey;
 import io.agentevents.domain.session.AgentStatus;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -35,75 +35,16 @@ import org.junit.jupiter.api.Test;
 class AgentHandlersTest {
 
     private static final Instant AT = Instant.parse("2026-03-04T05:06:07.000008Z");
-    private static final String REGISTRATION = "{\"name\":\"web-1\",\"version\":\"1.2.3\","
-            + "\"host\":{\"name\":\"web-1.example.com\",\"os\":\"linux\",\"fingerprint\":\"fp-1\"}}";
+    private static final String REGISTRATION = ReferenceExamples.text("register-an-agent.request");
 
     private final TestApi api = new TestApi();
     private final AgentId agent = TestSessions.newAgent();
-    private final RegisteredAgent registered = new RegisteredAgent(TestApi.PROJECT, agent, "web-1", "1.2.3",
-            new AgentHost("web-1.example.com", "linux", "fp-1"), AT);
+    private final RegisteredAgent registered = new RegisteredAgent(TestApi.PROJECT, agent, "Web Server", "1.23.008344",
+            TestAgents.host("web"), Optional.of(TestAgents.KEY), AgentSettings.initial(Flavor.NOVA, Optional.empty()), AT);
 
     @AfterEach
     void stop() {
         api.close();
-    }
-
-    @Test
-    void register_is201WithLocationIdAndOneTimePassword() {
-        List<RegisterAgentCommand> commands = new ArrayList<>();
-        api.registerAgent = command -> {
-            commands.add(command);
-            return new AgentRegistration(registered, new Secret("one-time-pw"));
-        };
-
-        HttpResponse<String> response = api.authorized("POST", "/v2/p1/agents", REGISTRATION);
-
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.headers().firstValue("Location")).contains("/v2/p1/agents/" + agent);
-        JsonNode body = api.codec.readTree(response.body());
-        assertThat(body.get("id").asText()).isEqualTo(agent.toString());
-        assertThat(body.get("password").asText()).isEqualTo("one-time-pw");
-        assertThat(body.get("registered_at").asText()).isEqualTo("2026-03-04T05:06:07.000008Z");
-        assertThat(commands.get(0).host()).isEqualTo(new AgentHost("web-1.example.com", "linux", "fp-1"));
-    }
-
-    @Test
-    void register_withMissingOrBlankFields_is400() {
-        assertError(api.authorized("POST", "/v2/p1/agents", "{\"name\":\"web-1\",\"version\":\"1\"}"), 400, "host is required");
-        assertError(api.authorized("POST", "/v2/p1/agents",
-                "{\"name\":\"web-1\",\"version\":\"1\",\"host\":{\"name\":\"h\",\"os\":\"linux\"}}"), 400, "host.fingerprint is required");
-        assertError(api.authorized("POST", "/v2/p1/agents",
-                "{\"name\":\" \",\"version\":\"1\",\"host\":{\"name\":\"h\",\"os\":\"linux\",\"fingerprint\":\"f\"}}"), 400, "name must be");
-        assertError(api.authorized("POST", "/v2/p1/agents",
-                "{\"name\":\"" + "n".repeat(256) + "\",\"version\":\"1\",\"host\":{\"name\":\"h\",\"os\":\"l\",\"fingerprint\":\"f\"}}"),
-                400, "at most 255");
-    }
-
-    @Test
-    void register_replayedByIdempotencyKey_keepsNoPassword() {
-        List<IdempotentAnswer> kept = new ArrayList<>();
-        api.registerAgent = command -> new AgentRegistration(registered, new Secret("one-time-pw"));
-        api.finishRequest = command -> kept.add(command.answer().orElseThrow());
-
-        HttpResponse<String> first = api.authorized("POST", "/v2/p1/agents", REGISTRATION, "Idempotency-Key", "reg-1");
-
-        assertThat(first.body()).contains("one-time-pw");
-        assertThat(kept).singleElement().satisfies(answer -> {
-            assertThat(answer.status()).isEqualTo(201);
-            assertThat(answer.location()).contains("/v2/p1/agents/" + agent);
-            assertThat(answer.body()).contains(agent.toString()).doesNotContain("one-time-pw").doesNotContain("password");
-        });
-
-        api.claimKey = command -> new IdempotencyClaim.Replay(kept.get(0));
-        api.registerAgent = command -> {
-            throw new AssertionError("a replay must not register again");
-        };
-        HttpResponse<String> replay = api.authorized("POST", "/v2/p1/agents", REGISTRATION, "Idempotency-Key", "reg-1");
-
-        assertThat(replay.statusCode()).isEqualTo(201);
-        assertThat(replay.headers().firstValue("Location")).contains("/v2/p1/agents/" + agent);
-        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(replay.body()).isEqualTo(kept.get(0).body());
     }
 
     @Test
@@ -126,41 +67,49 @@ class AgentHandlersTest {
     }
 
     @Test
-    void token_needsNoUserTokenAndAnswersIdAndExpiry() {
-        List<AuthenticateAgentCommand> commands = new ArrayList<>();
-        api.authenticateAgent = command -> {
-            commands.add(command);
-            return new AgentToken(new Secret("agent-token-1"), AT);
+    void listAndGetAgents_haveTheReferenceShape_andNoFingerprint() {
+        List<ListAgentsQuery> queries = new ArrayList<>();
+        api.listAgents = query -> {
+            queries.add(query);
+            return List.of(registered);
         };
-
-        HttpResponse<String> response = api.send("POST", "/v2/p1/agents/tokens",
-                "{\"agent_id\":\"" + agent + "\",\"password\":\"pw\",\"host\":{\"fingerprint\":\"fp-1\"}}",
-                "Content-Type", "application/json");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"token\":{\"id\":\"agent-token-1\",\"expires\":\"2026-03-04T05:06:07.000008Z\"}}");
-        assertThat(commands.get(0).agent()).isEqualTo(agent);
-        assertThat(commands.get(0).password().value()).isEqualTo("pw");
-        assertThat(commands.get(0).hostFingerprint()).isEqualTo("fp-1");
-    }
-
-    @Test
-    void token_withMalformedAgentId_is400() {
-        assertError(api.send("POST", "/v2/p1/agents/tokens", "{\"agent_id\":\"x\",\"password\":\"pw\",\"host\":{\"fingerprint\":\"f\"}}",
-                "Content-Type", "application/json"), 400, "agent id");
-    }
-
-    @Test
-    void listAndGetAgents_showNoFingerprint() {
-        api.listAgents = query -> List.of(registered);
         api.getAgent = query -> registered;
 
         HttpResponse<String> list = api.authorized("GET", "/v2/p1/agents", null);
         HttpResponse<String> one = api.authorized("GET", "/v2/p1/agents/" + agent + "/", null);
+        HttpResponse<String> onHost = api.authorized("GET", "/v2/p1/agents?host_machine_id=machine-web", null);
 
-        assertThat(api.codec.readTree(list.body()).get("agents").get(0).get("id").asText()).isEqualTo(agent.toString());
-        assertThat(api.codec.readTree(one.body()).get("host").get("os").asText()).isEqualTo("linux");
-        assertThat(list.body() + one.body()).doesNotContain("fp-1");
+        JsonNode listed = api.codec.readTree(list.body()).get("agents").get(0);
+        JsonNode details = api.codec.readTree(one.body());
+        assertThat(listed).isEqualTo(details);
+        assertThat(details.get("host").get("machine").get("id").asText()).isEqualTo("machine-web");
+        assertThat(details.get("host").get("os").get("architecture").asText()).isEqualTo("64-bit");
+        assertThat(details.get("host").get("addresses").get(0).get("version").isInt()).isTrue();
+        assertThat(details.get("rsa_public_key").get("exponent").isIntegralNumber()).isTrue();
+        assertThat(details.get("vault").get("use_internal").asBoolean()).isTrue();
+        assertThat(details.get("log_level").asText()).isEqualTo("info");
+        assertThat(details.get("enabled").asBoolean()).isTrue();
+        assertThat(list.body() + one.body()).doesNotContain("fp-web");
+        assertThat(onHost.statusCode()).isEqualTo(200);
+        assertThat(queries).extracting(ListAgentsQuery::hostMachineId).containsExactly(Optional.empty(), Optional.of("machine-web"));
+    }
+
+    @Test
+    void listAgents_withAnEmptyOrRepeatedHostMachineId_is400() {
+        assertError(api.authorized("GET", "/v2/p1/agents?host_machine_id=", null), 400, "host_machine_id must not be empty");
+        assertError(api.authorized("GET", "/v2/p1/agents?host_machine_id=a&host_machine_id=b", null), 400, "at most once");
+    }
+
+    @Test
+    void agent_withAnExponentThatIsNotAPlainDecimal_showsItAsAString() {
+        RegisteredAgent hexExponent = new RegisteredAgent(TestApi.PROJECT, agent, "n", "1", TestAgents.host("x"),
+                Optional.of(new RsaPublicKey("E1", "010001")), registered.settings(), AT);
+        api.getAgent = query -> hexExponent;
+
+        JsonNode details = api.codec.readTree(api.authorized("GET", "/v2/p1/agents/" + agent, null).body());
+
+        assertThat(details.get("rsa_public_key").get("exponent").asText()).isEqualTo("010001");
+        assertThat(details.get("rsa_public_key").get("exponent").isTextual()).isTrue();
     }
 
     @Test
@@ -243,11 +192,17 @@ class AgentHandlersTest {
 
     @Test
     void configuration_hasTheShapeTheSdkReads() {
-        api.agentConfiguration = query -> Schedules.defaults();
+        api.agentConfiguration = query -> new AgentConfiguration(registered.withSettings(
+                new AgentSettings(true, LogLevel.WARN, false)), Schedules.defaults());
 
-        JsonNode rse = api.codec.readTree(api.authorized("GET", "/v2/p1/agents/" + agent + "/configuration", null).body())
-                .get("system_preferences").get("events").get("rse");
+        JsonNode body = api.codec.readTree(api.authorized("GET", "/v2/p1/agents/" + agent + "/configuration", null).body());
+        JsonNode rse = body.get("system_preferences").get("events").get("rse");
 
+        assertThat(body.get("system_preferences").get("logging").get("level").asText()).isEqualTo("warn");
+        assertThat(rse.get("host").asText()).isEqualTo("http://localhost");
+        assertThat(rse.get("channel").asText()).isEqualTo("/v2/p1/agents/" + agent + "/events");
+        assertThat(body.get("vaults").isArray()).isTrue();
+        assertThat(body.get("configurations").isArray()).isTrue();
         assertThat(rse.get("polling").get("interval_ms").get("idle").asLong()).isEqualTo(10_000);
         assertThat(rse.get("polling").get("interval_ms").get("active").asLong()).isEqualTo(1_000);
         assertThat(rse.get("polling").get("interval_ms").get("real_time").asLong()).isEqualTo(300);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.IdempotencyConflictException;
+import io.agentevents.application.port.in.AgentConfiguration;
 import io.agentevents.application.port.in.UseCaseException;
+import io.agentevents.domain.TestAgents;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.domain.DomainException;
 import io.agentevents.domain.ForeignActivationException;
@@ -35,7 +37,7 @@ class ErrorMapperTest {
         for (Class<?> type : DomainException.class.getPermittedSubclasses()) {
             assertThat(ErrorMapper.statusOf(type.asSubclass(Throwable.class))).as(type.getSimpleName()).isEqualTo(409);
         }
-        assertThat(Arrays.asList(UseCaseException.class.getPermittedSubclasses())).hasSize(6);
+        assertThat(Arrays.asList(UseCaseException.class.getPermittedSubclasses())).hasSize(7);
     }
 
     @Test
@@ -61,11 +63,11 @@ class ErrorMapperTest {
     }
 
     @Test
-    void agentPathWithPatch_is405() {
-        HttpResponse<String> response = api.authorized("PATCH", "/v2/p1/agents/" + TestSessions.newAgent(), "{}");
+    void agentPathWithPut_is405() {
+        HttpResponse<String> response = api.authorized("PUT", "/v2/p1/agents/" + TestSessions.newAgent(), "{}");
 
         assertError(response, 405, "method not allowed");
-        assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("GET").contains("DELETE");
+        assertThat(response.headers().firstValue("Allow").orElseThrow()).isEqualTo("GET, PATCH, DELETE");
     }
 
     @Test
@@ -90,7 +92,7 @@ class ErrorMapperTest {
         };
 
         assertError(api.send("POST", "/v2/p1/agents/tokens",
-                "{\"agent_id\":\"" + TestSessions.newAgent() + "\",\"password\":\"pw\",\"host\":{\"fingerprint\":\"f\"}}",
+                "{\"id\":\"" + TestSessions.newAgent() + "\",\"password\":\"pw\",\"host\":{\"fingerprint\":\"f\"}}",
                 "Content-Type", "application/json"), 409, "fingerprint");
     }
 
@@ -141,7 +143,8 @@ class ErrorMapperTest {
 
     @Test
     void everyResponse_carriesARequestId() {
-        api.agentConfiguration = query -> Schedules.defaults();
+        api.agentConfiguration = query -> new AgentConfiguration(
+                TestAgents.agent(TestApi.PROJECT, "web-1", TestSessions.T0), Schedules.defaults());
 
         HttpResponse<String> ok = api.authorized("GET", "/v2/p1/agents/" + TestSessions.newAgent() + "/configuration", null);
 
@@ -151,7 +154,8 @@ class ErrorMapperTest {
 
     @Test
     void requestIds_areDistinctRandomUuids() {
-        api.agentConfiguration = query -> Schedules.defaults();
+        api.agentConfiguration = query -> new AgentConfiguration(
+                TestAgents.agent(TestApi.PROJECT, "web-1", TestSessions.T0), Schedules.defaults());
         java.util.Set<String> ids = new java.util.HashSet<>();
 
         for (int i = 0; i < 50; i++) {

@@ -10,6 +10,7 @@ import io.agentevents.application.port.in.ListProjectEventsQuery;
 import io.agentevents.application.port.in.PollDirective;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.RequestId;
+import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.AgentActivated;
@@ -68,9 +69,9 @@ class EventReadHandlersTest {
     void projectEvents_renderEachKindAndTheLinks() {
         StoredEvent activation = new StoredEvent(new EventId(5650135583L),
                 new AgentActivated(TestSessions.projectActivation(Mode.ACTIVE, AT)), request);
-        StoredEvent registered = new StoredEvent(new EventId(5650135584L), new AgentRegistered(agent, "web-1", "linux", AT), request);
+        StoredEvent registered = new StoredEvent(new EventId(5650135584L), new AgentRegistered(agent, "web-1", TestAgents.UBUNTU, AT), request);
         StoredEvent heartbeat = new StoredEvent(new EventId(5650135585L), new HeartbeatRecorded(agent, true, AT), request);
-        EventPageRequest previous = new EventPageRequest(Optional.of(new EventId(7)), 3, SortDirection.ASC);
+        EventPageRequest previous = new EventPageRequest(Optional.of(new EventId(5650135500L)), 3, SortDirection.ASC);
         projectLogAnswers(new EventPage(List.of(activation, registered, heartbeat), Optional.of(new EventId(5650135585L)),
                 Optional.of(previous)));
 
@@ -90,20 +91,22 @@ class EventReadHandlersTest {
         assertThat(second.get("event").asText()).isEqualTo("agent_registered");
         assertThat(second.get("agent").get("id").asText()).isEqualTo(agent.toString());
         assertThat(second.get("agent").get("name").asText()).isEqualTo("web-1");
-        assertThat(second.get("agent").get("host").get("os").asText()).isEqualTo("linux");
+        assertThat(second.get("agent").get("host").get("os").get("name").asText()).isEqualTo("Ubuntu");
+        assertThat(second.get("agent").get("host").get("os").get("version").asText()).isEqualTo("14.04");
+        assertThat(second.get("agent").get("host").get("os").get("architecture").asText()).isEqualTo("64-bit");
         assertThat(body.get("events").get(2).get("busy").asBoolean()).isTrue();
         assertThat(body.get("links").get(0).get("rel").asText()).isEqualTo("next");
-        assertThat(body.get("links").get(0).get("href").asText()).isEqualTo("/v2/p1/events?marker=5650135585&limit=3&sort_dir=asc");
+        assertThat(body.get("links").get(0).get("href").asText()).isEqualTo("http://localhost/v2/p1/events?marker=5650135585&limit=3&sort_dir=asc");
         assertThat(body.get("links").get(1).get("rel").asText()).isEqualTo("previous");
-        assertThat(body.get("links").get(1).get("href").asText()).isEqualTo("/v2/p1/events?marker=7&limit=3&sort_dir=asc");
+        assertThat(body.get("links").get(1).get("href").asText()).isEqualTo("http://localhost/v2/p1/events?marker=5650135500&limit=3&sort_dir=asc");
         assertThat(projectQueries.get(0).page()).isEqualTo(new EventPageRequest(Optional.of(new EventId(10)), 3, SortDirection.ASC));
     }
 
     @Test
     void timestamps_alwaysHaveSixFractionDigits() {
         Instant whole = Instant.parse("2026-01-01T00:00:00Z");
-        projectLogAnswers(new EventPage(List.of(new StoredEvent(new EventId(1), new HeartbeatRecorded(agent, false, whole), request)),
-                Optional.of(new EventId(1)), Optional.empty()));
+        projectLogAnswers(new EventPage(List.of(new StoredEvent(new EventId(1_000_000_001L), new HeartbeatRecorded(agent, false, whole), request)),
+                Optional.of(new EventId(1_000_000_001L)), Optional.empty()));
 
         JsonNode body = api.codec.readTree(api.authorized("GET", "/v2/p1/events", null).body());
 
@@ -162,6 +165,6 @@ class EventReadHandlersTest {
 
         assertThat(response.headers().firstValue("X-Agent-Mode")).isEmpty();
         assertThat(api.codec.readTree(response.body()).get("links").get(0).get("href").asText())
-                .isEqualTo("/v2/p1/agents/" + agent + "/events?marker=4&limit=100&sort_dir=asc");
+                .isEqualTo("http://localhost/v2/p1/agents/" + agent + "/events?marker=4&limit=100&sort_dir=asc");
     }
 }

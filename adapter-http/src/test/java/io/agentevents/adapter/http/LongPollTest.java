@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentevents.application.port.in.AgentEventsPage;
 import io.agentevents.application.port.in.ListAgentEventsQuery;
 import io.agentevents.application.port.in.PollDirective;
-import io.agentevents.application.port.in.WatchAgentEventsUseCase;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;
@@ -41,9 +40,9 @@ class LongPollTest {
     private final String path = "/v2/p1/agents/" + agent + "/events";
     private final PollDirective realTime = new PollDirective(Mode.REAL_TIME, Duration.ofMillis(300));
     private final EventPage empty = new EventPage(List.of(), Optional.of(new EventId(7)), Optional.empty());
-    private final EventPage oneActivation = new EventPage(List.of(new StoredEvent(new EventId(8),
+    private final EventPage oneActivation = new EventPage(List.of(new StoredEvent(new EventId(1_000_000_008L),
             new AgentActivated(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0)), TestSessions.newRequest())),
-            Optional.of(new EventId(8)), Optional.empty());
+            Optional.of(new EventId(1_000_000_008L)), Optional.empty());
     private final List<ListAgentEventsQuery> reads = new CopyOnWriteArrayList<>();
     private final AtomicReference<Runnable> onChange = new AtomicReference<>();
     private final CountDownLatch watchClosed = new CountDownLatch(1);

@@ -17,6 +17,7 @@ import io.agentevents.application.port.in.ListProjectEventsUseCase;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.RecordAgentEventUseCase;
 import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.agentevents.application.port.in.UpdateAgentUseCase;
 import io.agentevents.application.port.in.WatchAgentEventsUseCase;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Caller;
@@ -57,6 +58,7 @@ final class TestApi implements AutoCloseable {
     AuthenticateAgentUseCase authenticateAgent = command -> unexpected();
     ListAgentsUseCase listAgents = query -> unexpected();
     GetAgentUseCase getAgent = query -> unexpected();
+    UpdateAgentUseCase updateAgent = command -> unexpected();
     DeleteAgentUseCase deleteAgent = command -> unexpected();
     RecordAgentEventUseCase recordAgentEvent = command -> unexpected();
     ListAgentEventsUseCase listAgentEvents = query -> unexpected();
@@ -86,6 +88,7 @@ final class TestApi implements AutoCloseable {
                 command -> authenticateAgent.authenticate(command),
                 query -> listAgents.list(query),
                 query -> getAgent.get(query),
+                command -> updateAgent.update(command),
                 command -> deleteAgent.delete(command),
                 command -> recordAgentEvent.record(command),
                 query -> listAgentEvents.list(query),
@@ -110,17 +113,30 @@ final class TestApi implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                headers);
+    }
+
+    /** A body of bytes as they are, which need not be text. */
+    HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers) {
+        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (headers.length > 0) {
             request.headers(headers);
         }
+        HttpResponse<String> response;
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception failed) {
             throw new AssertionError("request failed: " + method + " " + path, failed);
         }
+        DocumentedAnswers.check(method, response.uri(), response);
+        return response;
     }
 
     /** A request with the test token and a JSON content type. */

@@ -1,6 +1,8 @@
 package io.agentevents.adapter.postgres;
 
 import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.agent.Flavor;
+import io.agentevents.domain.agent.LogLevel;
 import io.agentevents.domain.event.EventType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Column values both ways: modes and event types by name, instants as UTC timestamptz. */
+/** Column values both ways: modes, event types, flavors and log levels by name, instants as UTC timestamptz. */
 final class Columns {
 
     private Columns() {
@@ -41,7 +43,38 @@ final class Columns {
             case AGENT_STARTUP -> "agent_startup";
             case AGENT_SHUTDOWN -> "agent_shutdown";
             case AGENT_DELETED -> "agent_deleted";
+            case CONFIGURATION_CHANGED -> "configuration_changed";
         };
+    }
+
+    static String of(Flavor flavor) {
+        return switch (flavor) {
+            case NOVA -> "nova";
+            case RACKSPACE_DEDICATED -> "rackspace_dedicated";
+            case RACKSPACE_PRIVATE_CLOUD -> "rackspace_private_cloud";
+        };
+    }
+
+    static Flavor flavor(String value) {
+        for (Flavor flavor : Flavor.values()) {
+            if (of(flavor).equals(value)) {
+                return flavor;
+            }
+        }
+        throw new IllegalStateException("unknown host flavor in the database: " + value);
+    }
+
+    static String of(LogLevel level) {
+        return level.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static LogLevel logLevel(String value) {
+        for (LogLevel level : LogLevel.values()) {
+            if (of(level).equals(value)) {
+                return level;
+            }
+        }
+        throw new IllegalStateException("unknown log level in the database: " + value);
     }
 
     static EventType eventType(String value) {

@@ -10,7 +10,9 @@ import io.agentevents.domain.event.AgentDeleted;
 import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.AgentRegistered;
 import io.agentevents.domain.event.AgentShutDown;
+import io.agentevents.domain.OperatingSystem;
 import io.agentevents.domain.event.AgentStartedUp;
+import io.agentevents.domain.event.ConfigurationChanged;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.StoredEvent;
@@ -27,7 +29,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** An {@code events} row both ways: one column set for every event type, the unused ones NULL. */
 final class EventRow implements RowMapper<StoredEvent> {
 
-    static final String COLUMNS = "id, type, at, agent_id, mode, expires_at, busy, agent_name, host_os, request_id";
+    static final String COLUMNS = "id, type, at, agent_id, mode, expires_at, busy, agent_name, host_os, host_os_version, "
+            + "host_os_architecture, request_id";
+    /** The parameters of {@link #columns}, in the order of {@link #COLUMNS}, cast as the columns need. */
+    static final String VALUES = ":id, :type, :at, CAST(:agent AS uuid), :mode, CAST(:expiresAt AS timestamptz), "
+            + "CAST(:busy AS boolean), :agentName, :hostOs, :hostOsVersion, :hostOsArchitecture, :requestId";
+    /** What an agent registered before the whole operating system was recorded shows for the rest of it. */
+    private static final String UNKNOWN = "unknown";
 
     /** The named parameters of one insert, for {@code (:id, :type, …)}. */
     static Map<String, Object> columns(long id, AgentEvent event, RequestId requestId) {
@@ -41,6 +49,8 @@ final class EventRow implements RowMapper<StoredEvent> {
         columns.put("busy", null);
         columns.put("agentName", null);
         columns.put("hostOs", null);
+        columns.put("hostOsVersion", null);
+        columns.put("hostOsArchitecture", null);
         columns.put("requestId", requestId.value());
         if (event instanceof AgentActivated activated) {
             columns.put("mode", Columns.of(activated.activation().mode()));
@@ -49,7 +59,9 @@ final class EventRow implements RowMapper<StoredEvent> {
             columns.put("busy", heartbeat.busy());
         } else if (event instanceof AgentRegistered registered) {
             columns.put("agentName", registered.name());
-            columns.put("hostOs", registered.hostOs());
+            columns.put("hostOs", registered.os().name());
+            columns.put("hostOsVersion", registered.os().version());
+            columns.put("hostOsArchitecture", registered.os().architecture());
         }
         return columns;
     }
@@ -66,12 +78,18 @@ final class EventRow implements RowMapper<StoredEvent> {
                         Columns.instant(row, "expires_at"), requestId));
             }
             case AGENT_REGISTERED -> new AgentRegistered(agent.orElseThrow(), row.getString("agent_name"),
-                    row.getString("host_os"), at);
+                    new OperatingSystem(row.getString("host_os"), orUnknown(row.getString("host_os_version")),
+                            orUnknown(row.getString("host_os_architecture"))), at);
             case AGENT_HEARTBEAT -> new HeartbeatRecorded(agent.orElseThrow(), row.getBoolean("busy"), at);
             case AGENT_STARTUP -> new AgentStartedUp(agent.orElseThrow(), at);
             case AGENT_SHUTDOWN -> new AgentShutDown(agent.orElseThrow(), at);
             case AGENT_DELETED -> new AgentDeleted(agent.orElseThrow(), at);
+            case CONFIGURATION_CHANGED -> new ConfigurationChanged(agent.orElseThrow(), at);
         };
         return new StoredEvent(new EventId(row.getLong("id")), event, requestId);
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? UNKNOWN : value;
     }
 }

@@ -36,15 +36,17 @@ final class GroupWrites {
                  WHERE c.project_id = v.project),
             inserted AS (
                 INSERT INTO events (project_id, id, type, at, agent_id, mode, expires_at, busy, agent_name, host_os,
-                                    request_id)
+                                    host_os_version, host_os_architecture, request_id)
                 SELECT project, id, type, CAST(at AS timestamptz), CAST(agent AS uuid), mode,
-                       CAST(expires_at AS timestamptz), CAST(busy AS boolean), agent_name, host_os,
-                       CAST(request_id AS uuid)
+                       CAST(expires_at AS timestamptz), CAST(busy AS boolean), agent_name, host_os, host_os_version,
+                       host_os_architecture, CAST(request_id AS uuid)
                   FROM unnest(CAST(:projects AS text[]), CAST(:ids AS bigint[]), CAST(:types AS text[]),
                               CAST(:ats AS text[]), CAST(:agents AS text[]), CAST(:modes AS text[]),
                               CAST(:expiresAts AS text[]), CAST(:busys AS text[]), CAST(:agentNames AS text[]),
-                              CAST(:hostOses AS text[]), CAST(:requestIds AS text[]))
-                    AS e(project, id, type, at, agent, mode, expires_at, busy, agent_name, host_os, request_id)),
+                              CAST(:hostOses AS text[]), CAST(:hostOsVersions AS text[]),
+                              CAST(:hostOsArchitectures AS text[]), CAST(:requestIds AS text[]))
+                    AS e(project, id, type, at, agent, mode, expires_at, busy, agent_name, host_os, host_os_version,
+                         host_os_architecture, request_id)),
             activations AS (
                 INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
                 SELECT project, mode, CAST(at AS timestamptz), CAST(expires_at AS timestamptz), CAST(request_id AS uuid)
@@ -82,10 +84,14 @@ final class GroupWrites {
         notifications = mark.notifications();
     }
 
-    /** Takes ids for {@code events}, locking the project's counter first if this group has not yet. */
-    List<StoredEvent> append(Handle handle, ProjectId project, List<NewEvent> events) {
+    /**
+     * Takes ids for {@code events}, locking the project's counter first if this group has not yet.
+     *
+     * @param firstIdIfNew the first id of a project that has no counter yet
+     */
+    List<StoredEvent> append(Handle handle, ProjectId project, List<NewEvent> events, long firstIdIfNew) {
         long last = lastIds.computeIfAbsent(project, locked -> lockedCounters.computeIfAbsent(locked,
-                unlocked -> lockCounter(handle, unlocked)));
+                unlocked -> lockCounter(handle, unlocked, firstIdIfNew)));
         List<StoredEvent> stored = new ArrayList<>(events.size());
         for (NewEvent event : events) {
             last++;
@@ -149,7 +155,8 @@ final class GroupWrites {
     /** Array parameters of the flush and the event row fields they carry, as text cast in SQL. */
     private static final String[][] EVENT_TEXT_COLUMNS = {{"projects", "project"}, {"types", "type"}, {"ats", "at"},
             {"agents", "agent"}, {"modes", "mode"}, {"expiresAts", "expiresAt"}, {"busys", "busy"},
-            {"agentNames", "agentName"}, {"hostOses", "hostOs"}, {"requestIds", "requestId"}};
+            {"agentNames", "agentName"}, {"hostOses", "hostOs"}, {"hostOsVersions", "hostOsVersion"},
+            {"hostOsArchitectures", "hostOsArchitecture"}, {"requestIds", "requestId"}};
 
     private List<Object> column(String field) {
         List<Object> values = new ArrayList<>(eventRows.size());
@@ -161,14 +168,15 @@ final class GroupWrites {
         return value == null ? null : value.toString();
     }
 
-    /** Locks the project's counter row (creating it at 0) and reads it. */
-    private static long lockCounter(Handle handle, ProjectId project) {
+    /** Locks the project's counter row (creating it just below {@code firstIdIfNew}) and reads it. */
+    private static long lockCounter(Handle handle, ProjectId project, long firstIdIfNew) {
         return handle.createQuery("""
-                        INSERT INTO event_counters (project_id, last_id) VALUES (:project, 0)
+                        INSERT INTO event_counters (project_id, last_id) VALUES (:project, :firstId - 1)
                         ON CONFLICT (project_id) DO UPDATE SET last_id = event_counters.last_id
                         RETURNING last_id
                         """)
                 .bind("project", project.value())
+                .bind("firstId", firstIdIfNew)
                 .mapTo(Long.class)
                 .one();
     }

@@ -4,25 +4,16 @@ import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
-import io.agentevents.domain.agent.AgentHost;
+import io.agentevents.domain.agent.AgentSettings;
 import io.agentevents.domain.agent.RegisteredAgent;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Registered agents in {@code agents}. */
 public class PostgresAgentRegistry implements AgentRegistry {
 
-    private static final RowMapper<RegisteredAgent> ROWS = (row, context) -> new RegisteredAgent(
-            new ProjectId(row.getString("project_id")), new AgentId(row.getObject("agent_id", UUID.class)),
-            row.getString("name"), row.getString("version"),
-            new AgentHost(row.getString("host_name"), row.getString("host_os"), row.getString("host_fingerprint")),
-            Columns.instant(row, "registered_at").orElseThrow());
-    private static final String SELECT = """
-            SELECT project_id, agent_id, name, version, host_name, host_os, host_fingerprint, registered_at
-              FROM agents
-            """;
+    private static final AgentRow ROWS = new AgentRow();
+    private static final String SELECT = "SELECT " + AgentRow.COLUMNS + " FROM agents ";
 
     private final PostgresStore store;
 
@@ -33,20 +24,19 @@ public class PostgresAgentRegistry implements AgentRegistry {
     @Override
     public void add(RegisteredAgent agent, PasswordHash passwordHash) {
         int inserted = store.call(handle -> handle.createUpdate("""
-                        INSERT INTO agents (project_id, agent_id, name, version, host_name, host_os, host_fingerprint,
-                                            password_hash, registered_at)
-                        VALUES (:project, :agent, :name, :version, :hostName, :hostOs, :fingerprint, :hash, :at)
+                        INSERT INTO agents (project_id, agent_id, name, version, host_flavor, host_region, host_machine_id,
+                                            host_os_name, host_os_version, host_os_architecture, host_fingerprint,
+                                            host_address_versions, host_addresses, rsa_modulus, rsa_exponent,
+                                            vault_uses_internal, enabled, log_level, password_hash, registered_at)
+                        VALUES (:project, :agent, :name, :version, :flavor, :region, :machineId, :osName, :osVersion,
+                                :osArchitecture, :fingerprint, :addressVersions, :addresses, :modulus, :exponent,
+                                :vaultUsesInternal, :enabled, :logLevel, :hash, :registeredAt)
                         ON CONFLICT (project_id, agent_id) DO NOTHING
                         """)
-                .bind("project", agent.project().value())
-                .bind("agent", agent.id().value())
-                .bind("name", agent.name())
-                .bind("version", agent.version())
-                .bind("hostName", agent.host().name())
-                .bind("hostOs", agent.host().os())
-                .bind("fingerprint", agent.host().fingerprint())
+                .bindMap(AgentRow.columns(agent))
+                .bindArray("addressVersions", Short.class, AgentRow.addressVersions(agent.host()))
+                .bindArray("addresses", String.class, AgentRow.addresses(agent.host()))
                 .bind("hash", passwordHash.encoded())
-                .bind("at", Columns.of(agent.registeredAt()))
                 .execute());
         if (inserted == 0) {
             throw new IllegalStateException("agent id " + agent.id() + " is already registered");
@@ -55,7 +45,7 @@ public class PostgresAgentRegistry implements AgentRegistry {
 
     @Override
     public Optional<RegisteredAgent> find(ProjectId project, AgentId agent) {
-        return store.call(handle -> handle.createQuery(SELECT + " WHERE project_id = :project AND agent_id = :agent")
+        return store.call(handle -> handle.createQuery(SELECT + "WHERE project_id = :project AND agent_id = :agent")
                 .bind("project", project.value())
                 .bind("agent", agent.value())
                 .map(ROWS)
@@ -73,9 +63,27 @@ public class PostgresAgentRegistry implements AgentRegistry {
                 .map(PasswordHash::new));
     }
 
+    /** One conditional update: it waits for a concurrent change of the row and then checks against what that left. */
+    @Override
+    public boolean updateSettings(ProjectId project, AgentId agent, AgentSettings expected, AgentSettings next) {
+        return store.call(handle -> handle.createUpdate("""
+                        UPDATE agents SET vault_uses_internal = :vaultUsesInternal, enabled = :enabled, log_level = :logLevel
+                         WHERE project_id = :project AND agent_id = :agent
+                           AND vault_uses_internal = :expectedVaultUsesInternal AND enabled = :expectedEnabled
+                           AND log_level = :expectedLogLevel
+                        """)
+                .bind("project", project.value())
+                .bind("agent", agent.value())
+                .bindMap(AgentRow.settings(next))
+                .bind("expectedVaultUsesInternal", expected.vaultUsesInternal())
+                .bind("expectedEnabled", expected.enabled())
+                .bind("expectedLogLevel", Columns.of(expected.logLevel()))
+                .execute()) == 1;
+    }
+
     @Override
     public List<RegisteredAgent> list(ProjectId project) {
-        return store.call(handle -> handle.createQuery(SELECT + " WHERE project_id = :project ORDER BY registered_at, agent_id")
+        return store.call(handle -> handle.createQuery(SELECT + "WHERE project_id = :project ORDER BY registered_at, agent_id")
                 .bind("project", project.value())
                 .map(ROWS)
                 .list());

@@ -9,6 +9,7 @@ import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,12 @@ public class PostgresEventLog implements EventLog {
     private static final String PURGE_LOCK = "hashtext('agent-events purge ' || current_schema())";
 
     private final PostgresStore store;
+    private final Clock clock;
 
-    public PostgresEventLog(PostgresStore store) {
+    /** @param clock read when a project appends its first event, for its first id */
+    public PostgresEventLog(PostgresStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -47,23 +51,24 @@ public class PostgresEventLog implements EventLog {
         if (events.isEmpty()) {
             return List.of();
         }
+        long firstIdIfNew = EventLog.firstIdAt(clock.instant());
         if (store.groupWrites().isPresent()) {
-            return store.call(handle -> store.groupWrites().get().append(handle, project, events));
+            return store.call(handle -> store.groupWrites().get().append(handle, project, events, firstIdIfNew));
         }
         return store.inTransaction(() -> store.call(handle -> {
             long lastId = handle.createQuery("""
-                            INSERT INTO event_counters (project_id, last_id) VALUES (:project, :count)
-                            ON CONFLICT (project_id) DO UPDATE SET last_id = event_counters.last_id + EXCLUDED.last_id
+                            INSERT INTO event_counters (project_id, last_id) VALUES (:project, :firstId + :count - 1)
+                            ON CONFLICT (project_id) DO UPDATE SET last_id = event_counters.last_id + :count
                             RETURNING last_id
                             """)
                     .bind("project", project.value())
+                    .bind("firstId", firstIdIfNew)
                     .bind("count", (long) events.size())
                     .mapTo(Long.class)
                     .one();
             long id = lastId - events.size() + 1;
             PreparedBatch batch = handle.prepareBatch("INSERT INTO events (project_id, " + EventRow.COLUMNS + ") "
-                    + "VALUES (:project, :id, :type, :at, CAST(:agent AS uuid), :mode, CAST(:expiresAt AS timestamptz), "
-                    + "CAST(:busy AS boolean), :agentName, :hostOs, :requestId)");
+                    + "VALUES (:project, " + EventRow.VALUES + ")");
             List<StoredEvent> stored = new ArrayList<>(events.size());
             for (NewEvent event : events) {
                 batch.bind("project", project.value()).bindMap(EventRow.columns(id, event.event(), event.requestId())).add();
@@ -85,17 +90,35 @@ public class PostgresEventLog implements EventLog {
 
     @Override
     public EventPage page(ProjectId project, EventPageRequest request) {
-        return read(project, Optional.empty(), request);
+        return read(project, Feed.WHOLE_LOG, request);
     }
 
     @Override
     public EventPage feed(ProjectId project, AgentId agent, EventPageRequest request) {
-        return read(project, Optional.of(agent.value()), request);
+        return read(project, Feed.of(agent, false), request);
+    }
+
+    @Override
+    public EventPage feedWithHeartbeats(ProjectId project, AgentId agent, EventPageRequest request) {
+        return read(project, Feed.of(agent, true), request);
+    }
+
+    /**
+     * Which rows a read takes: the whole project log ({@code agent} empty), or one agent's feed,
+     * with or without its heartbeats.
+     */
+    private record Feed(Optional<UUID> agent, boolean withHeartbeats) {
+
+        static final Feed WHOLE_LOG = new Feed(Optional.empty(), true);
+
+        static Feed of(AgentId agent, boolean withHeartbeats) {
+            return new Feed(Optional.of(agent.value()), withHeartbeats);
+        }
     }
 
     @Override
     public List<StoredEvent> newInFeed(ProjectId project, AgentId agent, Optional<EventId> after, int limit) {
-        return store.call(handle -> handle.createQuery(select(EventRow.COLUMNS, true, "id > :marker", "ASC"))
+        return store.call(handle -> handle.createQuery(select(EventRow.COLUMNS, Feed.of(agent, false), "id > :marker", "ASC"))
                 .bind("project", project.value())
                 .bind("agent", agent.value())
                 .bind("marker", after.map(EventId::value).orElse(0L))
@@ -104,16 +127,16 @@ public class PostgresEventLog implements EventLog {
                 .list());
     }
 
-    private EventPage read(ProjectId project, Optional<UUID> agent, EventPageRequest request) {
+    private EventPage read(ProjectId project, Feed feed, EventPageRequest request) {
         return store.call(handle -> {
             String order = request.after().isPresent() || request.direction() == SortDirection.ASC ? "ASC" : "DESC";
             String ids = request.after().isPresent() ? "id > :marker" : "TRUE";
-            Query query = handle.createQuery(select(EventRow.COLUMNS, agent.isPresent(), ids, order))
+            Query query = handle.createQuery(select(EventRow.COLUMNS, feed, ids, order))
                     .bind("project", project.value()).bind("limit", request.limit());
             request.after().ifPresent(marker -> query.bind("marker", marker.value()));
-            agent.ifPresent(id -> query.bind("agent", id));
+            feed.agent().ifPresent(id -> query.bind("agent", id));
             List<StoredEvent> selected = query.map(ROWS).list();
-            return EventPage.of(request, selected, preceding(handle, project, agent, request, selected));
+            return EventPage.of(request, selected, preceding(handle, project, feed, request, selected));
         });
     }
 
@@ -123,30 +146,30 @@ public class PostgresEventLog implements EventLog {
      * agent, and the agent's own rows) read apart and merged: an OR of the two would make the
      * planner collect every matching row of the log before sorting, which grows with the log.
      */
-    private static String select(String columns, boolean feed, String ids, String order) {
+    private static String select(String columns, Feed feed, String ids, String order) {
         String range = "SELECT " + columns + " FROM events WHERE project_id = :project AND %s AND " + ids
                 + " ORDER BY id " + order + " LIMIT :limit";
-        if (!feed) {
+        if (feed.agent().isEmpty()) {
             return range.formatted("TRUE");
         }
-        return "SELECT * FROM ((" + range.formatted("agent_id IS NULL") + ") UNION ALL ("
-                + range.formatted("agent_id = :agent AND type <> 'agent_heartbeat'") + ")) AS feed ORDER BY id "
-                + order + " LIMIT :limit";
+        String own = feed.withHeartbeats() ? "agent_id = :agent" : "agent_id = :agent AND type <> 'agent_heartbeat'";
+        return "SELECT * FROM ((" + range.formatted("agent_id IS NULL") + ") UNION ALL (" + range.formatted(own)
+                + ")) AS feed ORDER BY id " + order + " LIMIT :limit";
     }
 
     /** Up to limit + 1 ids older than the page (than the marker, for an empty page), newest first. */
-    private static List<EventId> preceding(Handle handle, ProjectId project, Optional<UUID> agent,
+    private static List<EventId> preceding(Handle handle, ProjectId project, Feed feed,
                                            EventPageRequest request, List<StoredEvent> selected) {
         Optional<Long> below = selected.stream().map(event -> event.id().value()).min(Long::compare)
                 .or(() -> request.after().map(marker -> marker.value() + 1));
         if (below.isEmpty()) {
             return List.of();
         }
-        Query query = handle.createQuery(select("id", agent.isPresent(), "id < :below", "DESC"))
+        Query query = handle.createQuery(select("id", feed, "id < :below", "DESC"))
                 .bind("project", project.value())
                 .bind("below", below.get())
                 .bind("limit", request.limit() + 1);
-        agent.ifPresent(id -> query.bind("agent", id));
+        feed.agent().ifPresent(id -> query.bind("agent", id));
         return query.mapTo(Long.class).map(EventId::new).list();
     }
 

@@ -10,6 +10,7 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.StoredEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,8 +49,8 @@ class GroupCommittedEventLogTest extends EventLogContract {
     }
 
     @Override
-    protected EventLog eventLog() {
-        PostgresEventLog log = new PostgresEventLog(database.store());
+    protected EventLog eventLog(Clock clock) {
+        PostgresEventLog log = new PostgresEventLog(database.store(), clock);
         return new EventLog() {
             @Override
             public List<StoredEvent> append(ProjectId project, List<NewEvent> events) {
@@ -65,6 +66,11 @@ class GroupCommittedEventLogTest extends EventLogContract {
             @Override
             public EventPage feed(ProjectId project, AgentId agent, EventPageRequest request) {
                 return log.feed(project, agent, request);
+            }
+
+            @Override
+            public EventPage feedWithHeartbeats(ProjectId project, AgentId agent, EventPageRequest request) {
+                return log.feedWithHeartbeats(project, agent, request);
             }
 
             @Override

@@ -10,6 +10,7 @@ import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.event.AgentStartedUp;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +36,13 @@ class PostgresEventLogTest extends EventLogContract {
     }
 
     @Override
-    protected EventLog eventLog() {
-        return new PostgresEventLog(database.store());
+    protected EventLog eventLog(Clock clock) {
+        return new PostgresEventLog(database.store(), clock);
     }
 
     @Test
     void purge_whileAnotherNodeHoldsThePurgeLock_leavesTheWorkToThatNode() {
-        PostgresEventLog log = new PostgresEventLog(database.store());
+        PostgresEventLog log = new PostgresEventLog(database.store(), java.time.Clock.systemUTC());
         ProjectId project = TestSessions.newProject();
         log.append(project, List.of(new NewEvent(new AgentStartedUp(TestSessions.newAgent(), TestSessions.T0), TestSessions.newRequest())));
         Instant cutoff = TestSessions.T0.plusSeconds(1);
@@ -64,7 +65,7 @@ class PostgresEventLogTest extends EventLogContract {
 
     @Test
     void purge_deletesInBatches_untilNothingOldIsLeft() {
-        PostgresEventLog log = new PostgresEventLog(database.store());
+        PostgresEventLog log = new PostgresEventLog(database.store(), java.time.Clock.systemUTC());
         ProjectId project = TestSessions.newProject();
         List<NewEvent> old = new ArrayList<>();
         for (int i = 0; i < PostgresEventLog.PURGE_BATCH * 2 + 7; i++) {

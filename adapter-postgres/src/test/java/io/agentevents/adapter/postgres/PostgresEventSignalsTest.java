@@ -67,7 +67,7 @@ class PostgresEventSignalsTest {
                 Thread.sleep(20);
             }
             assertThat(signalsOnB.isListening()).as("node B listens").isTrue();
-            PostgresEventLog logOnA = new PostgresEventLog(nodeA.store());
+            PostgresEventLog logOnA = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
             ProjectId project = TestSessions.newProject();
             AgentId agent = TestSessions.newAgent();
 
@@ -98,7 +98,7 @@ class PostgresEventSignalsTest {
     @Test
     void ownAppends_areSignalledHereBeforeTheirCallerHears_alone_andInACommitGroup() throws Exception {
         Collected collected = new Collected();
-        PostgresEventLog log = new PostgresEventLog(nodeA.store());
+        PostgresEventLog log = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
         try (PostgresEventSignals signals = new PostgresEventSignals(nodeA.store());
              GroupCommitTransactions transactions = new GroupCommitTransactions(nodeA.store())) {
             signals.listen(collected);
@@ -128,7 +128,7 @@ class PostgresEventSignalsTest {
     @Test
     void anAppendRolledBack_isSignalledNowhere() throws Exception {
         Collected collected = new Collected();
-        PostgresEventLog log = new PostgresEventLog(nodeA.store());
+        PostgresEventLog log = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
         try (PostgresEventSignals signals = new PostgresEventSignals(nodeA.store())) {
             signals.listen(collected);
             ProjectId project = TestSessions.newProject();

@@ -11,6 +11,7 @@ import io.agentevents.domain.event.AgentDeleted;
 import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.event.AgentStartedUp;
+import io.agentevents.domain.event.ConfigurationChanged;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.StoredEvent;
@@ -40,6 +41,7 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
     private static final byte STARTED_UP = 4;
     private static final byte SHUT_DOWN = 5;
     private static final byte DELETED = 6;
+    private static final byte CONFIGURATION_CHANGED = 7;
 
     /** In {@link Chunk#details}: an activation's mode is the low bits, this bit says it expires. */
     private static final int EXPIRES = 0x10;
@@ -47,6 +49,11 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
     private static final Mode[] MODES = Mode.values();
 
     private long lastId;
+
+    /** @param firstId the id of the first event it will hold */
+    EventColumns(long firstId) {
+        this.lastId = firstId - 1;
+    }
 
     /** Up to {@link #CHUNK_SIZE} events, a column each. */
     static final class Chunk {
@@ -157,6 +164,9 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
         if (event instanceof AgentDeleted deleted) {
             return withAgent(deleted.agentId(), chunk, at, DELETED);
         }
+        if (event instanceof ConfigurationChanged changed) {
+            return withAgent(changed.agentId(), chunk, at, CONFIGURATION_CHANGED);
+        }
         if (chunk.keptAsObjects == null) {
             chunk.keptAsObjects = new AgentEvent[chunk.kinds.length];
         }
@@ -188,6 +198,7 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
             case STARTED_UP -> new AgentStartedUp(agent(chunk, at), when);
             case SHUT_DOWN -> new AgentShutDown(agent(chunk, at), when);
             case DELETED -> new AgentDeleted(agent(chunk, at), when);
+            case CONFIGURATION_CHANGED -> new ConfigurationChanged(agent(chunk, at), when);
             default -> chunk.keptAsObjects[at];
         };
     }
@@ -238,7 +249,7 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
         return seconds < cutoff.getEpochSecond() || seconds == cutoff.getEpochSecond() && chunk.atNanos[at] < cutoff.getNano();
     }
 
-    /** The id of the newest event purged so far or still held; 0 before the first. */
+    /** The id of the newest event purged so far or still held; one below the first id before the first. */
     long lastId() {
         return lastId;
     }

@@ -4,6 +4,7 @@ import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.agent.AgentSettings;
 import io.agentevents.domain.agent.RegisteredAgent;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +38,16 @@ public class InMemoryAgentRegistry implements AgentRegistry {
     @Override
     public Optional<PasswordHash> passwordHash(ProjectId project, AgentId agent) {
         return entry(project, agent).map(Entry::passwordHash);
+    }
+
+    @Override
+    public boolean updateSettings(ProjectId project, AgentId agent, AgentSettings expected, AgentSettings next) {
+        Map<AgentId, Entry> agents = projects.get(project);
+        Entry current = agents == null ? null : agents.get(agent);
+        if (current == null || !current.agent().settings().equals(expected)) {
+            return false;
+        }
+        return agents.replace(agent, current, new Entry(current.agent().withSettings(next), current.passwordHash()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.StoredEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -24,15 +25,20 @@ public class InMemoryEventLog implements EventLog {
 
     private final ConcurrentMap<ProjectId, ProjectLog> logs = new ConcurrentHashMap<>();
     private final InMemoryEventSignals signals;
+    private final Clock clock;
 
     /** A log that raises no signals. */
-    public InMemoryEventLog() {
-        this(new InMemoryEventSignals());
+    public InMemoryEventLog(Clock clock) {
+        this(new InMemoryEventSignals(), clock);
     }
 
-    /** @param signals told of every append, after the events became visible */
-    public InMemoryEventLog(InMemoryEventSignals signals) {
+    /**
+     * @param signals told of every append, after the events became visible
+     * @param clock   read when a project appends its first event, for its first id
+     */
+    public InMemoryEventLog(InMemoryEventSignals signals, Clock clock) {
         this.signals = signals;
+        this.clock = clock;
     }
 
     @Override
@@ -40,7 +46,8 @@ public class InMemoryEventLog implements EventLog {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<StoredEvent> stored = logs.computeIfAbsent(project, ignored -> new ProjectLog()).append(events);
+        List<StoredEvent> stored = logs.computeIfAbsent(project, ignored -> new ProjectLog(EventLog.firstIdAt(clock.instant())))
+                .append(events);
         signalFeedsOf(project, stored);
         return stored;
     }
@@ -68,6 +75,12 @@ public class InMemoryEventLog implements EventLog {
     public EventPage feed(ProjectId project, AgentId agent, EventPageRequest request) {
         ProjectLog log = logs.get(project);
         return log == null ? EventPage.of(request, List.of(), List.of()) : log.feed(agent, request);
+    }
+
+    @Override
+    public EventPage feedWithHeartbeats(ProjectId project, AgentId agent, EventPageRequest request) {
+        ProjectLog log = logs.get(project);
+        return log == null ? EventPage.of(request, List.of(), List.of()) : log.feedWithHeartbeats(agent, request);
     }
 
     @Override

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One project's events, its id counter (kept even when all events are purged), and two indexes
- * for agents' feeds: each agent's own feed events, and the project's activations. A feed page
- * merges the two, so its cost does not grow with the rest of the log. Its lock is held while ids
+ * One project's events, its id counter (kept even when all events are purged), and three
+ * indexes for agents' feeds: each agent's own feed events, all of each agent's events (its
+ * heartbeats too, for the feed its users read), and the project's activations. A feed page
+ * merges one agent index with the activations, so its cost does not grow with the rest of the
+ * log; an agent's events but heartbeats are in two indexes, a long more each. Its lock is held while ids
  * are assigned and events added and while pages are read, so ids become visible strictly in
  * order: the marker guarantee.
  */
@@ -28,9 +30,15 @@ final class ProjectLog {
 
     private static final IdList NO_IDS = new IdList(); // never added to
 
-    private final EventColumns events = new EventColumns();
+    private final EventColumns events;
     private final Map<AgentId, IdList> agentFeeds = new HashMap<>();
+    private final Map<AgentId, IdList> agentHistories = new HashMap<>();
     private final IdList projectActivations = new IdList();
+
+    /** @param firstId the id of the project's first event */
+    ProjectLog(long firstId) {
+        this.events = new EventColumns(firstId);
+    }
 
     synchronized List<StoredEvent> append(List<NewEvent> newEvents) {
         List<StoredEvent> stored = new ArrayList<>(newEvents.size());
@@ -39,8 +47,12 @@ final class ProjectLog {
             long id = events.append(event, newEvent.requestId());
             if (isProjectActivation(event)) {
                 projectActivations.add(id);
-            } else if (EventLog.inAgentFeeds(event)) {
-                event.agent().ifPresent(agent -> agentFeeds.computeIfAbsent(agent, ignored -> new IdList()).add(id));
+            } else if (event.agent().isPresent()) {
+                AgentId agent = event.agent().get();
+                agentHistories.computeIfAbsent(agent, ignored -> new IdList()).add(id);
+                if (EventLog.inAgentFeeds(event)) {
+                    agentFeeds.computeIfAbsent(agent, ignored -> new IdList()).add(id);
+                }
             }
             stored.add(new StoredEvent(new EventId(id), event, newEvent.requestId()));
         }
@@ -57,6 +69,10 @@ final class ProjectLog {
 
     synchronized EventPage feed(AgentId agent, EventPageRequest request) {
         return read(request, feedSources(agent));
+    }
+
+    synchronized EventPage feedWithHeartbeats(AgentId agent, EventPageRequest request) {
+        return read(request, List.of(agentHistories.getOrDefault(agent, NO_IDS), projectActivations));
     }
 
     synchronized List<StoredEvent> newInFeed(AgentId agent, long after, int limit) {
@@ -148,8 +164,10 @@ final class ProjectLog {
         }
         long lastPurged = events.lastId() - events.size();
         projectActivations.removeThrough(lastPurged);
-        agentFeeds.values().forEach(feed -> feed.removeThrough(lastPurged));
-        agentFeeds.values().removeIf(IdList::isEmpty);
+        for (Map<AgentId, IdList> index : List.of(agentFeeds, agentHistories)) {
+            index.values().forEach(feed -> feed.removeThrough(lastPurged));
+            index.values().removeIf(IdList::isEmpty);
+        }
         return purged;
     }
 }

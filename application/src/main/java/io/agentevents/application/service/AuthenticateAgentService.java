@@ -1,6 +1,6 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.AgentNotFoundException;
+import io.agentevents.application.port.in.AgentDisabledException;
 import io.agentevents.application.port.in.AgentToken;
 import io.agentevents.application.port.in.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.AuthenticateAgentUseCase;
@@ -44,21 +44,28 @@ public class AuthenticateAgentService implements AuthenticateAgentUseCase {
         if (!userTokens.hasProject(command.project())) {
             throw new ProjectNotFoundException(command.project());
         }
-        RegisteredAgent agent = registry.find(command.project(), command.agent())
-                .orElseThrow(() -> new AgentNotFoundException(command.project(), command.agent()));
+        // An unknown agent and a wrong password answer alike, so guessing ids tells nothing.
+        RegisteredAgent agent = registry.find(command.project(), command.agent()).orElseThrow(AuthenticateAgentService::rejected);
         PasswordHash stored = registry.passwordHash(command.project(), command.agent())
-                .orElseThrow(() -> new AgentNotFoundException(command.project(), command.agent()));
+                .orElseThrow(AuthenticateAgentService::rejected);
         if (!hashing.verifyPassword(command.password(), stored)) {
-            throw new NotAuthenticatedException("wrong agent id or password");
+            throw rejected();
         }
-        // Checked only after the password, so the fingerprint says nothing to a guesser.
+        // Checked only after the password, so neither says anything to a guesser.
         if (!SecretHashing.sameText(agent.host().fingerprint(), command.hostFingerprint())) {
             throw new FingerprintMismatchException(command.agent());
+        }
+        if (!agent.settings().enabled()) {
+            throw new AgentDisabledException(command.agent());
         }
         Instant expiresAt = clock.instant().plus(tokenLifetime);
         Secret token = new Secret(secrets.next());
         agentTokens.save(SecretHashing.hashToken(token),
                 new AgentTokens.AgentGrant(command.project(), command.agent(), expiresAt));
         return new AgentToken(token, expiresAt);
+    }
+
+    private static NotAuthenticatedException rejected() {
+        return new NotAuthenticatedException("wrong agent id or password");
     }
 }

@@ -1,10 +1,12 @@
 package io.agentevents.application.service;
 
+import io.agentevents.application.port.in.AgentConfiguration;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.AgentQuery;
 import io.agentevents.application.port.in.GetAgentConfigurationUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.domain.activation.Schedules;
+import io.agentevents.domain.agent.RegisteredAgent;
 
 public class GetAgentConfigurationService implements GetAgentConfigurationUseCase {
 
@@ -17,10 +19,10 @@ public class GetAgentConfigurationService implements GetAgentConfigurationUseCas
     }
 
     @Override
-    public Schedules configuration(AgentQuery query) {
+    public AgentConfiguration configuration(AgentQuery query) {
         Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
-        registry.find(query.project(), query.agent())
+        RegisteredAgent agent = registry.find(query.project(), query.agent())
                 .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
-        return schedules;
+        return new AgentConfiguration(agent, schedules);
     }
 }

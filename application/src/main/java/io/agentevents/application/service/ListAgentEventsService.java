@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An agent's feed. The empty page an agent's poll found is remembered with its session until a
+ * An agent's feed: without its own heartbeats when the agent reads it, with them when a user
+ * does. The empty page an agent's poll found is remembered with its session until a
  * signal of the agent's feed (or its project's) says something changed, so the agent's next
  * poll with the same marker, the common case, is answered without reading the store.
  */
@@ -67,7 +68,9 @@ public class ListAgentEventsService implements ListAgentEventsUseCase {
         AgentSession session = sessions.find(query.project(), query.agent())
                 .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
         if (!(query.caller() instanceof AgentCaller)) {
-            return new AgentEventsPage(eventLog.feed(query.project(), query.agent(), query.page()), Optional.empty());
+            // Users see the agent's heartbeats too: they tell a client that the agent woke up.
+            return new AgentEventsPage(eventLog.feedWithHeartbeats(query.project(), query.agent(), query.page()),
+                    Optional.empty());
         }
         Instant now = clock.instant();
         AgentKey key = new AgentKey(query.project(), query.agent());

@@ -17,6 +17,9 @@ public class ListAgentsService implements ListAgentsUseCase {
     @Override
     public List<RegisteredAgent> list(ListAgentsQuery query) {
         Access.requireReader(query.caller(), query.project());
-        return registry.list(query.project());
+        List<RegisteredAgent> agents = registry.list(query.project());
+        return query.hostMachineId()
+                .map(machine -> agents.stream().filter(agent -> agent.host().machineId().equals(machine)).toList())
+                .orElse(agents);
     }
 }

@@ -12,10 +12,12 @@ import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.application.port.out.Secrets;
 import io.agentevents.application.port.out.Transactions;
+import io.agentevents.domain.agent.AgentSettings;
 import io.agentevents.domain.agent.RegisteredAgent;
 import io.agentevents.domain.session.AgentSession;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 public class RegisterAgentService implements RegisterAgentUseCase {
 
@@ -45,7 +47,8 @@ public class RegisterAgentService implements RegisterAgentUseCase {
     public AgentRegistration register(RegisterAgentCommand command) {
         Access.requireWriter(command.caller(), command.project());
         RegisteredAgent agent = new RegisteredAgent(command.project(), agentIds.next(), command.name(),
-                command.version(), command.host(), clock.instant());
+                command.version(), command.host(), Optional.of(command.publicKey()),
+                AgentSettings.initial(command.host().flavor(), command.vaultUsesInternal()), clock.instant());
         Secret password = new Secret(secrets.next());
         PasswordHash passwordHash = hashing.hashPassword(password);
         transactions.inTransaction(() -> {

@@ -28,12 +28,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.domain.TestAgents;
+import io.agentevents.domain.event.ConfigurationChanged;
 
 class EventColumnsTest {
 
     private static final Instant WITH_NANOS = T0.plusNanos(123_456_789);
 
-    private final EventColumns columns = new EventColumns();
+    private final EventColumns columns = new EventColumns(EventLog.MIN_FIRST_ID);
 
     private StoredEvent append(AgentEvent event, RequestId requestId) {
         return new StoredEvent(new EventId(columns.append(event, requestId)), event, requestId);
@@ -60,7 +63,8 @@ class EventColumnsTest {
         stored.add(append(new AgentStartedUp(agent, WITH_NANOS), newRequest()));
         stored.add(append(new AgentShutDown(agent, WITH_NANOS), newRequest()));
         stored.add(append(new AgentDeleted(agent, WITH_NANOS), newRequest()));
-        stored.add(append(new AgentRegistered(agent, "web-1", "linux", WITH_NANOS), newRequest()));
+        stored.add(append(new AgentRegistered(agent, "web-1", TestAgents.UBUNTU, WITH_NANOS), newRequest()));
+        stored.add(append(new ConfigurationChanged(agent, WITH_NANOS), newRequest()));
 
         for (StoredEvent event : stored) {
             assertThat(columns.event(event.id().value())).isEqualTo(event);
@@ -95,7 +99,7 @@ class EventColumnsTest {
                 clock = clock.plusNanos(1 + random.nextInt(2_000_000_000));
                 RequestId requestId = newRequest();
                 int kind = random.nextInt(20);
-                AgentEvent event = kind == 0 ? new AgentRegistered(agent, "web-" + step, "linux", clock)
+                AgentEvent event = kind == 0 ? new AgentRegistered(agent, "web-" + step, TestAgents.UBUNTU, clock)
                         : kind < 10 ? new HeartbeatRecorded(agent, random.nextBoolean(), clock)
                         : activation(ActivationScope.wholeProject(), Mode.REAL_TIME, clock,
                         Optional.of(clock.plusSeconds(300)), requestId);

@@ -18,6 +18,7 @@ import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.event.AgentStartedUp;
 import io.agentevents.domain.event.HeartbeatRecorded;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +27,10 @@ import org.junit.jupiter.api.Test;
 class InMemoryEventLogTest extends EventLogContract {
 
     private final InMemoryEventSignals signals = new InMemoryEventSignals();
-    private final InMemoryEventLog log = new InMemoryEventLog(signals);
 
     @Override
-    protected EventLog eventLog() {
-        return log;
+    protected EventLog eventLog(Clock clock) {
+        return new InMemoryEventLog(signals, clock);
     }
 
     @Test
@@ -46,6 +46,7 @@ class InMemoryEventLogTest extends EventLogContract {
             public void mayHaveMissedSome() {
             }
         });
+        InMemoryEventLog log = new InMemoryEventLog(signals, clock);
         ProjectId project = newProject();
         AgentId first = newAgent();
         AgentId second = newAgent();

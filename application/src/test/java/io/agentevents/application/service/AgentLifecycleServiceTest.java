@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.application.port.in.AccessDeniedException;
+import io.agentevents.application.port.in.AgentConfiguration;
 import io.agentevents.application.port.in.AgentEventsPage;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.AgentQuery;
@@ -24,9 +25,9 @@ import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.PollDirective;
 import io.agentevents.application.port.in.ProjectNotFoundException;
 import io.agentevents.application.port.in.RecordAgentEventCommand;
-import io.agentevents.application.port.in.RegisterAgentCommand;
 import io.agentevents.application.port.in.Secret;
-import io.agentevents.domain.agent.AgentHost;
+import io.agentevents.domain.TestAgents;
+import io.agentevents.domain.agent.RegisteredAgent;
 import io.agentevents.application.port.in.ActivateAgentsCommand;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
@@ -39,6 +40,7 @@ import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
 import io.agentevents.domain.session.AgentStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -60,14 +62,13 @@ class AgentLifecycleServiceTest {
         assertThat(stored).doesNotContain(registration.password().value()).startsWith("pbkdf2-sha512$");
         assertThat(registration.password().value()).hasSizeGreaterThanOrEqualTo(22);
         StoredEvent event = app.eventLog.page(app.project, firstHundred).events().get(0);
-        assertThat(event.event()).isEqualTo(new AgentRegistered(agent, "web-1", "linux", registration.agent().registeredAt()));
+        assertThat(event.event()).isEqualTo(new AgentRegistered(agent, "web-1", TestAgents.UBUNTU, registration.agent().registeredAt()));
         assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project))).containsExactly(registration.agent());
     }
 
     @Test
     void register_byObserver_isDenied() {
-        assertThatThrownBy(() -> app.registerAgent.register(new RegisterAgentCommand(
-                app.observer, app.project, "n", "v", new AgentHost("h", "linux", "f"), newRequest())))
+        assertThatThrownBy(() -> app.registerAgent.register(app.registration(app.observer, "n")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(app.listAgents.list(new ListAgentsQuery(app.admin, app.project))).isEmpty();
     }
@@ -106,7 +107,7 @@ class AgentLifecycleServiceTest {
     }
 
     @Test
-    void authenticate_inUnknownProjectOrForUnknownAgent_isNotFound() {
+    void authenticate_inUnknownProject_isNotFound_andForAnUnknownAgent_isRefusedLikeAWrongPassword() {
         AgentRegistration registration = app.register();
 
         assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(TestSessions.newProject(),
@@ -114,7 +115,7 @@ class AgentLifecycleServiceTest {
                 .isInstanceOf(ProjectNotFoundException.class);
         assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
                 TestSessions.newAgent(), registration.password(), FINGERPRINT)))
-                .isInstanceOf(AgentNotFoundException.class);
+                .isInstanceOf(NotAuthenticatedException.class).hasMessage("wrong agent id or password");
     }
 
     @Test
@@ -257,6 +258,33 @@ class AgentLifecycleServiceTest {
     }
 
     @Test
+    void feed_readByAUser_holdsTheAgentsHeartbeats_readByTheAgent_not() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT,
+                false, newRequest()));
+        app.flushPresence.flush();
+
+        List<EventType> byUser = app.listAgentEvents.list(new ListAgentEventsQuery(app.observer, app.project, agent.agent(),
+                firstHundred, newRequest())).page().events().stream().map(event -> event.event().type()).toList();
+        List<EventType> byAgent = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(),
+                firstHundred, newRequest())).page().events().stream().map(event -> event.event().type()).toList();
+
+        assertThat(byUser).containsExactly(EventType.AGENT_REGISTERED, EventType.AGENT_HEARTBEAT);
+        assertThat(byAgent).containsExactly(EventType.AGENT_REGISTERED);
+    }
+
+    @Test
+    void list_byHostMachineId_givesOnlyTheAgentsOnThatMachine() {
+        RegisteredAgent first = app.registerAgent.register(app.registration(app.admin, "alpha")).agent();
+        app.registerAgent.register(app.registration(app.admin, "beta"));
+
+        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of(first.host().machineId()))))
+                .containsExactly(first);
+        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of("no-such-machine")))).isEmpty();
+        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project))).hasSize(2);
+    }
+
+    @Test
     void delete_byAdmin_removesTheAgentAndRevokesItsTokens() {
         AgentCaller agent = app.registeredAgentCaller();
 
@@ -273,12 +301,15 @@ class AgentLifecycleServiceTest {
     }
 
     @Test
-    void configuration_isTheSchedules_forUsersAndTheAgentItself() {
+    void configuration_isTheAgentAndTheSchedules_forUsersAndTheAgentItself() {
         AgentCaller agent = app.registeredAgentCaller();
         AgentCaller other = app.registeredAgentCaller();
+        RegisteredAgent registered = app.registry.find(app.project, agent.agent()).orElseThrow();
 
-        assertThat(app.configuration.configuration(new AgentQuery(agent, app.project, agent.agent()))).isEqualTo(app.schedules);
-        assertThat(app.configuration.configuration(new AgentQuery(app.observer, app.project, agent.agent()))).isEqualTo(app.schedules);
+        assertThat(app.configuration.configuration(new AgentQuery(agent, app.project, agent.agent())))
+                .isEqualTo(new AgentConfiguration(registered, app.schedules));
+        assertThat(app.configuration.configuration(new AgentQuery(app.observer, app.project, agent.agent())))
+                .isEqualTo(new AgentConfiguration(registered, app.schedules));
         assertThatThrownBy(() -> app.configuration.configuration(new AgentQuery(other, app.project, agent.agent())))
                 .isInstanceOf(AccessDeniedException.class);
     }

@@ -17,7 +17,9 @@ import io.agentevents.application.port.in.Secret;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.access.Role;
 import io.agentevents.domain.access.UserCaller;
@@ -26,6 +28,7 @@ import io.agentevents.domain.agent.AgentHost;
 import io.agentevents.domain.session.PresencePolicy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every service wired on the in-memory store with a clock the test moves. One per test. */
 final class InMemoryApplication {
@@ -47,7 +50,7 @@ final class InMemoryApplication {
     final InMemoryEventSignals signals = new InMemoryEventSignals();
     /** Polls and tokens are answered from memory where they can be, as the service wires them. */
     final FeedStamps stamps = FeedStamps.following(signals);
-    final InMemoryEventLog eventLog = new InMemoryEventLog(signals);
+    final InMemoryEventLog eventLog = new InMemoryEventLog(signals, clock);
     final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
     final InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
     final InMemoryAgentTokens agentTokens = new InMemoryAgentTokens();
@@ -101,8 +104,16 @@ final class InMemoryApplication {
     }
 
     AgentRegistration register() {
-        return registerAgent.register(new RegisterAgentCommand(admin, project, "web-1", "1.2.3",
-                new AgentHost("web-1.example.com", "linux", FINGERPRINT), TestSessions.newRequest()));
+        return registerAgent.register(registration(admin, "web-1"));
+    }
+
+    /** A registration of the reference's example shape by {@code caller}, on the host of {@link #FINGERPRINT}. */
+    RegisterAgentCommand registration(Caller caller, String name) {
+        AgentHost example = TestAgents.host(name);
+        AgentHost host = new AgentHost(example.flavor(), example.region(), example.machineId(), example.os(), FINGERPRINT,
+                example.addresses());
+        return new RegisterAgentCommand(caller, project, name, "1.2.3", host, TestAgents.KEY, Optional.empty(),
+                TestSessions.newRequest());
     }
 
     /** Registers an agent and signs it in: the caller its token stands for. */

@@ -28,7 +28,7 @@ class ReadStatisticsServiceTest {
     private final MutableClock clock = new MutableClock(TestSessions.T0);
     private final Schedules schedules = Schedules.defaults();
     private final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
-    private final InMemoryEventLog eventLog = new InMemoryEventLog();
+    private final InMemoryEventLog eventLog = new InMemoryEventLog(java.time.Clock.systemUTC());
     private final ProjectId project = TestSessions.newProject();
     private final ReadStatisticsService statistics =
             new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class WatchAgentEventsServiceTest {
 
     private final InMemoryEventSignals signals = new InMemoryEventSignals();
-    private final InMemoryEventLog log = new InMemoryEventLog(signals);
+    private final InMemoryEventLog log = new InMemoryEventLog(signals, java.time.Clock.systemUTC());
     private final WatchAgentEventsService watch = new WatchAgentEventsService(signals);
     private final ProjectId project = newProject();
     private final AgentId agent = newAgent();

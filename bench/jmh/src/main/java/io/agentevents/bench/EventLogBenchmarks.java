@@ -14,6 +14,7 @@ import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.StoredEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public class EventLogBenchmarks {
 
     @Setup(Level.Trial)
     public void fill() {
-        log = new InMemoryEventLog();
+        log = new InMemoryEventLog(Clock.systemUTC());
         for (int i = 0; i < AGENTS; i++) {
             agents.add(new AgentId(UUID.randomUUID()));
         }
@@ -84,7 +85,7 @@ public class EventLogBenchmarks {
     @Benchmark
     @OperationsPerInvocation(APPENDS)
     public InMemoryEventLog append() {
-        InMemoryEventLog fresh = new InMemoryEventLog();
+        InMemoryEventLog fresh = new InMemoryEventLog(Clock.systemUTC());
         List<NewEvent> one = List.of(activation);
         for (int i = 0; i < APPENDS; i++) {
             fresh.append(project, one);

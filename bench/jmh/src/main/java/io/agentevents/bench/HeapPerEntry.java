@@ -12,6 +12,7 @@ import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.activation.WholeProject;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.session.AgentSession;
+import java.time.Clock;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class HeapPerEntry {
         System.out.printf("heap per idle agent session: %d bytes (%d sessions, %d projects)%n",
                 (withSessions - before) / ENTRIES, ENTRIES, PROJECTS);
 
-        InMemoryEventLog log = new InMemoryEventLog();
+        InMemoryEventLog log = new InMemoryEventLog(Clock.systemUTC());
         List<AgentId> agents = new ArrayList<>();
         for (int i = 0; i < AGENTS_PER_PROJECT_FOR_EVENTS; i++) {
             agents.add(new AgentId(UUID.randomUUID()));

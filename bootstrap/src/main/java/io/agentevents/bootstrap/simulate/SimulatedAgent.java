@@ -104,8 +104,7 @@ final class SimulatedAgent {
     }
 
     private Future<ApiClient.Answer> signIn() {
-        JsonObject credentials = new JsonObject().put("agent_id", identity.id()).put("password", identity.password())
-                .put("host", new JsonObject().put("fingerprint", identity.fingerprint()));
+        JsonObject credentials = SimulatedHost.signIn(project, identity.id(), identity.password(), identity.fingerprint());
         return api.send(HttpMethod.POST, "/v2/" + project + "/agents/tokens", null, credentials, REQUEST_TIMEOUT_MILLIS)
                 .compose(answer -> {
                     if (!answer.ok()) {

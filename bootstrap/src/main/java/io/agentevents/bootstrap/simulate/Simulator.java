@@ -153,9 +153,7 @@ public final class Simulator {
 
     private Future<SimulatedAgent.Identity> register(int number) {
         String fingerprint = "sim-" + UUID.randomUUID();
-        JsonObject body = new JsonObject().put("name", "sim-agent-" + number).put("version", "simulator")
-                .put("host", new JsonObject().put("name", "sim-host-" + number).put("os", "simulated")
-                        .put("fingerprint", fingerprint));
+        JsonObject body = SimulatedHost.registration(number, fingerprint);
         return api.send(HttpMethod.POST, "/v2/" + options.project() + "/agents", options.token(), body, 60_000)
                 .compose(answer -> answer.status() == 201
                         ? Future.succeededFuture(new SimulatedAgent.Identity(answer.body().getString("id"),

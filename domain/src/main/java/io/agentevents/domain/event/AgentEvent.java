@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Something that happened to the agents of a project, as written to its event log. */
 public sealed interface AgentEvent
-        permits AgentActivated, AgentRegistered, HeartbeatRecorded, AgentStartedUp, AgentShutDown, AgentDeleted {
+        permits AgentActivated, AgentRegistered, HeartbeatRecorded, AgentStartedUp, AgentShutDown, AgentDeleted,
+        ConfigurationChanged {
 
     /** When it happened. */
     Instant at();

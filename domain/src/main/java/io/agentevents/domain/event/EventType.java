@@ -7,7 +7,8 @@ public enum EventType {
     AGENT_HEARTBEAT,
     AGENT_STARTUP,
     AGENT_SHUTDOWN,
-    AGENT_DELETED;
+    AGENT_DELETED,
+    CONFIGURATION_CHANGED;
 
     public static EventType of(AgentEvent event) {
         if (event instanceof AgentActivated) {
@@ -22,6 +23,8 @@ public enum EventType {
             return AGENT_SHUTDOWN;
         } else if (event instanceof AgentDeleted) {
             return AGENT_DELETED;
+        } else if (event instanceof ConfigurationChanged) {
+            return CONFIGURATION_CHANGED;
         }
         throw new IllegalStateException("unmapped event " + event.getClass().getName());
     }

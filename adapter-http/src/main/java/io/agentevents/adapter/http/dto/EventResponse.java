@@ -11,9 +11,10 @@ import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.StoredEvent;
 
 /**
- * One event on the wire. Fields that do not apply to its type are left out: {@code mode} and
- * {@code expires_at} for activations, {@code busy} for heartbeats, {@code agent} for events
- * about one agent.
+ * One event on the wire, as the reference's examples show them. Fields that do not apply to its
+ * type are left out: {@code mode} and {@code expires_at} for activations, {@code busy} for
+ * heartbeats, {@code agent} for events about one agent (with its name and operating system for
+ * {@code agent_registered}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventResponse(String id, String time, String event, String mode, String expiresAt, Boolean busy,
@@ -23,7 +24,7 @@ public record EventResponse(String id, String time, String event, String mode, S
     public record AgentRef(String id, String name, HostRef host) {
     }
 
-    public record HostRef(String os) {
+    public record HostRef(OperatingSystemResponse os) {
     }
 
     public static EventResponse from(StoredEvent stored) {
@@ -39,7 +40,8 @@ public record EventResponse(String id, String time, String event, String mode, S
         } else if (event instanceof HeartbeatRecorded heartbeat) {
             busy = heartbeat.busy();
         } else if (event instanceof AgentRegistered registered) {
-            agent = new AgentRef(registered.agentId().toString(), registered.name(), new HostRef(registered.hostOs()));
+            agent = new AgentRef(registered.agentId().toString(), registered.name(),
+                    new HostRef(OperatingSystemResponse.from(registered.os())));
         }
         return new EventResponse(Long.toString(stored.id().value()), Timestamps.format(event.at()),
                 WireNames.of(event.type()), mode, expiresAt, busy, agent, stored.requestId().toString());

@@ -1,14 +1,19 @@
 package io.agentevents.adapter.http.wire;
 
 import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.agent.Flavor;
+import io.agentevents.domain.agent.LogLevel;
 import io.agentevents.domain.event.EventType;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The names modes and event types have on the wire, mapped explicitly both ways. */
+/** The names modes, event types, flavors and log levels have on the wire, mapped explicitly both ways. */
 public final class WireNames {
 
     public static final String MODES = Arrays.stream(Mode.values()).map(WireNames::of).collect(Collectors.joining(", "));
+    public static final String FLAVORS = Arrays.stream(Flavor.values()).map(WireNames::of).collect(Collectors.joining(", "));
+    public static final String LOG_LEVELS = Arrays.stream(LogLevel.values()).map(WireNames::of)
+            .collect(Collectors.joining(", "));
 
     private WireNames() {
     }
@@ -39,7 +44,48 @@ public final class WireNames {
             case AGENT_STARTUP -> "agent_startup";
             case AGENT_SHUTDOWN -> "agent_shutdown";
             case AGENT_DELETED -> "agent_deleted";
+            case CONFIGURATION_CHANGED -> "configuration_changed";
         };
+    }
+
+    public static String of(Flavor flavor) {
+        return switch (flavor) {
+            case NOVA -> "nova";
+            case RACKSPACE_DEDICATED -> "rackspace_dedicated";
+            case RACKSPACE_PRIVATE_CLOUD -> "rackspace_private_cloud";
+        };
+    }
+
+    /** @throws BadRequestException naming {@code field} if {@code name} is not a flavor */
+    public static Flavor flavor(String name, String field) {
+        return switch (name) {
+            case "nova" -> Flavor.NOVA;
+            case "rackspace_dedicated" -> Flavor.RACKSPACE_DEDICATED;
+            case "rackspace_private_cloud" -> Flavor.RACKSPACE_PRIVATE_CLOUD;
+            default -> throw new BadRequestException(field + " must be one of " + FLAVORS + "; got '" + clip(name) + "'");
+        };
+    }
+
+    public static String of(LogLevel level) {
+        return switch (level) {
+            case ALL -> "all";
+            case TRACE -> "trace";
+            case DEBUG -> "debug";
+            case INFO -> "info";
+            case WARN -> "warn";
+            case ERROR -> "error";
+            case FATAL -> "fatal";
+        };
+    }
+
+    /** Any case, as the SDK lowers the capitalised names it shows; @throws BadRequestException naming {@code field} */
+    public static LogLevel logLevel(String name, String field) {
+        for (LogLevel level : LogLevel.values()) {
+            if (of(level).equalsIgnoreCase(name)) {
+                return level;
+            }
+        }
+        throw new BadRequestException(field + " must be one of " + LOG_LEVELS + "; got '" + clip(name) + "'");
     }
 
     /** Echoes client input in messages only briefly, so a huge value cannot bloat a response. */

@@ -6,9 +6,10 @@ public interface AuthenticateAgentUseCase {
 
     /**
      * @throws ProjectNotFoundException     if the project is not served here
-     * @throws AgentNotFoundException       if the agent is not registered in the project
-     * @throws NotAuthenticatedException    if the password is wrong
+     * @throws NotAuthenticatedException    if no such agent is registered in the project, or the
+     *                                      password is wrong (the answer does not say which)
      * @throws FingerprintMismatchException if the password is right but the host is another one
+     * @throws AgentDisabledException       if the credentials are right but the agent is disabled
      */
     AgentToken authenticate(AuthenticateAgentCommand command);
 }

@@ -1,8 +1,6 @@
 package io.agentevents.application.port.in;
 
-import io.agentevents.domain.activation.Schedules;
-
-/** {@code GET /v2/{p}/agents/{a}/configuration}: the schedules the agent must follow. */
+/** {@code GET /v2/{p}/agents/{a}/configuration}: the agent's settings and the schedules it must follow. */
 @FunctionalInterface
 public interface GetAgentConfigurationUseCase {
 
@@ -10,5 +8,5 @@ public interface GetAgentConfigurationUseCase {
      * @throws AccessDeniedException  unless a user of the project or the agent itself asks
      * @throws AgentNotFoundException if the agent is not registered in the project
      */
-    Schedules configuration(AgentQuery query);
+    AgentConfiguration configuration(AgentQuery query);
 }

@@ -4,12 +4,18 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;
 import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.agent.AgentHost;
-import io.agentevents.domain.agent.TextFields;
+import io.agentevents.domain.agent.RsaPublicKey;
+import io.agentevents.domain.TextFields;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Registers a new agent in a project. */
+/**
+ * Registers a new agent in a project.
+ *
+ * @param vaultUsesInternal what the agent asked for; empty: its host's flavor decides
+ */
 public record RegisterAgentCommand(Caller caller, ProjectId project, String name, String version, AgentHost host,
-                                   RequestId requestId) {
+                                   RsaPublicKey publicKey, Optional<Boolean> vaultUsesInternal, RequestId requestId) {
 
     public RegisterAgentCommand {
         Objects.requireNonNull(caller, "caller must not be null");
@@ -17,6 +23,8 @@ public record RegisterAgentCommand(Caller caller, ProjectId project, String name
         TextFields.requireText(name, "name");
         TextFields.requireText(version, "version");
         Objects.requireNonNull(host, "host must not be null");
+        Objects.requireNonNull(publicKey, "rsa_public_key must not be null");
+        Objects.requireNonNull(vaultUsesInternal, "vaultUsesInternal must not be null (use Optional.empty())");
         Objects.requireNonNull(requestId, "requestId must not be null");
     }
 }

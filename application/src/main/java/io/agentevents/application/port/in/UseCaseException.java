@@ -6,7 +6,7 @@ package io.agentevents.application.port.in;
  */
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotAuthenticatedException, AccessDeniedException, ProjectNotFoundException, AgentNotFoundException,
-        FingerprintMismatchException, IdempotencyConflictException {
+        FingerprintMismatchException, IdempotencyConflictException, AgentDisabledException {
 
     protected UseCaseException(String message) {
         super(message);

@@ -2,6 +2,7 @@ package io.agentevents.application.port.out;
 
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.agent.AgentSettings;
 import io.agentevents.domain.agent.RegisteredAgent;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,15 @@ public interface AgentRegistry {
 
     /** @return empty if no such agent is registered in that project */
     Optional<PasswordHash> passwordHash(ProjectId project, AgentId agent);
+
+    /**
+     * Replaces the agent's settings if they are still {@code expected} (compare and set), so
+     * that of two changes made at once neither is lost: the one that finds them changed reads
+     * again.
+     *
+     * @return whether they were replaced; false if the agent is gone or its settings changed
+     */
+    boolean updateSettings(ProjectId project, AgentId agent, AgentSettings expected, AgentSettings next);
 
     /** @return the project's agents, oldest registration first; empty for an unknown project */
     List<RegisteredAgent> list(ProjectId project);

@@ -19,8 +19,22 @@ import java.util.Optional;
  * <p>The marker guarantee: within a project, ids only grow and become visible in id order, so
  * a reader that always passes the largest id it has seen never misses an event and never sees
  * one twice, however many writers append at once.
+ *
+ * <p>Ids never go backwards for a project, not even across a fresh store: a project's first id is
+ * {@link #firstIdAt} the time of its first append, the microseconds since the epoch. A reader
+ * that kept its marker from an earlier store is then below every new id, and misses nothing, as
+ * long as no project appended more than a million events a second on average in that store.
  */
 public interface EventLog {
+
+    /** The smallest id a project's log starts at: ten digits, like the ids of the v2 reference. */
+    long MIN_FIRST_ID = 1_000_000_000L;
+
+    /** The id a project's first event gets when it is appended at {@code now}. */
+    static long firstIdAt(Instant now) {
+        long micros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000);
+        return Math.max(MIN_FIRST_ID, micros);
+    }
 
     /**
      * Appends events to a project's log, in the given order, as one unit: either all become
@@ -49,6 +63,14 @@ public interface EventLog {
      * @throws StoreUnavailableException if the store cannot be reached
      */
     EventPage feed(ProjectId project, AgentId agent, EventPageRequest request);
+
+    /**
+     * Like {@link #feed}, as the agent's users see it: the agent's heartbeats are in it too (they
+     * tell a client the agent is awake). The marker guarantee holds for this view as well.
+     *
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    EventPage feedWithHeartbeats(ProjectId project, AgentId agent, EventPageRequest request);
 
     /**
      * Drops events that happened before {@code cutoff}, in every project.

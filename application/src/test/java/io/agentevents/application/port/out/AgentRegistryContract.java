@@ -7,7 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.agent.AgentHost;
+import io.agentevents.domain.agent.AgentSettings;
+import io.agentevents.domain.agent.Flavor;
+import io.agentevents.domain.agent.IpAddress;
+import io.agentevents.domain.agent.LogLevel;
+import io.agentevents.domain.OperatingSystem;
+import java.util.List;
+import java.util.Optional;
 import io.agentevents.domain.agent.RegisteredAgent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +35,7 @@ public abstract class AgentRegistryContract {
     }
 
     private RegisteredAgent agent(int secondsAfterT0) {
-        return new RegisteredAgent(project, newAgent(), "web-" + secondsAfterT0, "1.0." + secondsAfterT0,
-                new AgentHost("web.example.com", "linux", "fp-" + secondsAfterT0), T0.plusSeconds(secondsAfterT0).plusNanos(123_000));
+        return TestAgents.agent(project, "web-" + secondsAfterT0, T0.plusSeconds(secondsAfterT0).plusNanos(123_000));
     }
 
     @Test
@@ -78,5 +85,41 @@ public abstract class AgentRegistryContract {
         assertThat(registry.remove(project, agent.id())).isFalse();
         assertThat(registry.find(project, agent.id())).isEmpty();
         assertThat(registry.passwordHash(project, agent.id())).isEmpty();
+    }
+
+    @Test
+    void add_thenFind_keepsEveryFieldOfTheHost_evenWithoutRegionKeyOrAddresses() {
+        RegisteredAgent example = agent(1);
+        AgentHost bare = new AgentHost(Flavor.RACKSPACE_PRIVATE_CLOUD, Optional.of("IAD"), "m-1",
+                new OperatingSystem("Windows Server", "2012 R2", "x64"), "fp-bare", List.of());
+        RegisteredAgent minimal = new RegisteredAgent(project, newAgent(), "bare", "9", bare, Optional.empty(),
+                new AgentSettings(false, LogLevel.FATAL, false), T0);
+        AgentHost novaWithoutRegion = new AgentHost(Flavor.NOVA, Optional.empty(), "m-2", TestAgents.UBUNTU, "fp-nova",
+                List.of(new IpAddress(6, "2001:db8::1")));
+        RegisteredAgent nova = new RegisteredAgent(project, newAgent(), "nova", "9", novaWithoutRegion,
+                Optional.of(TestAgents.KEY), AgentSettings.initial(Flavor.NOVA, Optional.of(false)), T0);
+
+        registry.add(example, new PasswordHash("h"));
+        registry.add(minimal, new PasswordHash("h"));
+        registry.add(nova, new PasswordHash("h"));
+
+        assertThat(registry.find(project, example.id())).contains(example);
+        assertThat(registry.find(project, minimal.id())).contains(minimal);
+        assertThat(registry.find(project, nova.id())).contains(nova);
+    }
+
+    @Test
+    void updateSettings_comparesAndSets_soAStaleWriteIsRefused() {
+        RegisteredAgent agent = agent(1);
+        registry.add(agent, new PasswordHash("h"));
+        AgentSettings debug = new AgentSettings(true, LogLevel.DEBUG, false);
+
+        assertThat(registry.updateSettings(project, agent.id(), agent.settings(), debug)).isTrue();
+        assertThat(registry.updateSettings(project, agent.id(), agent.settings(), new AgentSettings(false, LogLevel.INFO, true)))
+                .isFalse();
+        assertThat(registry.find(project, agent.id())).contains(agent.withSettings(debug));
+        assertThat(registry.passwordHash(project, agent.id())).contains(new PasswordHash("h"));
+        assertThat(registry.updateSettings(project, newAgent(), agent.settings(), debug)).isFalse();
+        assertThat(registry.updateSettings(newProject(), agent.id(), debug, agent.settings())).isFalse();
     }
 }

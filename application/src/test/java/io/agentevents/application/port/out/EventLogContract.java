@@ -9,6 +9,8 @@ import static io.agentevents.domain.TestSessions.projectActivation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.domain.AgentId;
+import io.agentevents.domain.MutableClock;
+import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.AgentActivated;
@@ -17,12 +19,14 @@ import io.agentevents.domain.event.AgentDeleted;
 import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.event.AgentStartedUp;
 import io.agentevents.domain.event.AgentRegistered;
+import io.agentevents.domain.event.ConfigurationChanged;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,15 +54,17 @@ public abstract class EventLogContract {
     protected static final int EVENTS_PER_WRITER = 2_000;
     protected static final int READERS = 2;
 
+    /** The clock the log under test reads for a project's first id. */
+    protected final MutableClock clock = new MutableClock(T0);
     private EventLog log;
     private ProjectId project;
 
-    /** A log to test; it may hold other tests' projects. */
-    protected abstract EventLog eventLog();
+    /** A log to test, reading {@code clock} for a project's first id; it may hold other tests' projects. */
+    protected abstract EventLog eventLog(Clock clock);
 
     @BeforeEach
     void setUpLog() {
-        log = eventLog();
+        log = eventLog(clock);
         project = newProject();
     }
 
@@ -127,7 +133,8 @@ public abstract class EventLogContract {
         List<AgentEvent> kinds = List.of(
                 new AgentActivated(projectActivation(Mode.REAL_TIME, T0)),
                 new AgentActivated(agentActivation(agent, Mode.IDLE, T0)),
-                new AgentRegistered(agent, "web-1", "linux", T0),
+                new AgentRegistered(agent, "web-1", TestAgents.UBUNTU, T0),
+                new ConfigurationChanged(agent, T0),
                 new HeartbeatRecorded(agent, true, T0),
                 new AgentStartedUp(agent, T0),
                 new AgentShutDown(agent, T0),
@@ -240,6 +247,61 @@ public abstract class EventLogContract {
         EventPage feed = log.feed(project, agent, request(null, 10, SortDirection.ASC));
 
         assertThat(feed.events()).containsExactly(stored.get(0), stored.get(2), stored.get(4));
+    }
+
+    @Test
+    void feedWithHeartbeats_holdsTheAgentsEventsAndHeartbeats_andProjectActivations() {
+        AgentId agent = newAgent();
+        AgentId other = newAgent();
+        List<StoredEvent> stored = log.append(project, List.of(startup(agent), heartbeat(other, T0),
+                NewEvent.of(projectActivation(Mode.ACTIVE, T0)), heartbeat(agent, T0), startup(other),
+                NewEvent.of(agentActivation(agent, Mode.REAL_TIME, T0)), heartbeat(agent, T0.plusSeconds(1))));
+
+        EventPage ascending = log.feedWithHeartbeats(project, agent, request(null, 10, SortDirection.ASC));
+        EventPage newestTwo = log.feedWithHeartbeats(project, agent, request(null, 2, SortDirection.DESC));
+        EventPage afterTheFirst = log.feedWithHeartbeats(project, agent, request(stored.get(0).id().value(), 2, SortDirection.ASC));
+
+        assertThat(ascending.events()).containsExactly(stored.get(0), stored.get(2), stored.get(3), stored.get(5), stored.get(6));
+        assertThat(newestTwo.events()).containsExactly(stored.get(6), stored.get(5));
+        assertThat(afterTheFirst.events()).containsExactly(stored.get(2), stored.get(3));
+        assertThat(afterTheFirst.previous()).contains(request(null, 2, SortDirection.ASC));
+        assertThat(log.feed(project, agent, request(null, 10, SortDirection.ASC)).events())
+                .containsExactly(stored.get(0), stored.get(2), stored.get(5));
+    }
+
+    @Test
+    void feedWithHeartbeats_afterAPurge_holdsOnlyWhatIsKept() {
+        AgentId agent = newAgent();
+        List<StoredEvent> stored = log.append(project, List.of(heartbeat(agent, T0), heartbeat(agent, T0.plusSeconds(1)),
+                heartbeat(agent, T0.plusSeconds(2))));
+
+        log.purgeBefore(T0.plusSeconds(1));
+
+        assertThat(log.feedWithHeartbeats(project, agent, request(null, 10, SortDirection.ASC)).events())
+                .containsExactly(stored.get(1), stored.get(2));
+    }
+
+    @Test
+    void append_firstEventOfAProject_takesTheMicrosecondsOfItsTime_tenDigitsAtLeast() {
+        clock.advanceBy(Duration.ofMillis(1_234).plusNanos(5_678));
+        long expected = EventLog.firstIdAt(clock.instant());
+
+        List<StoredEvent> stored = log.append(project, List.of(startup(newAgent()), startup(newAgent())));
+
+        assertThat(expected).isEqualTo(T0.getEpochSecond() * 1_000_000 + 1_234_005);
+        assertThat(ids(stored)).containsExactly(expected, expected + 1);
+        assertThat(Long.toString(stored.get(0).id().value())).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(EventLog.firstIdAt(java.time.Instant.EPOCH)).isEqualTo(EventLog.MIN_FIRST_ID);
+    }
+
+    @Test
+    void aLogStartedLater_neverGivesAnIdAnEarlierLogGave() {
+        List<StoredEvent> earlier = log.append(project, List.of(startup(newAgent()), startup(newAgent()), startup(newAgent())));
+        clock.advanceBy(Duration.ofSeconds(1));
+
+        List<StoredEvent> later = eventLog(clock).append(project, List.of(startup(newAgent())));
+
+        assertThat(later.get(0).id()).isGreaterThan(earlier.get(2).id());
     }
 
     @Test
@@ -427,6 +489,7 @@ public abstract class EventLogContract {
             } while (marker.isPresent());
             assertThat(all).hasSize(total).doesNotHaveDuplicates().isSorted();
             assertThat(committed).isEqualTo(all.subList(0, 1000));
+            assertThat(all.get(all.size() - 1) - all.get(0)).as("ids are consecutive").isEqualTo(total - 1);
             for (Future<List<Long>> reader : readers) {
                 List<Long> seen = reader.get();
                 List<Long> missed = new ArrayList<>(all);
@@ -437,6 +500,80 @@ public abstract class EventLogContract {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The marker guarantee for both views of one agent's feed: writers append the agent's
+     * heartbeats, its startups and project activations at once, while readers follow the feed
+     * (no heartbeats) and the feed with heartbeats by the largest id they have seen; each sees
+     * every event of its view exactly once, in id order.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void readersOfBothFeedViews_seeEveryEventOfTheirViewOnceInOrder_whileWritersAppend() throws Exception {
+        AgentId agent = newAgent();
+        int perWriter = EVENTS_PER_WRITER / 4;
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<Future<?>> writers = IntStream.range(0, WRITERS).<Future<?>>mapToObj(writer -> pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perWriter; i++) {
+                    Instant at = T0.plus(Duration.ofMillis(i));
+                    NewEvent event = switch ((writer + i) % 3) {
+                        case 0 -> heartbeat(agent, at);
+                        case 1 -> new NewEvent(new AgentStartedUp(agent, at), newRequest());
+                        default -> NewEvent.of(projectActivation(Mode.ACTIVE, at));
+                    };
+                    log.append(project, List.of(event));
+                }
+                return null;
+            })).toList();
+            Future<List<StoredEvent>> feedReader = pool.submit(() -> follow(writing, start,
+                    marker -> log.feed(project, agent, new EventPageRequest(marker, 100, SortDirection.ASC))));
+            Future<List<StoredEvent>> heartbeatReader = pool.submit(() -> follow(writing, start,
+                    marker -> log.feedWithHeartbeats(project, agent, new EventPageRequest(marker, 100, SortDirection.ASC))));
+            start.countDown();
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+            writing.set(false);
+
+            List<StoredEvent> everything = new ArrayList<>();
+            Optional<EventId> marker = Optional.empty();
+            do {
+                EventPage page = log.page(project, new EventPageRequest(marker, 1000, SortDirection.ASC));
+                everything.addAll(page.events());
+                marker = page.events().isEmpty() ? Optional.empty() : page.next();
+            } while (marker.isPresent());
+            assertThat(everything).hasSize(WRITERS * perWriter);
+            List<Long> withoutHeartbeats = ids(everything.stream()
+                    .filter(event -> !(event.event() instanceof HeartbeatRecorded)).toList());
+            assertThat(ids(heartbeatReader.get())).as("the feed with heartbeats, followed by markers")
+                    .isEqualTo(ids(everything));
+            assertThat(ids(feedReader.get())).as("the feed, followed by markers").isEqualTo(withoutHeartbeats);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Pages from the start by the largest id seen until the writers are done and nothing is left. */
+    private static List<StoredEvent> follow(AtomicBoolean writing, CountDownLatch start,
+                                            java.util.function.Function<Optional<EventId>, EventPage> pager)
+            throws InterruptedException {
+        List<StoredEvent> seen = new ArrayList<>();
+        Optional<EventId> marker = Optional.empty();
+        start.await();
+        while (true) {
+            boolean writersDone = !writing.get();
+            EventPage page = pager.apply(marker);
+            seen.addAll(page.events());
+            marker = page.next();
+            if (writersDone && page.events().isEmpty()) {
+                return seen;
+            }
         }
     }
 }

@@ -1,0 +1,36 @@
+package io.agentevents.adapter.http;
+
+import io.agentevents.adapter.http.dto.AgentPatchRequest;
+import io.agentevents.application.port.in.UpdateAgentCommand;
+import io.agentevents.application.port.in.UpdateAgentUseCase;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code PATCH /v2/{p}/agents/{a}}: a JSON Patch of the agent's settings; 204. */
+public final class PatchAgentHandler implements Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PatchAgentHandler.class);
+
+    private final UpdateAgentUseCase update;
+    private final Blocking blocking;
+    private final JsonCodec codec;
+
+    public PatchAgentHandler(UpdateAgentUseCase update, Blocking blocking, JsonCodec codec) {
+        this.update = update;
+        this.blocking = blocking;
+        this.codec = codec;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        AgentPatchRequest request = AgentPatchRequest.from(RequestBodies.patchOf(context, codec));
+        UpdateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(Authenticator.callerOf(context),
+                PathParams.project(context), PathParams.agent(context), RequestIds.of(context)));
+        return blocking.run(() -> update.update(command), Reply.of(204)).map(reply -> {
+            LOG.info("updated agent {} of project {}: {}", command.agent(), command.project(), command.changes());
+            return reply;
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.agentevents.application.service;
+
+import io.agentevents.application.port.in.AgentNotFoundException;
+import io.agentevents.application.port.in.UpdateAgentCommand;
+import io.agentevents.application.port.in.UpdateAgentUseCase;
+import io.agentevents.application.port.out.AgentRegistry;
+import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.Transactions;
+import io.agentevents.domain.agent.RegisteredAgent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Applies a patch to an agent's settings. The settings are written only if no other change got
+ * there first (compare and set), else the patch is applied again to what that change left, so
+ * two clients patching different settings at once both keep their change.
+ */
+public class UpdateAgentService implements UpdateAgentUseCase {
+
+    private final AgentRegistry registry;
+    private final AgentTokens agentTokens;
+    private final EventLog eventLog;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public UpdateAgentService(AgentRegistry registry, AgentTokens agentTokens, EventLog eventLog,
+                              Transactions transactions, Clock clock) {
+        this.registry = registry;
+        this.agentTokens = agentTokens;
+        this.eventLog = eventLog;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void update(UpdateAgentCommand command) {
+        Access.requireWriter(command.caller(), command.project());
+        Instant now = clock.instant();
+        transactions.inTransaction(() -> {
+            while (true) {
+                RegisteredAgent agent = registry.find(command.project(), command.agent())
+                        .orElseThrow(() -> new AgentNotFoundException(command.project(), command.agent()));
+                RegisteredAgent.Reconfiguration change = agent.reconfigure(command.changes(), now);
+                if (change.event().isEmpty()) {
+                    return List.of();
+                }
+                if (registry.updateSettings(command.project(), command.agent(), agent.settings(),
+                        change.after().settings())) {
+                    if (change.disablesAgent()) {
+                        agentTokens.revokeAll(command.project(), command.agent());
+                    }
+                    return eventLog.append(command.project(),
+                            List.of(new NewEvent(change.event().get(), command.requestId())));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package io.agentevents.domain.agent;
+
+import java.util.Objects;
+
+/** One change a client asks for in an agent's {@link AgentSettings}. */
+public sealed interface SettingChange {
+
+    AgentSettings applyTo(AgentSettings settings);
+
+    /** Enables or disables the agent. */
+    record SetEnabled(boolean enabled) implements SettingChange {
+
+        @Override
+        public AgentSettings applyTo(AgentSettings settings) {
+            return new AgentSettings(enabled, settings.logLevel(), settings.vaultUsesInternal());
+        }
+    }
+
+    /** Sets how much the agent logs. */
+    record SetLogLevel(LogLevel level) implements SettingChange {
+
+        public SetLogLevel {
+            Objects.requireNonNull(level, "level must not be null");
+        }
+
+        @Override
+        public AgentSettings applyTo(AgentSettings settings) {
+            return new AgentSettings(settings.enabled(), level, settings.vaultUsesInternal());
+        }
+    }
+
+    /** Sets whether the agent reaches its vault over the internal network. */
+    record SetVaultUsesInternal(boolean internal) implements SettingChange {
+
+        @Override
+        public AgentSettings applyTo(AgentSettings settings) {
+            return new AgentSettings(settings.enabled(), settings.logLevel(), internal);
+        }
+    }
+}
