@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * same order. Work that fails for a rule of its own has its writes dropped and its caller gets
  * its failure, while the others commit. Work that fails for a database reason (a lost
  * connection, a deadlock) breaks the transaction: the group is rolled back and every request of
- * it runs again alone, as if it had never been grouped. Callers wait until the commit, so a
+ * it runs again alone, as if it had never been grouped (even when the flush would not have noticed). Callers wait until the commit, so a
  * success still means committed; if the commit itself fails, every caller of the group gets the
  * failure, since the outcome is unknown and running the work again could store it twice.
  */
@@ -206,6 +206,11 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
                     group.forEach(pending -> pending.runInGroup(writes));
                     return null;
                 });
+                if (group.stream().anyMatch(pending -> pending.retryAlone)) {
+                    // PostgreSQL turns the COMMIT of a broken transaction into a silent rollback, which
+                    // would lose the others' work while reporting it done: roll back and run each alone.
+                    throw new BrokenGroup();
+                }
                 writes.flush(handle);
                 store.announceAfterCommit(handle, writes.notifications());
                 workDone[0] = true;
@@ -213,7 +218,7 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
             });
             commits.incrementAndGet();
         } catch (RuntimeException failed) {
-            if (workDone[0]) {
+            if (workDone[0] && !(failed instanceof BrokenGroup)) {
                 // The commit failed: whether it happened is unknown, so nobody may run again.
                 group.forEach(pending -> pending.result.completeExceptionally(failed));
             } else {
@@ -228,6 +233,13 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
             } else {
                 pending.complete();
             }
+        }
+    }
+
+    /** The group's transaction was broken by one request's database failure before anything was flushed. */
+    private static final class BrokenGroup extends RuntimeException {
+        BrokenGroup() {
+            super("a request of the group failed in the database", null, false, false);
         }
     }
 

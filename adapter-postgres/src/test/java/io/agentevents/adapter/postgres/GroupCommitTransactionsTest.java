@@ -64,6 +64,14 @@ class GroupCommitTransactionsTest {
         return null;
     }
 
+    private void awaitWaiting(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (transactions.waiting() < count) {
+            assertThat(System.nanoTime()).as("%d transactions queued", count).isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
     private List<String> notes() {
         return database.store().call(handle -> handle.createQuery("SELECT note FROM notes ORDER BY note")
                 .mapTo(String.class).list());
@@ -128,6 +136,9 @@ class GroupCommitTransactionsTest {
             return note("a");
         }));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        // Queued ahead of the failing work, so the group has written it when the transaction breaks.
+        Future<Void> other = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("other")));
+        awaitWaiting(1);
         // Fails in the group as a deadlock victim would (an SQL error), succeeds when run alone.
         Future<Void> flaky = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
             if (attempts.incrementAndGet() == 1) {
@@ -135,10 +146,7 @@ class GroupCommitTransactionsTest {
             }
             return note("flaky");
         }));
-        Future<Void> other = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("other")));
-        while (transactions.waiting() < 2) {
-            Thread.sleep(5);
-        }
+        awaitWaiting(2);
 
         releaseFirst.countDown();
         first.get();
