@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5's measurements in one command: N simulated agents against the real service on loopback.
+# Real time and many agents in one command (docs/BENCHMARKS.md): N simulated agents against the real service on loopback.
 #   bench/realtime.sh memory   [agents] [seconds]   one node, in-memory store
 #   bench/realtime.sh postgres [agents] [seconds]   two nodes sharing one PostgreSQL schema
 # Phase 1 keeps every agent in `active` (poll + heartbeat every second) and asks the service how
