@@ -39,7 +39,7 @@ separator='?'; [[ "$jdbc_base" == *\?* ]] && separator='&'
 export ACCESS_LOG_LEVEL=WARN
 
 node() { # name port jar
-    local options=(--port "$2" --tokens-file "$work/tokens" --password-iterations 1000 --rate-limit 1000000000)
+    local options=(--port "$2" --tokens-file "$work/tokens" --rate-limit 1000000000)
     if [ "$store" = postgres ]; then
         reset_schema "$psql_url" "bench_compare_$1"
         options+=(--database-url "$jdbc_base${separator}currentSchema=bench_compare_$1")

@@ -32,7 +32,7 @@ source bench/lib.sh
 token="bench-user-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 echo "$token bench admin" > "$work/tokens"
 results="$work/results.tsv"
-common=(--tokens-file "$work/tokens" --password-iterations 1000)
+common=(--tokens-file "$work/tokens")
 never_refusing=1000000000
 
 # name port access-log-level options...

@@ -23,7 +23,7 @@ source bench/lib.sh
 token="bench-admin-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 echo "$token bench admin" > "$work/tokens"
 # The simulator registers and checks thousands of agents with one user token: no request budget.
-server_options=(--tokens-file "$work/tokens" --password-iterations 1000 --rate-limit 0)
+server_options=(--tokens-file "$work/tokens" --rate-limit 0)
 ports=(18082)
 if [ "$store" = postgres ]; then
     schema="bench_realtime"

@@ -58,7 +58,7 @@ separator='?'; [[ "$jdbc_base" == *\?* ]] && separator='&'
 
 start ceiling 18100 java -Xmx1g -cp "$jar" bench/ceiling/Ceiling.java 18100
 # Metrics on and the request budget checked, at a rate no run reaches (every case uses one token).
-product_options=(--tokens-file "$work/tokens" --password-iterations 1000 --rate-limit 1000000000)
+product_options=(--tokens-file "$work/tokens" --rate-limit 1000000000)
 # The access line per request is left to server errors here; bench/overhead.sh measures what it costs.
 export ACCESS_LOG_LEVEL=WARN
 start memory 18101 java -Xmx2g -jar "$jar" --port 18101 "${product_options[@]}"

@@ -125,11 +125,7 @@ public final class AgentEventsApp implements AutoCloseable {
             PresenceBuffer presence = new PresenceBuffer();
             // Answers are remembered only before a store that may block; the in-memory one is as fast itself.
             FeedStamps stamps = stores.mayBlock() ? FeedStamps.following(stores.signals()) : FeedStamps.never();
-            SecretHashing hashing = new SecretHashing(config.passwordIterations());
-            if (config.passwordIterations() < SecretHashing.DEFAULT_PASSWORD_ITERATIONS) {
-                LOG.warn("new agent passwords are hashed with {} PBKDF2 rounds instead of {}: for test set-ups only",
-                        config.passwordIterations(), SecretHashing.DEFAULT_PASSWORD_ITERATIONS);
-            }
+            SecretHashing hashing = SecretHashing.forThisMachine();
 
             ApiUseCases useCases = new ApiUseCases(
                     new IdentifyCallerService(userTokens, agentTokens, clock, stamps),

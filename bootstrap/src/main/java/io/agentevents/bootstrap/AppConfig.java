@@ -2,7 +2,6 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.adapter.postgres.PostgresSettings;
-import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.activation.Schedules;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +15,12 @@ import java.util.Optional;
  * @param userTokens        who may use the API (from the tokens file, or the generated demo token)
  * @param activationTtl     how long an {@code active} or {@code real_time} activation lasts
  * @param eventRetention    how long events are kept at least
- * @param passwordIterations PBKDF2 rounds for agent passwords
  * @param agentTokenLifetime how long an agent token is valid
  * @param database          the PostgreSQL store; empty for the in-memory store
  * @param server            TLS, request budget and log format
  */
 public record AppConfig(int port, List<UserToken> userTokens, Duration activationTtl, Duration eventRetention,
-                        int passwordIterations, Duration agentTokenLifetime, Optional<PostgresSettings> database,
+                        Duration agentTokenLifetime, Optional<PostgresSettings> database,
                         ServerSettings server) {
 
     public static final int DEFAULT_PORT = 8080;
@@ -44,7 +42,7 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
     /** The in-memory configuration tests and embedders start from. */
     public static AppConfig inMemory(int port, List<UserToken> userTokens) {
         return new AppConfig(port, userTokens, Schedules.DEFAULT_ACTIVATION_LIFETIME, DEFAULT_EVENT_RETENTION,
-                SecretHashing.DEFAULT_PASSWORD_ITERATIONS, DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty(),
+                DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty(),
                 ServerSettings.defaults());
     }
 
@@ -53,25 +51,21 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
     }
 
     public AppConfig withUserTokens(List<UserToken> tokens) {
-        return new AppConfig(port, tokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime, database, server);
+        return new AppConfig(port, tokens, activationTtl, eventRetention, agentTokenLifetime, database, server);
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
+        return new AppConfig(newPort, userTokens, activationTtl, eventRetention, agentTokenLifetime,
                 database, server);
     }
 
     public AppConfig withDatabase(PostgresSettings settings) {
-        return new AppConfig(port, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
                 Optional.of(settings), server);
     }
 
-    public AppConfig withPasswordIterations(int iterations) {
-        return new AppConfig(port, userTokens, activationTtl, eventRetention, iterations, agentTokenLifetime, database, server);
-    }
-
     public AppConfig withServer(ServerSettings settings) {
-        return new AppConfig(port, userTokens, activationTtl, eventRetention, passwordIterations, agentTokenLifetime,
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
                 database, settings);
     }
 }

@@ -4,7 +4,6 @@ import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.http.GetAgentEventsHandler;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.postgres.PostgresSettings;
-import io.agentevents.application.service.SecretHashing;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.bootstrap.config.OptionArgs;
@@ -45,7 +44,6 @@ public final class CommandLine {
               --db-pool-size N         database connections per node [DB_POOL_SIZE] (default 10)
               --db-timeout D           longest wait for a connection before answering 503
                                        [DB_TIMEOUT] (default 1500ms)
-              --password-iterations N  PBKDF2 rounds for new agent passwords [PASSWORD_ITERATIONS]
                                        (default 210000, 1000-10000000); fewer only to set up
                                        thousands of test agents fast, never in production
               --tls-cert FILE          PEM certificate (chain): serve HTTPS, TLS 1.2 and 1.3 only
@@ -79,7 +77,6 @@ public final class CommandLine {
             Map.entry("--database-user", "DATABASE_USER"),
             Map.entry("--db-pool-size", "DB_POOL_SIZE"),
             Map.entry("--db-timeout", "DB_TIMEOUT"),
-            Map.entry("--password-iterations", "PASSWORD_ITERATIONS"),
             Map.entry("--tls-cert", "TLS_CERT"),
             Map.entry("--tls-key", "TLS_KEY"),
             Map.entry("--rate-limit", "RATE_LIMIT"),
@@ -117,10 +114,7 @@ public final class CommandLine {
                 .map(text -> Durations.parse(text, "--event-retention")).orElse(AppConfig.DEFAULT_EVENT_RETENTION);
         Optional<PostgresSettings> database = Optional.ofNullable(options.get("--database-url"))
                 .map(url -> database(url, options, environment));
-        int iterations = Optional.ofNullable(options.get("--password-iterations"))
-                .map(text -> wholeNumber(text, "--password-iterations", 1_000, 10_000_000))
-                .orElse(SecretHashing.DEFAULT_PASSWORD_ITERATIONS);
-        return Optional.of(new AppConfig(port, tokens, ttl, retention, iterations,
+        return Optional.of(new AppConfig(port, tokens, ttl, retention,
                 AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database, server(options)));
     }
 

@@ -39,15 +39,12 @@ class CommandLineTest {
         assertThat(config.userTokens()).isEmpty();
         assertThat(config.activationTtl()).isEqualTo(Duration.ofSeconds(75));
         assertThat(config.eventRetention()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.passwordIterations()).isEqualTo(210_000);
     }
 
     @Test
-    void passwordIterations_canBeLoweredForTestSetUps_butNotBelowAFloor() {
-        assertThat(parse(Map.of(), "--password-iterations", "5000").passwordIterations()).isEqualTo(5_000);
-        assertThat(parse(Map.of("PASSWORD_ITERATIONS", "20000")).passwordIterations()).isEqualTo(20_000);
-        assertThatThrownBy(() -> parse(Map.of(), "--password-iterations", "999"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("--password-iterations must be a number from 1000");
+    void passwordIterations_isGone_sincePasswordsAreHashedLikeTokens() {
+        assertThatThrownBy(() -> parse(Map.of(), "--password-iterations", "5000"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown option '--password-iterations'");
     }
 
     @Test

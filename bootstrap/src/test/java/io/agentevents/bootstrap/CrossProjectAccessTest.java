@@ -46,7 +46,6 @@ class CrossProjectAccessTest {
         AppConfig config = AppConfig.inMemory(0, List.of(
                         new UserToken(new Secret(ADMIN_A), new ProjectId(a), Role.ADMIN),
                         new UserToken(new Secret(ADMIN_B), new ProjectId(b), Role.ADMIN)))
-                .withPasswordIterations(1_000)
                 .withServer(ServerSettings.defaults().withRateLimit(0));
         app = AgentEventsApp.start(config, Clock.systemUTC());
         http = new HttpClientForTests(app.port());

@@ -58,8 +58,7 @@ class DatabaseOutageTest {
                 4, Duration.ofMillis(1_000));
         logged.start();
         root.addAppender(logged);
-        app = AgentEventsApp.start(AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)))
-                .withPasswordIterations(1_000).withDatabase(settings), Clock.systemUTC());
+        app = AgentEventsApp.start(AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN))).withDatabase(settings), Clock.systemUTC());
         http = new HttpClientForTests(app.port());
     }
 

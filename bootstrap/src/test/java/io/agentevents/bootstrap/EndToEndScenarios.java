@@ -76,7 +76,7 @@ abstract class EndToEndScenarios {
                 new UserToken(new Secret(ADMIN), projectId, Role.ADMIN),
                 new UserToken(new Secret(CREATOR), projectId, Role.CREATOR),
                 new UserToken(new Secret(OBSERVER), projectId, Role.OBSERVER),
-                new UserToken(new Secret(OTHER_ADMIN), new ProjectId("globex"), Role.ADMIN))).withPasswordIterations(1_000)
+                new UserToken(new Secret(OTHER_ADMIN), new ProjectId("globex"), Role.ADMIN)))
                 // Eight clients share one token here; the request budget has tests of its own.
                 .withServer(ServerSettings.defaults().withRateLimit(0));
         app = AgentEventsApp.start(onStore(config), clock);
@@ -142,6 +142,35 @@ abstract class EndToEndScenarios {
         var afterActivation = http.get(poll, agent.token());
         assertThat(json(afterActivation).get("events").get(0).get("event").asText()).isEqualTo("agent_activate");
         assertThat(afterActivation.headers().firstValue("X-Agent-Mode")).contains("real_time");
+    }
+
+    @Test
+    void failedSignIns_areThrottledWithAGrowingRetryAfter_whileOtherAgentsSignIn() throws Exception {
+        JsonNode attacked = json(http.post(v2 + "/agents", ADMIN, REGISTRATION));
+        JsonNode other = json(http.post(v2 + "/agents", ADMIN, DocumentedBodies.registration("web-2", "fp-web-2")));
+        String agent = attacked.get("id").asText();
+        String wrong = DocumentedBodies.signIn(project, agent, "guess", "fp-web-1");
+        String right = DocumentedBodies.signIn(project, agent, attacked.get("password").asText(), "fp-web-1");
+        for (int i = 0; i < 6; i++) {
+            assertThat(http.post(v2 + "/agents/tokens", null, wrong).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> throttled = http.post(v2 + "/agents/tokens", null, right);
+        assertThat(throttled.statusCode()).as("the right password waits too").isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).contains("1");
+        assertThat(json(throttled).get("message").asText()).contains("too many failed sign-ins");
+        assertThat(http.post(v2 + "/agents/tokens", null, DocumentedBodies.signIn(project, other.get("id").asText(),
+                other.get("password").asText(), "fp-web-2")).statusCode()).as("another agent").isEqualTo(200);
+
+        clock.advanceBy(Duration.ofSeconds(1));
+        assertThat(http.post(v2 + "/agents/tokens", null, wrong).statusCode()).isEqualTo(401);
+        assertThat(http.post(v2 + "/agents/tokens", null, right).headers().firstValue("Retry-After")).contains("2");
+
+        clock.advanceBy(Duration.ofSeconds(2));
+        assertThat(http.post(v2 + "/agents/tokens", null, right).statusCode()).isEqualTo(200);
+        assertThat(http.post(v2 + "/agents/tokens", null, wrong).statusCode()).as("a success clears the count")
+                .isEqualTo(401);
+        assertThat(http.post(v2 + "/agents/tokens", null, right).statusCode()).isEqualTo(200);
     }
 
     @Test

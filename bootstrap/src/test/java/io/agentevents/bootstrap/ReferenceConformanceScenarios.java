@@ -46,8 +46,7 @@ abstract class ReferenceConformanceScenarios {
 
     @BeforeEach
     void start() {
-        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)))
-                .withPasswordIterations(1_000);
+        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)));
         app = AgentEventsApp.start(onStore(config), Clock.systemUTC());
         http = new HttpClientForTests(app.port());
     }

@@ -43,8 +43,7 @@ class SdkCallsReplayTest {
 
     @BeforeEach
     void start() {
-        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)))
-                .withPasswordIterations(1_000);
+        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)));
         app = AgentEventsApp.start(config, Clock.systemUTC());
         agentSide = new HttpClientForTests(app.port());
         sdk = new PythonRequests(app.port());

@@ -46,7 +46,7 @@ class SimulatorTest {
     @BeforeEach
     void start() {
         app = AgentEventsApp.start(AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project),
-                Role.ADMIN))).withPasswordIterations(1_000), Clock.systemUTC());
+                Role.ADMIN))), Clock.systemUTC());
         http = new HttpClientForTests(app.port());
     }
 

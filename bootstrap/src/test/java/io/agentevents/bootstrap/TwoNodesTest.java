@@ -51,8 +51,7 @@ class TwoNodesTest {
 
     @BeforeEach
     void start() {
-        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)))
-                .withPasswordIterations(1_000).withDatabase(TestDatabase.settings(schema));
+        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN))).withDatabase(TestDatabase.settings(schema));
         nodeA = AgentEventsApp.start(config, Clock.systemUTC());
         nodeB = AgentEventsApp.start(config, Clock.systemUTC());
         a = new HttpClientForTests(nodeA.port());

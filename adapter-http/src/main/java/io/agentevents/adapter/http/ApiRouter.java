@@ -58,6 +58,8 @@ public final class ApiRouter {
         options.metrics().watch(options.waitingPolls());
         router.route().handler(new RequestIds());
         router.route().handler(new AccessLog(options.metrics()));
+        router.route().handler(new WellFormedUris());
+        router.route().handler(new JsonOnlyBodies());
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         if (options.rateLimitPerSecond() > 0) {
             router.route("/v2/*").handler(new RateLimit(vertx, options.rateLimitPerSecond()));

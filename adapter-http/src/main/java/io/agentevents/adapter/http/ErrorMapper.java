@@ -9,6 +9,8 @@ import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.IdempotencyConflictException;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.ProjectNotFoundException;
+import io.agentevents.application.port.in.ServiceBusyException;
+import io.agentevents.application.port.in.SignInThrottledException;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.domain.DomainException;
 import io.vertx.core.Handler;
@@ -63,9 +65,11 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             return 409;
         } else if (UnsupportedMediaTypeException.class.isAssignableFrom(type)) {
             return 415;
-        } else if (TooManyRequestsException.class.isAssignableFrom(type)) {
+        } else if (TooManyRequestsException.class.isAssignableFrom(type)
+                || SignInThrottledException.class.isAssignableFrom(type)) {
             return 429;
-        } else if (StoreUnavailableException.class.isAssignableFrom(type)) {
+        } else if (StoreUnavailableException.class.isAssignableFrom(type)
+                || ServiceBusyException.class.isAssignableFrom(type)) {
             return 503;
         }
         return 500;
@@ -100,7 +104,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         } else if (failure != null) {
             body = new ErrorResponse(failure.getMessage(), failure instanceof BadRequestException bad
                     ? bad.errors() : List.of(failure.getMessage()));
-            if (status == 503) {
+            if (failure instanceof StoreUnavailableException) {
                 metrics.storeFailed();
                 LOG.warn("request {} answered 503: {}", requestId, failure.getMessage());
             }
@@ -140,6 +144,12 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         if (failure instanceof TooManyRequestsException tooMany) {
             return Map.of("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
         }
+        if (failure instanceof SignInThrottledException throttled) {
+            return Map.of("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        }
+        if (failure instanceof ServiceBusyException busy) {
+            return Map.of("Retry-After", Long.toString(busy.retryAfterSeconds()));
+        }
         return Map.of();
     }
 
@@ -150,7 +160,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             case 405 -> "method not allowed";
             case 413 -> "request body is larger than 64 KiB";
             case 414 -> "request URI too long";
-            case 415 -> "Content-Type must be application/json";
+            case 415 -> JsonOnlyBodies.MESSAGE;
             case 431 -> "request headers too large";
             default -> "request failed with status " + status;
         };

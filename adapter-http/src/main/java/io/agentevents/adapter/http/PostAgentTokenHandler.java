@@ -28,7 +28,9 @@ public final class PostAgentTokenHandler implements Endpoint {
     @Override
     public Future<Reply> handle(RoutingContext context) {
         AgentTokenRequest request = AgentTokenRequest.from(RequestBodies.objectOf(context, codec));
-        AuthenticateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(PathParams.project(context)));
+        AuthenticateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(PathParams.project(context),
+                context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress()));
+        // A worker, whatever the store: an old password hash takes a fraction of a second to verify.
         return blocking.offEventLoop(() -> authenticate.authenticate(command)).map(token -> {
             LOG.info("issued a token to agent {} of project {}, valid until {}", command.agent(), command.project(),
                     Timestamps.format(token.expiresAt()));

@@ -102,4 +102,37 @@ class BlockingTest {
 
         assertThat(ran.result()).isEqualTo("read");
     }
+
+    @Test
+    void workBeyondTheQueuesBound_isRefusedAtOnce_asBusy_andThePlaceFreesWhenWorkEnds() throws Exception {
+        Blocking bounded = new Blocking(vertx, true, 2, TimeUnit.SECONDS.toNanos(30));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<String> held = () -> {
+            release.await(10, TimeUnit.SECONDS);
+            return "done";
+        };
+
+        Future<String> first = bounded.call(held);
+        Future<String> second = bounded.offEventLoop(held);
+        Future<String> third = bounded.call(() -> "never run");
+
+        assertThat(third.failed()).isTrue();
+        assertThat(third.cause()).isInstanceOf(io.agentevents.application.port.in.ServiceBusyException.class);
+        release.countDown();
+        assertThat(first.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(second.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(bounded.call(() -> "room again").await(5, TimeUnit.SECONDS)).isEqualTo("room again");
+    }
+
+    @Test
+    void workThatWaitedPastItsBudget_answersBusy_insteadOfRunning() {
+        Blocking impatient = new Blocking(vertx, true, 10, 0);
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Future<Boolean> late = impatient.call(() -> ran.getAndSet(true));
+
+        assertThatThrownBy(() -> late.await(5, TimeUnit.SECONDS))
+                .isInstanceOf(io.agentevents.application.port.in.ServiceBusyException.class);
+        assertThat(ran).isFalse();
+    }
 }

@@ -54,7 +54,7 @@ class ServiceEndpointsTest {
 
     @Test
     void operatorEndpoints_answerOtherMethodsWith405() {
-        assertError(api.send("POST", "/healthz", "{}"), 405, "not allowed");
+        assertError(api.send("POST", "/healthz", "{}", "Content-Type", "application/json"), 405, "not allowed");
         assertThat(api.send("DELETE", "/metrics", null).headers().firstValue("Allow")).contains("GET");
     }
 

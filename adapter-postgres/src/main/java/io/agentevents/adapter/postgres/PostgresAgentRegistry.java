@@ -63,6 +63,19 @@ public class PostgresAgentRegistry implements AgentRegistry {
                 .map(PasswordHash::new));
     }
 
+    @Override
+    public boolean replacePasswordHash(ProjectId project, AgentId agent, PasswordHash expected, PasswordHash next) {
+        return store.call(handle -> handle.createUpdate("""
+                        UPDATE agents SET password_hash = :next
+                         WHERE project_id = :project AND agent_id = :agent AND password_hash = :expected
+                        """)
+                .bind("project", project.value())
+                .bind("agent", agent.value())
+                .bind("expected", expected.encoded())
+                .bind("next", next.encoded())
+                .execute()) == 1;
+    }
+
     /** One conditional update: it waits for a concurrent change of the row and then checks against what that left. */
     @Override
     public boolean updateSettings(ProjectId project, AgentId agent, AgentSettings expected, AgentSettings next) {

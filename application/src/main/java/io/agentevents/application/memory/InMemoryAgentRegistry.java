@@ -41,6 +41,16 @@ public class InMemoryAgentRegistry implements AgentRegistry {
     }
 
     @Override
+    public boolean replacePasswordHash(ProjectId project, AgentId agent, PasswordHash expected, PasswordHash next) {
+        Map<AgentId, Entry> agents = projects.get(project);
+        Entry current = agents == null ? null : agents.get(agent);
+        if (current == null || !current.passwordHash().equals(expected)) {
+            return false;
+        }
+        return agents.replace(agent, current, new Entry(current.agent(), next));
+    }
+
+    @Override
     public boolean updateSettings(ProjectId project, AgentId agent, AgentSettings expected, AgentSettings next) {
         Map<AgentId, Entry> agents = projects.get(project);
         Entry current = agents == null ? null : agents.get(agent);

@@ -4,26 +4,28 @@ import io.agentevents.application.port.in.Secret;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.application.port.out.TokenHash;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
- * How secrets are kept: tokens (long and random) as SHA-256, passwords with salted
- * PBKDF2-HMAC-SHA512. Comparisons are constant-time. Encoded hashes carry their iteration count,
- * so raising it later still verifies old ones.
+ * How secrets are kept. Tokens and agent passwords are both made by the service from at least
+ * 128 random bits, so nobody can guess them and key stretching would buy nothing but a CPU lever
+ * for whoever floods the sign-in: both are kept as SHA-256 and compared in constant time.
+ * Passwords still hashed the old, slow way ({@link LegacyPasswordHashes}) are verified through a
+ * {@link SlowWorkGate} and reported as {@link PasswordCheck#MATCHES_OUTDATED}, to be replaced.
  */
 public final class SecretHashing {
 
-    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA512. */
-    public static final int DEFAULT_PASSWORD_ITERATIONS = 210_000;
+    /** The answer to "is this the password?". */
+    public enum PasswordCheck {
+        MATCHES,
+        /** Right, but kept in a form that should be replaced by {@link #hashPassword}. */
+        MATCHES_OUTDATED,
+        WRONG
+    }
 
-    private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    private static final String PREFIX = "sha256$";
     private static final HexFormat HEX = HexFormat.of();
     /** One digest per thread: looking the algorithm up costs more than hashing a token. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -33,46 +35,41 @@ public final class SecretHashing {
             throw new IllegalStateException("every JDK has SHA-256", missing);
         }
     });
-    private static final String PREFIX = "pbkdf2-sha512";
-    private static final int SALT_BYTES = 16;
-    private static final int HASH_BITS = 512;
 
-    private final int passwordIterations;
-    private final SecureRandom random = new SecureRandom();
+    private final SlowWorkGate legacyVerifications;
 
-    /** @param passwordIterations PBKDF2 rounds for new password hashes (tests use fewer) */
-    public SecretHashing(int passwordIterations) {
-        if (passwordIterations < 1_000) {
-            throw new IllegalArgumentException("passwordIterations must be at least 1000");
-        }
-        this.passwordIterations = passwordIterations;
+    public SecretHashing(SlowWorkGate legacyVerifications) {
+        this.legacyVerifications = legacyVerifications;
+    }
+
+    public static SecretHashing forThisMachine() {
+        return new SecretHashing(SlowWorkGate.forThisMachine());
     }
 
     public static TokenHash hashToken(Secret token) {
-        byte[] digest = SHA_256.get().digest(token.value().getBytes(StandardCharsets.UTF_8));
-        return new TokenHash(HEX.formatHex(digest));
+        return new TokenHash(HEX.formatHex(sha256(token)));
     }
 
     public PasswordHash hashPassword(Secret password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = pbkdf2(password, salt, passwordIterations);
-        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-        return new PasswordHash(PREFIX + "$" + passwordIterations + "$" + base64.encodeToString(salt) + "$"
-                + base64.encodeToString(hash));
+        return new PasswordHash(PREFIX + HEX.formatHex(sha256(password)));
     }
 
-    /** Whether {@code password} matches {@code stored}; false for a hash of an unknown form. */
-    public boolean verifyPassword(Secret password, PasswordHash stored) {
-        String[] parts = stored.encoded().split("\\$");
-        if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-            return false;
+    /**
+     * @throws io.agentevents.application.port.in.ServiceBusyException if an old hash would have to
+     *                                                                 wait too long to be verified
+     */
+    public PasswordCheck check(Secret password, PasswordHash stored) {
+        if (LegacyPasswordHashes.isLegacy(stored)) {
+            boolean matches = legacyVerifications.run(() -> LegacyPasswordHashes.matches(password, stored));
+            return matches ? PasswordCheck.MATCHES_OUTDATED : PasswordCheck.WRONG;
         }
-        Base64.Decoder base64 = Base64.getDecoder();
-        byte[] salt = base64.decode(parts[2]);
-        byte[] expected = base64.decode(parts[3]);
-        byte[] actual = pbkdf2(password, salt, Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
+        return sameText(hashPassword(password).encoded(), stored.encoded()) ? PasswordCheck.MATCHES : PasswordCheck.WRONG;
+    }
+
+    /** As {@link #check} against a password nobody has, so an unknown agent costs what a known one does. */
+    public PasswordCheck checkAgainstNothing(Secret password) {
+        sameText(hashPassword(password).encoded(), PREFIX);
+        return PasswordCheck.WRONG;
     }
 
     /** Constant-time comparison of two texts, so timing does not reveal how much matched. */
@@ -80,14 +77,7 @@ public final class SecretHashing {
         return MessageDigest.isEqual(left.getBytes(StandardCharsets.UTF_8), right.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] pbkdf2(Secret password, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(password.value().toCharArray(), salt, iterations, HASH_BITS);
-        try {
-            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException missing) {
-            throw new IllegalStateException("every JDK 17 has " + ALGORITHM, missing);
-        } finally {
-            spec.clearPassword();
-        }
+    private static byte[] sha256(Secret secret) {
+        return SHA_256.get().digest(secret.value().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.agentevents.application.service;
 
 import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT;
+import static io.agentevents.application.service.InMemoryApplication.ADDRESS;
 import static io.agentevents.domain.TestSessions.newRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,7 +60,7 @@ class AgentLifecycleServiceTest {
         AgentId agent = registration.agent().id();
 
         String stored = app.registry.passwordHash(app.project, agent).orElseThrow().encoded();
-        assertThat(stored).doesNotContain(registration.password().value()).startsWith("pbkdf2-sha512$");
+        assertThat(stored).doesNotContain(registration.password().value()).startsWith("sha256$");
         assertThat(registration.password().value()).hasSizeGreaterThanOrEqualTo(22);
         StoredEvent event = app.eventLog.page(app.project, firstHundred).events().get(0);
         assertThat(event.event()).isEqualTo(new AgentRegistered(agent, "web-1", TestAgents.UBUNTU, registration.agent().registeredAt()));
@@ -78,7 +79,7 @@ class AgentLifecycleServiceTest {
         AgentRegistration registration = app.register();
 
         var token = app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                registration.agent().id(), registration.password(), FINGERPRINT));
+                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS));
 
         assertThat(app.identify.identify(token.token()))
                 .isEqualTo(new AgentCaller(app.project, registration.agent().id()));
@@ -93,7 +94,7 @@ class AgentLifecycleServiceTest {
         AgentRegistration registration = app.register();
 
         assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                registration.agent().id(), new Secret("guess"), FINGERPRINT)))
+                registration.agent().id(), new Secret("guess"), FINGERPRINT, ADDRESS)))
                 .isInstanceOf(NotAuthenticatedException.class);
     }
 
@@ -102,7 +103,7 @@ class AgentLifecycleServiceTest {
         AgentRegistration registration = app.register();
 
         assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                registration.agent().id(), registration.password(), "another-host")))
+                registration.agent().id(), registration.password(), "another-host", ADDRESS)))
                 .isInstanceOf(FingerprintMismatchException.class);
     }
 
@@ -111,10 +112,10 @@ class AgentLifecycleServiceTest {
         AgentRegistration registration = app.register();
 
         assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(TestSessions.newProject(),
-                registration.agent().id(), registration.password(), FINGERPRINT)))
+                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS)))
                 .isInstanceOf(ProjectNotFoundException.class);
         assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                TestSessions.newAgent(), registration.password(), FINGERPRINT)))
+                TestSessions.newAgent(), registration.password(), FINGERPRINT, ADDRESS)))
                 .isInstanceOf(NotAuthenticatedException.class).hasMessage("wrong agent id or password");
     }
 

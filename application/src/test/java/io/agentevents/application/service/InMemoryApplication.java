@@ -36,6 +36,8 @@ final class InMemoryApplication {
     static final Duration AGENT_TOKEN_LIFETIME = Duration.ofHours(24);
     static final Duration EVENT_RETENTION = Duration.ofMinutes(5);
     static final String FINGERPRINT = "fp-0123456789";
+    /** Where test sign-ins come from (TEST-NET-1, RFC 5737). */
+    static final String ADDRESS = "192.0.2.1";
 
     final MutableClock clock = new MutableClock(TestSessions.T0);
     final Schedules schedules = Schedules.defaults();
@@ -57,7 +59,7 @@ final class InMemoryApplication {
     final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     final InMemoryUserTokens userTokens;
     final InMemoryTransactions transactions = new InMemoryTransactions(signals);
-    final SecretHashing hashing = new SecretHashing(1_000);
+    final SecretHashing hashing = SecretHashing.forThisMachine();
     final PresenceBuffer presence = new PresenceBuffer();
 
     final IdentifyCallerService identify;
@@ -125,6 +127,6 @@ final class InMemoryApplication {
     Secret registeredAgentToken() {
         AgentRegistration registration = register();
         return authenticateAgent.authenticate(new AuthenticateAgentCommand(project,
-                registration.agent().id(), registration.password(), FINGERPRINT)).token();
+                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS)).token();
     }
 }

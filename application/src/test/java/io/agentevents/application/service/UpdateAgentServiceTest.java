@@ -1,6 +1,7 @@
 package io.agentevents.application.service;
 
 import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT;
+import static io.agentevents.application.service.InMemoryApplication.ADDRESS;
 import static io.agentevents.domain.TestSessions.newRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,7 +91,7 @@ class UpdateAgentServiceTest {
     void disabling_revokesTheAgentsTokens_andRefusesItsSignIn_untilEnabledAgain() {
         AgentRegistration registration = app.register();
         AgentId agent = registration.agent().id();
-        AuthenticateAgentCommand signIn = new AuthenticateAgentCommand(app.project, agent, registration.password(), FINGERPRINT);
+        AuthenticateAgentCommand signIn = new AuthenticateAgentCommand(app.project, agent, registration.password(), FINGERPRINT, ADDRESS);
         Secret token = app.authenticateAgent.authenticate(signIn).token();
         assertThat(app.identify.identify(token)).isEqualTo(new AgentCaller(app.project, agent));
 

@@ -34,10 +34,11 @@ public record AgentTokenRequest(Optional<String> projectId, String agentId, Secr
     }
 
     /**
+     * @param clientAddress where the request came from, empty if unknown
      * @throws BadRequestException      if {@code project_id} names another project than the path
      * @throws IllegalArgumentException naming the field whose value breaks a rule
      */
-    public AuthenticateAgentCommand toCommand(ProjectId project) {
+    public AuthenticateAgentCommand toCommand(ProjectId project, String clientAddress) {
         if (projectId.isPresent() && !projectId.get().equals(project.value())) {
             throw new BadRequestException("project_id must equal the project in the path");
         }
@@ -45,6 +46,6 @@ public record AgentTokenRequest(Optional<String> projectId, String agentId, Secr
         version.ifPresent(value -> TextFields.requireText(value, "version"));
         os.ifPresent(OperatingSystemRequest::toOperatingSystem);
         addresses.forEach(AddressRequest::toAddress);
-        return new AuthenticateAgentCommand(project, AgentId.parse(agentId), password, hostFingerprint);
+        return new AuthenticateAgentCommand(project, AgentId.parse(agentId), password, hostFingerprint, clientAddress);
     }
 }

@@ -1,6 +1,7 @@
 package io.agentevents.adapter.http.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentevents.domain.TextFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +59,18 @@ public final class JsonBody {
             if (!value.isTextual()) {
                 throw new BadRequestException(name(field) + " must be a string");
             }
-            return value.textValue();
+            return storable(value.textValue(), field);
         });
+    }
+
+    /** Every text read from a body, checked here once: no store may be handed a NUL or half a surrogate pair. */
+    private String storable(String text, String field) {
+        try {
+            TextFields.requireStorable(text, name(field));
+        } catch (IllegalArgumentException unstorable) {
+            throw new BadRequestException(unstorable.getMessage());
+        }
+        return text;
     }
 
     /**
@@ -69,7 +80,7 @@ public final class JsonBody {
     public String requiredTextOrWholeNumber(String field) {
         JsonNode value = present(field).orElseThrow(() -> missing(field));
         if (value.isTextual()) {
-            return value.textValue();
+            return storable(value.textValue(), field);
         }
         if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
             return Long.toString(value.longValue());

@@ -10,6 +10,8 @@ public interface AuthenticateAgentUseCase {
      *                                      password is wrong (the answer does not say which)
      * @throws FingerprintMismatchException if the password is right but the host is another one
      * @throws AgentDisabledException       if the credentials are right but the agent is disabled
+     * @throws SignInThrottledException     if the agent or the address failed too often lately
+     * @throws ServiceBusyException         if the password's old, slow hash cannot be checked now
      */
     AgentToken authenticate(AuthenticateAgentCommand command);
 }

@@ -6,7 +6,8 @@ package io.agentevents.application.port.in;
  */
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotAuthenticatedException, AccessDeniedException, ProjectNotFoundException, AgentNotFoundException,
-        FingerprintMismatchException, IdempotencyConflictException, AgentDisabledException {
+        FingerprintMismatchException, IdempotencyConflictException, AgentDisabledException, ServiceBusyException,
+        SignInThrottledException {
 
     protected UseCaseException(String message) {
         super(message);

@@ -24,6 +24,14 @@ public interface AgentRegistry {
     Optional<PasswordHash> passwordHash(ProjectId project, AgentId agent);
 
     /**
+     * Replaces the agent's password hash if it is still {@code expected} (compare and set): an
+     * old form of hash is replaced after a successful sign-in.
+     *
+     * @return whether it was replaced; false if the agent is gone or its hash changed
+     */
+    boolean replacePasswordHash(ProjectId project, AgentId agent, PasswordHash expected, PasswordHash next);
+
+    /**
      * Replaces the agent's settings if they are still {@code expected} (compare and set), so
      * that of two changes made at once neither is lost: the one that finds them changed reads
      * again.

@@ -3,8 +3,8 @@ package io.agentevents.application.port.out;
 import java.util.Objects;
 
 /**
- * A password as stored: never the password itself, only a salted, slow hash in a
- * self-describing text form (algorithm, iterations, salt, hash) that stores keep as is.
+ * A password as stored: never the password itself, only its hash in a self-describing text form
+ * ({@code algorithm$…}) that stores keep as is.
  */
 public record PasswordHash(String encoded) {
 

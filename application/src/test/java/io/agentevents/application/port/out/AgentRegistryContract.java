@@ -122,4 +122,19 @@ public abstract class AgentRegistryContract {
         assertThat(registry.updateSettings(project, newAgent(), agent.settings(), debug)).isFalse();
         assertThat(registry.updateSettings(newProject(), agent.id(), debug, agent.settings())).isFalse();
     }
+
+    @Test
+    void replacePasswordHash_comparesAndSets_andKeepsTheAgent() {
+        RegisteredAgent agent = agent(1);
+        PasswordHash old = new PasswordHash("pbkdf2-sha512$1000$c2FsdA$aGFzaA");
+        PasswordHash fast = new PasswordHash("sha256$" + "ab".repeat(32));
+        registry.add(agent, old);
+
+        assertThat(registry.replacePasswordHash(project, agent.id(), old, fast)).isTrue();
+        assertThat(registry.replacePasswordHash(project, agent.id(), old, new PasswordHash("stale"))).isFalse();
+        assertThat(registry.passwordHash(project, agent.id())).contains(fast);
+        assertThat(registry.find(project, agent.id())).contains(agent);
+        assertThat(registry.replacePasswordHash(project, newAgent(), fast, old)).isFalse();
+        assertThat(registry.replacePasswordHash(newProject(), agent.id(), fast, old)).isFalse();
+    }
 }

@@ -31,16 +31,29 @@ import org.slf4j.LoggerFactory;
  * Seeded-random robustness suite: thousands of malformed, truncated, oversized, wrongly typed or
  * wrongly encoded requests over every endpoint, each built so that no reading of it is valid.
  * Every answer must be a 4xx with the JSON error body and nothing internal in it; afterwards the
- * server still serves, and nothing was written. {@code -Dfuzz.seed=N -Dfuzz.requests=N} replay
- * or widen a run.
+ * server still serves, and nothing was written. Every route meets every kind of declared body
+ * (JSON with and without a charset, other charsets, forms with broken escapes, multipart, text,
+ * none, garbage), broken percent escapes in paths and queries, and text no store may keep (NUL,
+ * unpaired surrogates). Runs on each store. {@code -Dfuzz.seed=N -Dfuzz.requests=N} replay or
+ * widen a run.
  */
-class MalformedRequestsTest {
+abstract class MalformedRequestsScenarios {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "fuzz-admin-token";
     private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"active\"}";
     private static final String REGISTRATION = DocumentedBodies.registration("web-1", "fp-web-1");
     private static final String PATCH = "[{\"op\":\"replace\",\"path\":\"/log_level\",\"value\":\"debug\"}]";
+    private static final List<String> JSON_TYPES = List.of("application/json", "application/json; charset=utf-8",
+            "application/json;charset=UTF-8", "Application/JSON; charset=\"utf-8\"");
+    /** Declared bodies that are not UTF-8 JSON: each is a 415 on every route, whatever the body holds. */
+    private static final List<String> OTHER_TYPES = List.of("text/plain", "text/plain; charset=utf-8", "application/xml",
+            "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "image/png",
+            "application/json; charset=iso-8859-1", "application/json; charset=utf-16", "application/jsonx",
+            "application/", ";;;", "garbage", "application/json-patch+json; charset=latin1", "*/*");
+    /** Strings no store may keep: a NUL, and unpaired surrogates (JSON escapes, so the bytes are valid UTF-8). */
+    private static final List<String> UNSTORABLE_TEXT = List.of("\\u0000", "web\\u0000", "\\ud800", "x\\udc00y",
+            "\\ud800\\ud800");
     private static final List<String> NOT_ALLOWED_METHODS = List.of("PUT", "OPTIONS", "PROPFIND", "FOO", "CONNECTX");
 
     private final String project = TestSessions.newProject().value();
@@ -52,12 +65,16 @@ class MalformedRequestsTest {
     private String agentToken;
     private String tokenRequest;
 
+    protected abstract AppConfig onStore(AppConfig config);
+
+    /** How many requests a run sends unless {@code -Dfuzz.requests} says otherwise. */
+    protected abstract int defaultRequests();
+
     @BeforeEach
     void start() throws Exception {
         AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(ADMIN), new ProjectId(project), Role.ADMIN)))
-                .withPasswordIterations(1_000)
                 .withServer(ServerSettings.defaults().withRateLimit(0)); // the parsers are under test, not the budget
-        app = AgentEventsApp.start(config, Clock.systemUTC());
+        app = AgentEventsApp.start(onStore(config), Clock.systemUTC());
         http = new HttpClientForTests(app.port());
         logged.start();
         root.addAppender(logged);
@@ -77,7 +94,7 @@ class MalformedRequestsTest {
     @Test
     void malformedRequests_allGetA4xxWithTheJsonErrorBody_andChangeNothing() throws Exception {
         long seed = Long.getLong("fuzz.seed", 20261127L);
-        int count = Integer.getInteger("fuzz.requests", 10_000);
+        int count = Integer.getInteger("fuzz.requests", defaultRequests());
         Random random = new Random(seed);
         RawHttp raw = new RawHttp(app.port());
         String eventsBefore = projectEvents();
@@ -138,7 +155,12 @@ class MalformedRequestsTest {
     }
 
     /** A request an endpoint accepts, before it is broken. */
-    private record Valid(String method, String path, String token, String body, List<String> fields, boolean queried) {
+    private record Valid(String method, String path, String token, String body, List<String> fields, boolean queried,
+                         List<String> textFields) {
+
+        Valid(String method, String path, String token, String body, List<String> fields, boolean queried) {
+            this(method, path, token, body, fields, queried, List.of());
+        }
     }
 
     private List<Valid> endpoints() {
@@ -148,8 +170,10 @@ class MalformedRequestsTest {
                 new Valid("POST", p + "/events", ADMIN, ACTIVATE, List.of("event", "mode"), false),
                 new Valid("POST", a + "/events", ADMIN, ACTIVATE, List.of("event", "mode"), false),
                 new Valid("POST", a + "/events", agentToken, "{\"event\":\"heartbeat\",\"busy\":false}", List.of("event"), false),
-                new Valid("POST", p + "/agents", ADMIN, REGISTRATION, List.of("name", "version", "host", "rsa_public_key"), false),
-                new Valid("POST", p + "/agents/tokens", null, tokenRequest, List.of("id", "password", "host"), false),
+                new Valid("POST", p + "/agents", ADMIN, REGISTRATION, List.of("name", "version", "host", "rsa_public_key"), false,
+                        List.of("name", "version", "fingerprint", "region", "architecture")),
+                new Valid("POST", p + "/agents/tokens", null, tokenRequest, List.of("id", "password", "host"), false,
+                        List.of("fingerprint", "name", "version")),
                 new Valid("PATCH", a, ADMIN, PATCH, List.of(), false),
                 new Valid("GET", p + "/events", ADMIN, null, List.of(), true),
                 new Valid("GET", a + "/events", agentToken, null, List.of(), true),
@@ -163,19 +187,25 @@ class MalformedRequestsTest {
     private Malformed next(Random random) {
         List<Valid> endpoints = endpoints();
         Valid valid = endpoints.get(random.nextInt(endpoints.size()));
-        List<String> kinds = new ArrayList<>(List.of("token", "path", "method", "raw"));
+        List<String> kinds = new ArrayList<>(List.of("token", "path", "method", "raw", "content-type", "percent-path"));
         if (valid.token() != null) {
             kinds.add("project-header");
         }
         if (valid.body() != null) {
-            kinds.addAll(List.of("truncated-json", "not-an-object", "oversized", "content-type", "bad-utf8", "deep-nesting"));
+            kinds.addAll(List.of("truncated-json", "not-an-object", "oversized", "content-type", "bad-utf8", "deep-nesting",
+                    "form-body", "undeclared-body"));
         }
         if (!valid.fields().isEmpty()) {
             kinds.addAll(List.of("wrong-type", "unknown-value", "missing-field"));
         }
+        if (!valid.textFields().isEmpty()) {
+            kinds.add("unstorable-text");
+            kinds.add("unstorable-text");
+        }
         if (valid.queried()) {
             kinds.add("query");
             kinds.add("query");
+            kinds.add("percent-query");
         }
         String kind = kinds.get(random.nextInt(kinds.size()));
         if (kind.equals("token") && valid.token() == null) {
@@ -192,7 +222,7 @@ class MalformedRequestsTest {
         String method = valid.method();
         String path = valid.path();
         String token = valid.token();
-        String contentType = "application/json";
+        String contentType = pick(random, JSON_TYPES.toArray(String[]::new));
         byte[] body = valid.body() == null ? null : valid.body().getBytes(StandardCharsets.UTF_8);
         List<String> extraHeaders = new ArrayList<>();
         switch (kind) {
@@ -210,8 +240,24 @@ class MalformedRequestsTest {
             case "not-an-object" -> body = pick(random, "[]", "\"agent_activate\"", "42", "null", "true", "[" + valid.body() + "]")
                     .getBytes(StandardCharsets.UTF_8);
             case "oversized" -> body = oversized(random);
-            case "content-type" -> contentType = pick(random, "text/plain", "application/xml", "multipart/form-data; boundary=x",
-                    "application/x-www-form-urlencoded", "image/png");
+            case "content-type" -> {
+                contentType = pick(random, OTHER_TYPES.toArray(String[]::new));
+                if (body == null && random.nextBoolean()) {
+                    body = pick(random, "a=%zz", "{}", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            case "form-body" -> {
+                boolean multipart = random.nextBoolean();
+                contentType = multipart ? "multipart/form-data; boundary=x" : "application/x-www-form-urlencoded";
+                body = (multipart ? "--x\r\nContent-Disposition: form-data; name=\"%zz\"; filename=\"a\"\r\n\r\n%\r\n--x"
+                        : pick(random, "a=%zz", "%", "event=%E2%82&mode=%", "a=%G0&b=%%", "=%1")).getBytes(StandardCharsets.UTF_8);
+            }
+            case "undeclared-body" -> contentType = null;
+            case "percent-path" -> path = brokenEscape(path, random);
+            case "percent-query" -> path = path + "?" + pick(random, "marker=%zz", "limit=%", "sort_dir=%d", "%%=1",
+                    "limit=10&marker=%G1", "%");
+            case "unstorable-text" -> body = unstorableText(valid, random).getBytes(StandardCharsets.UTF_8);
             case "bad-utf8" -> body = badUtf8(valid, random);
             case "deep-nesting" -> body = ("{\"event\":" + "[".repeat(5_000 + random.nextInt(5_000))).getBytes(StandardCharsets.UTF_8);
             default -> throw new IllegalStateException(kind);
@@ -226,8 +272,11 @@ class MalformedRequestsTest {
             head.append("X-Auth-Token: ").append(token).append("\r\n");
         }
         extraHeaders.forEach(header -> head.append(header).append("\r\n"));
+        if (contentType != null && (body != null || kindDeclaresWithoutBody(contentType))) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
         if (body != null) {
-            head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
+            head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");
         ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -236,6 +285,31 @@ class MalformedRequestsTest {
             all.writeBytes(body);
         }
         return all.toByteArray();
+    }
+
+    /** Only a type other than JSON is declared on a request without a body: JSON there would be valid. */
+    private static boolean kindDeclaresWithoutBody(String contentType) {
+        return !JSON_TYPES.contains(contentType);
+    }
+
+    /** The path with a '%' that is not followed by two hex digits, somewhere in it. */
+    private static String brokenEscape(String path, Random random) {
+        String escape = pick(random, "%", "%z", "%zz", "%2", "%G0", "%%");
+        int cut = path.lastIndexOf('/') + 1 + random.nextInt(2);
+        cut = Math.min(cut, path.length());
+        return path.substring(0, cut) + escape + path.substring(cut);
+    }
+
+    /** The valid body with one of its text fields, wherever it sits, replaced by text no store may keep. */
+    private static String unstorableText(Valid valid, Random random) {
+        String field = valid.textFields().get(random.nextInt(valid.textFields().size()));
+        String text = UNSTORABLE_TEXT.get(random.nextInt(UNSTORABLE_TEXT.size()));
+        String body = valid.body();
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+        if (!value.find()) {
+            throw new IllegalStateException("no text field " + field + " in " + body);
+        }
+        return body.substring(0, value.start(1)) + text + body.substring(value.end(1));
     }
 
     private String brokenPath(Valid valid, Random random) {
