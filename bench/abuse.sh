@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sign-in under a flood (docs/BENCHMARKS.md): does one client guessing one agent's password slow
 # everyone else down? On the in-memory store with default settings:
-#   bench/abuse.sh [--seconds N] [--connections N]
+#   bench/abuse.sh [--seconds N] [--connections N] [--jar PATH]   (--jar: another build, e.g. an older one)
 # (a) baseline: a legitimate client (its own address, 127.0.0.2) signs other agents in 10 times a
 #     second and reads statuses 20 times a second, alone;
 # (b) flood: the same, while wrk posts wrong passwords for one known agent from 127.0.0.1 on 64
@@ -11,11 +11,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=30 connections=64
+seconds=30 connections=64 jar=bootstrap/target/agent-events.jar build=yes
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
+        --jar) jar=$2; build=no; shift 2 ;;
         -h|--help) sed -n 2,11p "$0"; exit 0 ;;
         *) echo "unknown option $1; see --help" >&2; exit 2 ;;
     esac
@@ -27,9 +28,10 @@ if ! command -v wrk >/dev/null; then
         echo "wrk is missing: apt-get install wrk" >&2; exit 1
     fi
 fi
-jar=bootstrap/target/agent-events.jar
-echo "building..."
-mvn -B -q install -DskipTests
+if [ $build = yes ]; then
+    echo "building..."
+    mvn -B -q install -DskipTests
+fi
 source bench/lib.sh
 
 port=18120
@@ -57,12 +59,12 @@ field() { # line name
     echo "$1" | grep -o "$2=[0-9.]*" | cut -d= -f2
 }
 
-echo "baseline: the legitimate client alone, ${seconds} s"
+echo "baseline: the legitimate client alone, ${seconds} s after a 10 s warm-up"
 baseline=$(legit baseline)
 echo "$baseline"
-echo "flood: $connections connections of wrong passwords for agent $victim, ${seconds} s, with the legitimate client"
+echo "flood: $connections connections of wrong passwords for agent $victim, ${seconds} s, with the legitimate client (after its 10 s warm-up)"
 cat bench/wrk/post-wrong-password.lua bench/wrk/report.lua > "$work/flood.lua"
-AGENT=$victim FINGERPRINT=$victim_fingerprint wrk -t1 -c"$connections" -d"$((seconds + 2))s" -s "$work/flood.lua" \
+AGENT=$victim FINGERPRINT=$victim_fingerprint wrk -t1 -c"$connections" -d"$((seconds + 13))s" -s "$work/flood.lua" \
     "http://127.0.0.1:$port/v2/bench/agents/tokens" > "$work/flood.out" 2>&1 &
 flood_pid=$!
 sleep 1

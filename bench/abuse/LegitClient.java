@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The legitimate side of bench/abuse.sh: from its own source address, signs agents in and reads
  * their statuses at a steady pace, one keep-alive connection each, and prints the latencies.
- *   java LegitClient.java HOST PORT SOURCE_ADDRESS PROJECT USER_TOKEN AGENTS_FILE SECONDS SIGN_INS_PER_S STATUSES_PER_S
+ *   java LegitClient.java HOST PORT SOURCE_ADDRESS PROJECT USER_TOKEN AGENTS_FILE SECONDS SIGN_INS_PER_S STATUSES_PER_S [WARMUP_S]
+ * The warm-up (default 10 s) runs the same requests first, not counted, so neither JIT is cold.
  * AGENTS_FILE: one "agent-id password fingerprint" a line.
  */
 public final class LegitClient {
@@ -36,9 +37,22 @@ public final class LegitClient {
         long nanos = Long.parseLong(args[6]) * 1_000_000_000L;
         int signInsPerSecond = Integer.parseInt(args[7]);
         int statusesPerSecond = Integer.parseInt(args[8]);
+        long warmupNanos = (args.length > 9 ? Long.parseLong(args[9]) : 10) * 1_000_000_000L;
 
+        run(host, port, source, project, userToken, agents, warmupNanos, signInsPerSecond, statusesPerSecond,
+                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
+        STATUSES.clear();
         List<Long> signIns = Collections.synchronizedList(new ArrayList<>());
         List<Long> statuses = Collections.synchronizedList(new ArrayList<>());
+        run(host, port, source, project, userToken, agents, nanos, signInsPerSecond, statusesPerSecond, signIns, statuses);
+        System.out.printf("RESULT sign_ins=%d sign_in_p50_ms=%.2f sign_in_p99_ms=%.2f statuses=%d status_p50_ms=%.2f "
+                        + "status_p99_ms=%.2f answers=%s%n", signIns.size(), percentile(signIns, 50), percentile(signIns, 99),
+                statuses.size(), percentile(statuses, 50), percentile(statuses, 99), new TreeMap<>(STATUSES));
+    }
+
+    private static void run(String host, int port, String source, String project, String userToken, List<String[]> agents,
+                            long nanos, int signInsPerSecond, int statusesPerSecond, List<Long> signIns,
+                            List<Long> statuses) throws InterruptedException {
         Thread signer = new Thread(() -> paced(host, port, source, nanos, signInsPerSecond, signIns, i -> {
             String[] agent = agents.get(i % agents.size());
             String body = "{\"id\":\"" + agent[0] + "\",\"password\":\"" + agent[1] + "\",\"host\":{\"fingerprint\":\""
@@ -55,9 +69,6 @@ public final class LegitClient {
         reader.start();
         signer.join();
         reader.join();
-        System.out.printf("RESULT sign_ins=%d sign_in_p50_ms=%.2f sign_in_p99_ms=%.2f statuses=%d status_p50_ms=%.2f "
-                        + "status_p99_ms=%.2f answers=%s%n", signIns.size(), percentile(signIns, 50), percentile(signIns, 99),
-                statuses.size(), percentile(statuses, 50), percentile(statuses, 99), new TreeMap<>(STATUSES));
     }
 
     interface Request {

@@ -44,15 +44,23 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitTransactions.class);
     /** Enough to share a commit among every request a node has in flight, not so many that one group runs long. */
     static final int MAX_GROUP = 256;
+    /** Beyond this many waiting, a transaction is refused at once (503) rather than queued behind minutes of work. */
+    static final int MAX_WAITING = 10_000;
 
     private final PostgresStore store;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean running = true;
     private final AtomicLong commits = new AtomicLong();
+    private final int maxWaiting;
 
     public GroupCommitTransactions(PostgresStore store) {
+        this(store, MAX_WAITING);
+    }
+
+    GroupCommitTransactions(PostgresStore store, int maxWaiting) {
         this.store = store;
+        this.maxWaiting = maxWaiting;
         this.committer = new Thread(this::commitGroups, "agent-events-group-commit");
         committer.setDaemon(true);
         committer.start();
@@ -120,8 +128,7 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         if (!running) {
             throw new StoreUnavailableException("the store is closing", null);
         }
-        Pending<T> pending = new Pending<>(project, work);
-        queue.add(pending);
+        Pending<T> pending = enqueue(project, work);
         try {
             return awaitCommit(pending);
         } catch (ExecutionException failed) {
@@ -144,9 +151,20 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         if (!running) {
             return CompletableFuture.failedFuture(new StoreUnavailableException("the store is closing", null));
         }
+        try {
+            return enqueue(project, work).result;
+        } catch (StoreUnavailableException full) {
+            return CompletableFuture.failedFuture(full);
+        }
+    }
+
+    private <T> Pending<T> enqueue(ProjectId project, Supplier<T> work) {
+        if (queue.size() >= maxWaiting) {
+            throw new StoreUnavailableException("too many transactions are waiting for their commit", null);
+        }
         Pending<T> pending = new Pending<>(project, work);
         queue.add(pending);
-        return pending.result;
+        return pending;
     }
 
     /** Waits for the group's commit; if the store closed before the work was picked up, fails it. */

@@ -126,6 +126,32 @@ class GroupCommitTransactionsTest {
     }
 
     @Test
+    void beyondItsBound_aTransactionIsRefusedAtOnce_asTheStoreBeingUnavailable() throws Exception {
+        try (GroupCommitTransactions bounded = new GroupCommitTransactions(database.store(), 1)) {
+            CountDownLatch firstRunning = new CountDownLatch(1);
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            Future<Void> first = callers.submit(() -> bounded.inSharedTransaction(PROJECT, () -> {
+                firstRunning.countDown();
+                await(releaseFirst);
+                return note("first");
+            }));
+            assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletionStage<Void> queued = bounded.inSharedTransactionLater(PROJECT, () -> note("queued"));
+
+            java.util.concurrent.CompletionStage<Void> refused = bounded.inSharedTransactionLater(PROJECT, () -> note("refused"));
+
+            assertThat(refused.toCompletableFuture()).isCompletedExceptionally();
+            assertThatThrownBy(() -> bounded.inSharedTransaction(PROJECT, () -> note("refused too")))
+                    .isInstanceOf(io.agentevents.application.port.out.StoreUnavailableException.class)
+                    .hasMessageContaining("too many transactions");
+            releaseFirst.countDown();
+            first.get();
+            queued.toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(notes()).containsExactly("first", "queued");
+        }
+    }
+
+    @Test
     void workFailingForADatabaseReason_runsAgainAloneAfterTheGroup() throws Exception {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
