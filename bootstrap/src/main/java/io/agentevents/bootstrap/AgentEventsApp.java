@@ -7,6 +7,7 @@ import io.agentevents.adapter.http.InvalidRequests;
 import io.agentevents.adapter.http.WaitingPolls;
 import io.agentevents.application.service.CheckReadinessService;
 import io.agentevents.application.service.ReadStatisticsService;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -149,6 +150,9 @@ public final class AgentEventsApp implements AutoCloseable {
                     new FinishIdempotentRequestService(idempotencyRecords),
                     new CheckReadinessService(stores.probe()));
             stores.publishMetrics().accept(meters);
+            Gauge.builder("agent.events.presence.buffered", presence, PresenceBuffer::size)
+                    .description("agents whose check-in or heartbeat waits for the next presence flush (every 200 ms)")
+                    .register(meters);
             ServiceGauges.start(vertx, new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock),
                     meters);
             PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords,
@@ -169,7 +173,10 @@ public final class AgentEventsApp implements AutoCloseable {
             listening.set(server);
             schedulePurge(vertx, purge, config.eventRetention());
             FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
-            long flushTimer = scheduleFlush(vertx, flush);
+            AtomicBoolean flushing = new AtomicBoolean();
+            Gauge.builder("agent.events.presence.flushing", flushing, busy -> busy.get() ? 1 : 0)
+                    .description("1 while a presence flush is writing, else 0").register(meters);
+            long flushTimer = scheduleFlush(vertx, flush, flushing);
             return new AgentEventsApp(vertx, server, stores, flush, flushTimer, waitingPolls, jvmMeters);
         } catch (RuntimeException failed) {
             vertx.close();
@@ -205,8 +212,7 @@ public final class AgentEventsApp implements AutoCloseable {
      * Writes buffered presence every {@link #PRESENCE_FLUSH}, one flush at a time; a flush that
      * fails keeps its observations for the next.
      */
-    private static long scheduleFlush(Vertx vertx, FlushPresenceUseCase flush) {
-        AtomicBoolean flushing = new AtomicBoolean();
+    private static long scheduleFlush(Vertx vertx, FlushPresenceUseCase flush, AtomicBoolean flushing) {
         return vertx.setPeriodic(PRESENCE_FLUSH.toMillis(), timer -> {
             if (flushing.getAndSet(true)) {
                 return;

@@ -33,6 +33,8 @@ class GracefulShutdownTest {
     private static final String ADMIN = "graceful-admin-token";
     private static final int WRITERS = 4;
     private static final int POLLS = 3;
+    /** Activations acknowledged so far, by every writer. */
+    private final java.util.concurrent.atomic.AtomicInteger acceptedSoFar = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
     Path directory;
@@ -60,7 +62,12 @@ class GracefulShutdownTest {
                 for (int i = 0; i < WRITERS; i++) {
                     writers.add(pool.submit(() -> postUntilRefused(http, project, posting)));
                 }
-                Thread.sleep(1_500); // load running, polls waiting
+                // Load running: activations being acknowledged on every writer's connection.
+                long loadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (acceptedSoFar.get() < WRITERS * 20 && System.nanoTime() < loadDeadline) {
+                    Thread.sleep(5);
+                }
+                assertThat(acceptedSoFar.get()).as("activations acknowledged before the stop").isGreaterThanOrEqualTo(WRITERS * 20);
 
                 long stoppedAt = System.nanoTime();
                 first.process().destroy(); // SIGTERM
@@ -94,7 +101,7 @@ class GracefulShutdownTest {
     }
 
     /** Posts activations until the service stops answering; returns how many were answered 202. */
-    private static int postUntilRefused(HttpClientForTests http, String project, AtomicBoolean posting) {
+    private int postUntilRefused(HttpClientForTests http, String project, AtomicBoolean posting) {
         int accepted = 0;
         while (posting.get()) {
             try {
@@ -102,6 +109,7 @@ class GracefulShutdownTest {
                         "{\"event\":\"agent_activate\",\"mode\":\"active\"}").statusCode();
                 if (status == 202) {
                     accepted++;
+                    acceptedSoFar.incrementAndGet();
                 } else if (status != 503) {
                     throw new AssertionError("activation answered " + status);
                 }

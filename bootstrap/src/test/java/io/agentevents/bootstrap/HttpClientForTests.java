@@ -64,6 +64,38 @@ final class HttpClientForTests {
     }
 
     /**
+     * Waits until the node's gauge (as {@code /metrics} names it) satisfies the condition, reading it
+     * every few milliseconds, for at most 10 s: the event a test waits on (a poll seated, a flush
+     * done) rather than a sleep that passes when it is merely late.
+     */
+    double awaitGauge(String name, java.util.function.DoublePredicate condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double value = gauge(name);
+        while (!condition.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gauge " + name + " is still " + value + " after 10 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + name, interrupted);
+            }
+            value = gauge(name);
+        }
+        return value;
+    }
+
+    private double gauge(String name) {
+        for (String line : get("/metrics", null).body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no gauge " + name + " in /metrics");
+    }
+
+    /**
      * Reads until the answer satisfies the condition (presence is written within a flush
      * interval, 200 ms) or 5 s pass; returns the last answer either way.
      */

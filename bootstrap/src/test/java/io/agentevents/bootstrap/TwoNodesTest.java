@@ -101,7 +101,7 @@ class TwoNodesTest {
         ExecutorService poller = Executors.newSingleThreadExecutor();
         try {
             Future<HttpResponse<String>> longPoll = poller.submit(() -> b.get(feed + "?wait=20&marker=" + marker, agentToken));
-            Thread.sleep(500); // the poll is waiting on node B by now
+            b.awaitGauge("agent_events_long_polls_waiting", waiting -> waiting >= 1); // seated on node B
             long posted = System.nanoTime();
             assertThat(a.post("/v2/" + project + "/events", TOKEN, "{\"event\":\"agent_activate\",\"mode\":\"real_time\"}")
                     .statusCode()).isEqualTo(202);
@@ -132,7 +132,10 @@ class TwoNodesTest {
         }
 
         // Both nodes flush what they took (every 200 ms); the agent's row lock and the domain's interval rule do the rest.
-        Thread.sleep(1_000);
+        for (HttpClientForTests node : List.of(a, b)) {
+            node.awaitGauge("agent_events_presence_buffered", buffered -> buffered == 0);
+            node.awaitGauge("agent_events_presence_flushing", flushing -> flushing == 0);
+        }
         long stored = 0;
         for (var event : json(a.get("/v2/" + project + "/events?limit=100", TOKEN)).get("events")) {
             stored += event.get("event").asText().equals("agent_heartbeat") ? 1 : 0;

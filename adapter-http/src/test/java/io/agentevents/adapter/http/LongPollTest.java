@@ -101,10 +101,10 @@ class LongPollTest {
         feedAnswers(empty, oneActivation);
         Thread signaller = new Thread(() -> {
             try {
-                while (reads.isEmpty()) {
-                    Thread.sleep(10);
+                // Signalled as soon as the poll has its watch: a signal before, during or after its first read must wake it.
+                while (onChange.get() == null) {
+                    Thread.sleep(1);
                 }
-                Thread.sleep(200);
                 onChange.get().run();
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();

@@ -77,8 +77,20 @@ class PostgresEventSignalsTest {
 
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Signal(project, Optional.empty()));
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Signal(project, Optional.of(agent)));
-            assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("no signal for heartbeats").isNull();
+            // Notifications arrive in commit order: once a later append's is here, none is still coming for the heartbeat.
+            ProjectId marker = TestSessions.newProject();
+            logOnA.append(marker, List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))));
+            assertThat(received.poll(5, TimeUnit.SECONDS)).as("no signal for heartbeats, the marker next")
+                    .isEqualTo(new Signal(marker, Optional.empty()));
         }
+    }
+
+    private static void awaitListening(PostgresEventSignals signals) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!signals.isListening() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(signals.isListening()).as("listening").isTrue();
     }
 
     /** Collects signals as they come, on whatever thread raises them. */
@@ -127,19 +139,32 @@ class PostgresEventSignalsTest {
 
     @Test
     void anAppendRolledBack_isSignalledNowhere() throws Exception {
-        Collected collected = new Collected();
+        Collected here = new Collected();
+        Collected elsewhere = new Collected();
         PostgresEventLog log = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
-        try (PostgresEventSignals signals = new PostgresEventSignals(nodeA.store())) {
-            signals.listen(collected);
+        try (PostgresEventSignals signalsOnA = new PostgresEventSignals(nodeA.store());
+             PostgresEventSignals signalsOnB = new PostgresEventSignals(nodeB)) {
+            signalsOnA.listen(here);
+            signalsOnB.listen(elsewhere);
+            awaitListening(signalsOnB);
             ProjectId project = TestSessions.newProject();
 
             assertThatThrownBy(() -> nodeA.store().inTransaction(() -> {
                 log.append(project, List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))));
                 throw new IllegalStateException("rolled back");
             })).hasMessage("rolled back");
+            ProjectId marker = TestSessions.newProject();
+            log.append(marker, List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))));
 
-            Thread.sleep(500); // a notification of a committed append arrives within milliseconds
-            assertThat(collected.signals).noneMatch(signal -> signal.project().equals(project));
+            // Own appends are signalled at commit, before append returns; others' arrive in commit order.
+            assertThat(here.signals).contains(new Signal(marker, Optional.empty()))
+                    .noneMatch(signal -> signal.project().equals(project));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!elsewhere.signals.contains(new Signal(marker, Optional.empty())) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(elsewhere.signals).contains(new Signal(marker, Optional.empty()))
+                    .noneMatch(signal -> signal.project().equals(project));
         }
     }
 }
