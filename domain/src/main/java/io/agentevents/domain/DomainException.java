@@ -8,6 +8,7 @@ package io.agentevents.domain;
 public abstract sealed class DomainException extends RuntimeException
         permits ForeignActivationException {
 
+    /** A refusal, explained by {@code message}. */
     protected DomainException(String message) {
         super(message);
     }

@@ -9,10 +9,12 @@ public enum Role {
     /** Read only. */
     OBSERVER;
 
+    /** Whether this role may activate, register and change agents. */
     public boolean mayWrite() {
         return this != OBSERVER;
     }
 
+    /** Whether this role may delete agents. */
     public boolean mayDelete() {
         return this == ADMIN;
     }

@@ -43,6 +43,7 @@ public record Schedules(Schedule idle, Schedule active, Schedule realTime) {
                 Schedule.expiring(Duration.ofMillis(300), Duration.ofSeconds(1), DEFAULT_ACTIVATION_LIFETIME));
     }
 
+    /** The schedule agents in {@code mode} follow. */
     public Schedule forMode(Mode mode) {
         return switch (mode) {
             case IDLE -> idle;

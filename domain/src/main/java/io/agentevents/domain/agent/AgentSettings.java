@@ -24,6 +24,7 @@ public record AgentSettings(boolean enabled, LogLevel logLevel, boolean vaultUse
         return new AgentSettings(true, LogLevel.DEFAULT, vaultUsesInternal.orElse(flavor.usesInternalVaultByDefault()));
     }
 
+    /** These settings with {@code change} made. */
     public AgentSettings with(SettingChange change) {
         return change.applyTo(this);
     }

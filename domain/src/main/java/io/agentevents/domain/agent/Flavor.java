@@ -12,10 +12,12 @@ public enum Flavor {
     /** A private cloud: the region is required; the vault is internal by default. */
     RACKSPACE_PRIVATE_CLOUD;
 
+    /** Whether a host of this flavor must name its region. */
     public boolean requiresRegion() {
         return this != NOVA;
     }
 
+    /** Whether its agents reach their vault over the internal network unless they ask otherwise. */
     public boolean usesInternalVaultByDefault() {
         return this != RACKSPACE_DEDICATED;
     }

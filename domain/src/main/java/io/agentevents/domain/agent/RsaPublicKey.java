@@ -11,6 +11,7 @@ public record RsaPublicKey(String modulus, String exponent) {
 
     /** Room for an 8192-bit modulus. */
     public static final int MAX_MODULUS_DIGITS = 2048;
+    /** More than any exponent in use. */
     public static final int MAX_EXPONENT_DIGITS = 64;
 
     /** @throws IllegalArgumentException naming the field if one is not hexadecimal digits */

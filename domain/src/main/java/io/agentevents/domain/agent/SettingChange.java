@@ -5,6 +5,7 @@ import java.util.Objects;
 /** One change a client asks for in an agent's {@link AgentSettings}. */
 public sealed interface SettingChange {
 
+    /** The settings with this change made. */
     AgentSettings applyTo(AgentSettings settings);
 
     /** Enables or disables the agent. */

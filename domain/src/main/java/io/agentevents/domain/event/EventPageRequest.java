@@ -14,7 +14,9 @@ import java.util.Optional;
  */
 public record EventPageRequest(Optional<EventId> after, int limit, SortDirection direction) {
 
+    /** The page size when a reader names none. */
     public static final int DEFAULT_LIMIT = 100;
+    /** The largest page a reader may ask for. */
     public static final int MAX_LIMIT = 1000;
 
     /** @throws IllegalArgumentException if {@code limit} is outside 1 to {@value #MAX_LIMIT} */

@@ -2,14 +2,22 @@ package io.agentevents.domain.event;
 
 /** The kinds of {@link AgentEvent}; adapters map them to their wire and column names. */
 public enum EventType {
+    /** A client asked for a mode ({@link AgentActivated}). */
     AGENT_ACTIVATE,
+    /** A new agent ({@link AgentRegistered}). */
     AGENT_REGISTERED,
+    /** The agent was seen alive ({@link HeartbeatRecorded}). */
     AGENT_HEARTBEAT,
+    /** The agent started ({@link AgentStartedUp}). */
     AGENT_STARTUP,
+    /** The agent is shutting down ({@link AgentShutDown}). */
     AGENT_SHUTDOWN,
+    /** The agent was deleted ({@link AgentDeleted}). */
     AGENT_DELETED,
+    /** Its settings changed ({@link ConfigurationChanged}). */
     CONFIGURATION_CHANGED;
 
+    /** The type of {@code event}; every event has one. */
     public static EventType of(AgentEvent event) {
         if (event instanceof AgentActivated) {
             return AGENT_ACTIVATE;

@@ -17,7 +17,9 @@ import java.util.Objects;
  */
 public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration grace) {
 
+    /** Heartbeats an agent may miss before it counts as offline. */
     public static final int DEFAULT_MISSED_HEARTBEATS = 3;
+    /** Added to the window, for the network and clocks. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
     /** @throws IllegalArgumentException if {@code missedHeartbeats} is below 1 or {@code grace} negative */
@@ -42,6 +44,7 @@ public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration
         return schedules.forMode(mode).heartbeatEvery().multipliedBy(missedHeartbeats).plus(grace);
     }
 
+    /** Whether the agent of {@code session} counts as online at {@code now}: not shut down, and seen within the window of its mode. */
     public boolean isOnline(AgentSession session, Instant now) {
         if (session.shutDown()) {
             return false;
@@ -55,6 +58,7 @@ public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration
         return mode != Mode.IDLE;
     }
 
+    /** What a client sees of the agent of {@code session} at {@code now}. */
     public AgentStatus statusOf(AgentSession session, Instant now) {
         Mode mode = session.effectiveModeAt(now);
         boolean online = isOnline(session, now);
