@@ -1,9 +1,9 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.application.memory.SecureRandomSecrets;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
-import io.agentevents.application.memory.SecureRandomSecrets;
-import io.agentevents.application.port.in.Secret;
 import io.agentevents.bootstrap.simulate.SimulateOptions;
 import io.agentevents.bootstrap.simulate.Simulator;
 import io.agentevents.domain.ProjectId;

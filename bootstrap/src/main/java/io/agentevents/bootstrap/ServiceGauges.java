@@ -1,7 +1,7 @@
 package io.agentevents.bootstrap;
 
-import io.agentevents.application.port.in.ReadStatisticsUseCase;
-import io.agentevents.application.port.in.ServiceStatistics;
+import io.agentevents.application.port.in.operations.ReadStatisticsUseCase;
+import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;

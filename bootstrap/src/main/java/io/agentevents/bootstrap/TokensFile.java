@@ -1,9 +1,9 @@
 package io.agentevents.bootstrap;
 
-import io.agentevents.bootstrap.config.ConfigException;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.application.service.SecretHashing;
+import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.IOException;

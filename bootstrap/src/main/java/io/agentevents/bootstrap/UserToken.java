@@ -1,6 +1,6 @@
 package io.agentevents.bootstrap;
 
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.domain.ProjectId;

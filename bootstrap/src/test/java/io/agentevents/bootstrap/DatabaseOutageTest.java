@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.adapter.postgres.TestDatabase;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

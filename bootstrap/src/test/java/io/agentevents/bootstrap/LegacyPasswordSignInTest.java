@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentevents.adapter.postgres.TestDatabase;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.service.LegacyPasswordHashes;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;

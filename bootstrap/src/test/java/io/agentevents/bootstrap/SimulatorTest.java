@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.simulate.SimulateOptions;
 import io.agentevents.bootstrap.simulate.Simulator;
 import io.agentevents.domain.ProjectId;

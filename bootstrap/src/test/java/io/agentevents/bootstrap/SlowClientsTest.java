@@ -2,7 +2,7 @@ package io.agentevents.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

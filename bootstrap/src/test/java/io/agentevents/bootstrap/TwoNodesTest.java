@@ -4,7 +4,7 @@ import static io.agentevents.bootstrap.HttpClientForTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.adapter.postgres.TestDatabase;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

@@ -1,9 +1,9 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.wire.BadRequestException;
-import io.agentevents.application.port.in.IdentifyCallerUseCase;
 import io.agentevents.application.port.in.NotAuthenticatedException;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.IdentifyCallerUseCase;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.access.Caller;
 import io.vertx.core.AsyncResult;

@@ -1,7 +1,7 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.application.port.in.DeleteAgentCommand;
-import io.agentevents.application.port.in.DeleteAgentUseCase;
+import io.agentevents.application.port.in.agent.DeleteAgentCommand;
+import io.agentevents.application.port.in.agent.DeleteAgentUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,9 +1,9 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.ConfigurationResponse;
-import io.agentevents.application.port.in.AgentQuery;
-import io.agentevents.application.port.in.GetAgentConfigurationUseCase;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.agent.GetAgentConfigurationUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,13 +1,13 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.EventListResponse;
 import io.agentevents.adapter.http.wire.BadRequestException;
+import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.wire.WireNames;
-import io.agentevents.application.port.in.AgentEventsPage;
-import io.agentevents.application.port.in.ListAgentEventsQuery;
-import io.agentevents.application.port.in.ListAgentEventsUseCase;
-import io.agentevents.application.port.in.WatchAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.WatchAgentEventsUseCase;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Mode;

@@ -1,9 +1,9 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.AgentResponse;
-import io.agentevents.application.port.in.AgentQuery;
-import io.agentevents.application.port.in.GetAgentUseCase;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.agent.GetAgentUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,8 +1,8 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.dto.AgentStatusResponse;
-import io.agentevents.application.port.in.AgentQuery;
-import io.agentevents.application.port.in.GetAgentStatusUseCase;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.agent.GetAgentStatusUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

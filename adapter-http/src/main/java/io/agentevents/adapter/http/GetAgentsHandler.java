@@ -1,10 +1,10 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.AgentListResponse;
 import io.agentevents.adapter.http.wire.BadRequestException;
-import io.agentevents.application.port.in.ListAgentsQuery;
-import io.agentevents.application.port.in.ListAgentsUseCase;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import io.agentevents.application.port.in.agent.ListAgentsQuery;
+import io.agentevents.application.port.in.agent.ListAgentsUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.EventListResponse;
-import io.agentevents.application.port.in.ListProjectEventsQuery;
-import io.agentevents.application.port.in.ListProjectEventsUseCase;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
+import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;

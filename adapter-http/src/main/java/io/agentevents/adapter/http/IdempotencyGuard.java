@@ -1,12 +1,12 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.wire.BadRequestException;
-import io.agentevents.application.port.in.ClaimIdempotencyKeyCommand;
-import io.agentevents.application.port.in.ClaimIdempotencyKeyUseCase;
-import io.agentevents.application.port.in.FinishIdempotentRequestCommand;
-import io.agentevents.application.port.in.FinishIdempotentRequestUseCase;
-import io.agentevents.application.port.in.IdempotencyClaim;
-import io.agentevents.application.port.in.IdempotentAnswer;
+import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyCommand;
+import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase;
+import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestCommand;
+import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestUseCase;
+import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
+import io.agentevents.application.port.in.idempotency.IdempotentAnswer;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.dto.AgentPatchRequest;
-import io.agentevents.application.port.in.UpdateAgentCommand;
-import io.agentevents.application.port.in.UpdateAgentUseCase;
+import io.agentevents.application.port.in.agent.UpdateAgentCommand;
+import io.agentevents.application.port.in.agent.UpdateAgentUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;

@@ -1,10 +1,10 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.dto.AgentResponse;
 import io.agentevents.adapter.http.dto.RegisterAgentRequest;
-import io.agentevents.application.port.in.RegisterAgentCommand;
-import io.agentevents.application.port.in.RegisterAgentUseCase;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import io.agentevents.application.port.in.agent.RegisterAgentCommand;
+import io.agentevents.application.port.in.agent.RegisterAgentUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;

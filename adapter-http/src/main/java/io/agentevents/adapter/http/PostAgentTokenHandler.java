@@ -1,10 +1,10 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.adapter.http.wire.Timestamps;
 import io.agentevents.adapter.http.dto.AgentTokenRequest;
 import io.agentevents.adapter.http.dto.AgentTokenResponse;
-import io.agentevents.application.port.in.AuthenticateAgentCommand;
-import io.agentevents.application.port.in.AuthenticateAgentUseCase;
+import io.agentevents.adapter.http.wire.Timestamps;
+import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.access.AuthenticateAgentUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;

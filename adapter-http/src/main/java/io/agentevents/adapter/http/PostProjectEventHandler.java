@@ -1,8 +1,8 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.dto.ActivationRequest;
-import io.agentevents.application.port.in.ActivateAgentsCommand;
-import io.agentevents.application.port.in.ActivateAgentsUseCase;
+import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
+import io.agentevents.application.port.in.activation.ActivateAgentsUseCase;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,6 +1,6 @@
 package io.agentevents.adapter.http;
 
-import io.agentevents.application.port.in.CheckReadinessUseCase;
+import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,10 +4,10 @@ import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentevents.application.port.in.AgentEventsPage;
-import io.agentevents.application.port.in.ListAgentEventsQuery;
-import io.agentevents.application.port.in.ListProjectEventsQuery;
-import io.agentevents.application.port.in.PollDirective;
+import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
+import io.agentevents.application.port.in.feed.PollDirective;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.RequestId;
 import io.agentevents.domain.TestAgents;

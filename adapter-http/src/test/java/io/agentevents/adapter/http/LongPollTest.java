@@ -3,9 +3,9 @@ package io.agentevents.adapter.http;
 import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentevents.application.port.in.AgentEventsPage;
-import io.agentevents.application.port.in.ListAgentEventsQuery;
-import io.agentevents.application.port.in.PollDirective;
+import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.port.in.feed.PollDirective;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;

@@ -4,7 +4,7 @@ import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.UpdateAgentCommand;
+import io.agentevents.application.port.in.agent.UpdateAgentCommand;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.agent.LogLevel;

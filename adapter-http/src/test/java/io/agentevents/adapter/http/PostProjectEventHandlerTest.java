@@ -4,7 +4,7 @@ import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.port.in.AccessDeniedException;
-import io.agentevents.application.port.in.ActivateAgentsCommand;
+import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
 import io.agentevents.domain.activation.Mode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.ActivateAgentCommand;
-import io.agentevents.application.port.in.ActivateAgentUseCase;
+import io.agentevents.application.port.in.activation.ActivateAgentCommand;
+import io.agentevents.application.port.in.activation.ActivateAgentUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.Transactions;

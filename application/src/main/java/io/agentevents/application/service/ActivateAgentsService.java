@@ -1,7 +1,7 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.ActivateAgentsCommand;
-import io.agentevents.application.port.in.ActivateAgentsUseCase;
+import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
+import io.agentevents.application.port.in.activation.ActivateAgentsUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;

@@ -1,13 +1,13 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.port.in.AgentDisabledException;
-import io.agentevents.application.port.in.AgentToken;
-import io.agentevents.application.port.in.AuthenticateAgentCommand;
-import io.agentevents.application.port.in.AuthenticateAgentUseCase;
 import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.ProjectNotFoundException;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.AgentToken;
+import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.access.AuthenticateAgentUseCase;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.PasswordHash;

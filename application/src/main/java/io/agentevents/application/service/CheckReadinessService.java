@@ -1,6 +1,6 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.CheckReadinessUseCase;
+import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
 import io.agentevents.application.port.out.StoreProbe;
 
 /** Ready when the store answers a ping; the in-memory store always does. */

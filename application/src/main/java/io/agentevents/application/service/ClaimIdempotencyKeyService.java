@@ -1,10 +1,10 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.ClaimIdempotencyKeyCommand;
-import io.agentevents.application.port.in.ClaimIdempotencyKeyUseCase;
-import io.agentevents.application.port.in.IdempotencyClaim;
 import io.agentevents.application.port.in.IdempotencyConflictException;
-import io.agentevents.application.port.in.IdempotentAnswer;
+import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyCommand;
+import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase;
+import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
+import io.agentevents.application.port.in.idempotency.IdempotentAnswer;
 import io.agentevents.application.port.out.IdempotencyRecords;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.access.Caller;

@@ -1,8 +1,8 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.DeleteAgentCommand;
-import io.agentevents.application.port.in.DeleteAgentUseCase;
+import io.agentevents.application.port.in.agent.DeleteAgentCommand;
+import io.agentevents.application.port.in.agent.DeleteAgentUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;

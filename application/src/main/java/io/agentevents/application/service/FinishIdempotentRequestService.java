@@ -1,7 +1,7 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.FinishIdempotentRequestCommand;
-import io.agentevents.application.port.in.FinishIdempotentRequestUseCase;
+import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestCommand;
+import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestUseCase;
 import io.agentevents.application.port.out.IdempotencyRecords;
 
 public class FinishIdempotentRequestService implements FinishIdempotentRequestUseCase {

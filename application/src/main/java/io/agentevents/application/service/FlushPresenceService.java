@@ -1,8 +1,8 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.FlushPresenceUseCase;
-import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.in.operations.FlushPresenceUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
+import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.Transactions;

@@ -1,9 +1,9 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.AgentConfiguration;
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.AgentQuery;
-import io.agentevents.application.port.in.GetAgentConfigurationUseCase;
+import io.agentevents.application.port.in.agent.AgentConfiguration;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.agent.GetAgentConfigurationUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.agent.RegisteredAgent;

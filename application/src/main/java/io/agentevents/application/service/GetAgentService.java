@@ -1,8 +1,8 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.AgentQuery;
-import io.agentevents.application.port.in.GetAgentUseCase;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.agent.GetAgentUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.domain.agent.RegisteredAgent;
 

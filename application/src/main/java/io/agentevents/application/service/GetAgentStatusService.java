@@ -1,8 +1,8 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.AgentQuery;
-import io.agentevents.application.port.in.GetAgentStatusUseCase;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.agent.GetAgentStatusUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.AgentStatus;

@@ -1,10 +1,10 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.IdentifyCallerUseCase;
 import io.agentevents.application.port.in.NotAuthenticatedException;
-import io.agentevents.application.port.in.Secret;
-import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.in.access.IdentifyCallerUseCase;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.AgentTokens.AgentGrant;
+import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.application.port.out.UserTokens;
 import io.agentevents.domain.access.AgentCaller;

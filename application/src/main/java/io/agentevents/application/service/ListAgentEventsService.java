@@ -1,12 +1,12 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.AgentEventsPage;
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.ListAgentEventsQuery;
-import io.agentevents.application.port.in.ListAgentEventsUseCase;
-import io.agentevents.application.port.in.PollDirective;
-import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.PollDirective;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
+import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.activation.Mode;

@@ -1,7 +1,7 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.ListAgentsQuery;
-import io.agentevents.application.port.in.ListAgentsUseCase;
+import io.agentevents.application.port.in.agent.ListAgentsQuery;
+import io.agentevents.application.port.in.agent.ListAgentsUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.domain.agent.RegisteredAgent;
 import java.util.List;

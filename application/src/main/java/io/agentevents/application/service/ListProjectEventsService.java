@@ -1,7 +1,7 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.ListProjectEventsQuery;
-import io.agentevents.application.port.in.ListProjectEventsUseCase;
+import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
+import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.domain.event.EventPage;
 

@@ -1,6 +1,6 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.PurgeExpiredUseCase;
+import io.agentevents.application.port.in.operations.PurgeExpiredUseCase;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.IdempotencyRecords;

@@ -1,7 +1,7 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.ReadStatisticsUseCase;
-import io.agentevents.application.port.in.ServiceStatistics;
+import io.agentevents.application.port.in.operations.ReadStatisticsUseCase;
+import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.domain.activation.Mode;

@@ -1,10 +1,10 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.RecordAgentEventCommand;
-import io.agentevents.application.port.in.AgentSignal;
-import io.agentevents.application.port.in.RecordAgentEventUseCase;
-import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.in.feed.AgentSignal;
+import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
+import io.agentevents.application.port.in.feed.RecordAgentEventUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
+import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.activation.Schedules;

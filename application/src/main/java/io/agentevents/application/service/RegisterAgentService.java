@@ -1,9 +1,9 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.AgentRegistration;
-import io.agentevents.application.port.in.RegisterAgentCommand;
-import io.agentevents.application.port.in.RegisterAgentUseCase;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.application.port.in.agent.AgentRegistration;
+import io.agentevents.application.port.in.agent.RegisterAgentCommand;
+import io.agentevents.application.port.in.agent.RegisterAgentUseCase;
 import io.agentevents.application.port.out.AgentIds;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;

@@ -1,6 +1,6 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.application.port.out.TokenHash;
 import java.nio.charset.StandardCharsets;

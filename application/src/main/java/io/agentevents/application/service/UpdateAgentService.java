@@ -1,8 +1,8 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.UpdateAgentCommand;
-import io.agentevents.application.port.in.UpdateAgentUseCase;
+import io.agentevents.application.port.in.agent.UpdateAgentCommand;
+import io.agentevents.application.port.in.agent.UpdateAgentUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;

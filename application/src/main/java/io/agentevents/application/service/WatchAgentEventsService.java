@@ -1,6 +1,6 @@
 package io.agentevents.application.service;
 
-import io.agentevents.application.port.in.WatchAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.WatchAgentEventsUseCase;
 import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;

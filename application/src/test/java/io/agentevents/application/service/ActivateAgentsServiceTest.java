@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.application.port.in.AccessDeniedException;
-import io.agentevents.application.port.in.ActivateAgentCommand;
-import io.agentevents.application.port.in.ActivateAgentsCommand;
 import io.agentevents.application.port.in.AgentNotFoundException;
-import io.agentevents.application.port.in.AgentQuery;
-import io.agentevents.application.port.in.ListProjectEventsQuery;
+import io.agentevents.application.port.in.activation.ActivateAgentCommand;
+import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.RequestId;
 import io.agentevents.domain.TestSessions;

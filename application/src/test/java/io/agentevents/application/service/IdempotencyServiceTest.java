@@ -3,11 +3,11 @@ package io.agentevents.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentevents.application.port.in.ClaimIdempotencyKeyCommand;
-import io.agentevents.application.port.in.FinishIdempotentRequestCommand;
-import io.agentevents.application.port.in.IdempotencyClaim;
 import io.agentevents.application.port.in.IdempotencyConflictException;
-import io.agentevents.application.port.in.IdempotentAnswer;
+import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyCommand;
+import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestCommand;
+import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
+import io.agentevents.application.port.in.idempotency.IdempotentAnswer;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

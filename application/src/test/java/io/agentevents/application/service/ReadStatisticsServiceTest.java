@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryEventLog;
-import io.agentevents.application.port.in.ServiceStatistics;
+import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.MutableClock;

@@ -3,8 +3,8 @@ package io.agentevents.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentevents.application.port.in.Secret;
 import io.agentevents.application.port.in.ServiceBusyException;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.application.service.SecretHashing.PasswordCheck;
 import java.time.Duration;

@@ -5,11 +5,11 @@ import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentevents.application.port.in.AgentRegistration;
-import io.agentevents.application.port.in.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.NotAuthenticatedException;
-import io.agentevents.application.port.in.Secret;
 import io.agentevents.application.port.in.SignInThrottledException;
+import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.domain.AgentId;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.memory.InMemoryEventLog;
 import io.agentevents.application.memory.InMemoryEventSignals;
-import io.agentevents.application.port.in.WatchAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.WatchAgentEventsUseCase;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;

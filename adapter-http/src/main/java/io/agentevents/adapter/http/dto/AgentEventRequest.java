@@ -3,7 +3,7 @@ package io.agentevents.adapter.http.dto;
 import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.wire.JsonBody;
 import io.agentevents.adapter.http.wire.WireNames;
-import io.agentevents.application.port.in.AgentSignal;
+import io.agentevents.application.port.in.feed.AgentSignal;
 
 /** The body of {@code POST /v2/{p}/agents/{a}/events}: an activation, or an agent's own report. */
 public sealed interface AgentEventRequest permits ActivationRequest, AgentSignalRequest {

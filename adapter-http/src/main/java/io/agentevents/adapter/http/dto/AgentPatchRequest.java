@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.wire.JsonBody;
 import io.agentevents.adapter.http.wire.WireNames;
-import io.agentevents.application.port.in.UpdateAgentCommand;
+import io.agentevents.application.port.in.agent.UpdateAgentCommand;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.wire.Timestamps;
 import io.agentevents.adapter.http.wire.WireNames;
-import io.agentevents.application.port.in.AgentRegistration;
+import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.domain.agent.AgentHost;
 import io.agentevents.domain.agent.IpAddress;
 import io.agentevents.domain.agent.RegisteredAgent;

@@ -1,7 +1,7 @@
 package io.agentevents.adapter.http.dto;
 
-import io.agentevents.application.port.in.AgentSignal;
-import io.agentevents.application.port.in.RecordAgentEventCommand;
+import io.agentevents.application.port.in.feed.AgentSignal;
+import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;

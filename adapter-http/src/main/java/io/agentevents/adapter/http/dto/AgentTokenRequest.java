@@ -2,8 +2,8 @@ package io.agentevents.adapter.http.dto;
 
 import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.wire.JsonBody;
-import io.agentevents.application.port.in.AuthenticateAgentCommand;
-import io.agentevents.application.port.in.Secret;
+import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TextFields;

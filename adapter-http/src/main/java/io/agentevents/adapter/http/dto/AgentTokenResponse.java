@@ -1,7 +1,7 @@
 package io.agentevents.adapter.http.dto;
 
 import io.agentevents.adapter.http.wire.Timestamps;
-import io.agentevents.application.port.in.AgentToken;
+import io.agentevents.application.port.in.access.AgentToken;
 
 /** {@code {"token":{"id":…,"expires":…}}}. */
 public record AgentTokenResponse(Token token) {

@@ -2,7 +2,7 @@ package io.agentevents.adapter.http.dto;
 
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.wire.WireNames;
-import io.agentevents.application.port.in.AgentConfiguration;
+import io.agentevents.application.port.in.agent.AgentConfiguration;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedule;
 import io.agentevents.domain.activation.Schedules;

@@ -2,7 +2,7 @@ package io.agentevents.adapter.http.dto;
 
 import io.agentevents.adapter.http.wire.JsonBody;
 import io.agentevents.adapter.http.wire.WireNames;
-import io.agentevents.application.port.in.RegisterAgentCommand;
+import io.agentevents.application.port.in.agent.RegisterAgentCommand;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;
 import io.agentevents.domain.access.Caller;

@@ -1,8 +1,0 @@
-package io.agentevents.application.port.in;
-
-/** Counts across the whole service, for metrics; reads every recently seen session, so call it seldom. */
-@FunctionalInterface
-public interface ReadStatisticsUseCase {
-
-    ServiceStatistics read();
-}

@@ -1,9 +1,0 @@
-package io.agentevents.application.port.in;
-
-/** {@code POST /v2/{p}/agents}. */
-@FunctionalInterface
-public interface RegisterAgentUseCase {
-
-    /** @throws AccessDeniedException unless an admin or creator of the project asks */
-    AgentRegistration register(RegisterAgentCommand command);
-}

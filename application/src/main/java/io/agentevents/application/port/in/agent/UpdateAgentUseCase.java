@@ -1,0 +1,18 @@
+package io.agentevents.application.port.in.agent;
+
+import io.agentevents.application.port.in.AccessDeniedException;
+import io.agentevents.application.port.in.AgentNotFoundException;
+
+/**
+ * {@code PATCH /v2/{p}/agents/{a}}. A change puts a {@code configuration_changed} event in the
+ * agent's feed; disabling the agent also revokes its tokens.
+ */
+@FunctionalInterface
+public interface UpdateAgentUseCase {
+
+    /**
+     * @throws AccessDeniedException  unless an admin or creator of the project asks
+     * @throws AgentNotFoundException if the agent is not registered in the project
+     */
+    void update(UpdateAgentCommand command);
+}

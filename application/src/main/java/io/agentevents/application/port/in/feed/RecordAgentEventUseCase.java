@@ -1,0 +1,18 @@
+package io.agentevents.application.port.in.feed;
+
+import io.agentevents.application.port.in.AccessDeniedException;
+import io.agentevents.application.port.in.AgentNotFoundException;
+
+/** {@code POST /v2/{p}/agents/{a}/events} with {@code startup}, {@code shutdown} or {@code heartbeat}. */
+@FunctionalInterface
+public interface RecordAgentEventUseCase {
+
+    /**
+     * A heartbeat is buffered and written with the node's next presence flush (a heartbeat of an
+     * agent deleted meanwhile is dropped then); a startup or shutdown is written before this returns.
+     *
+     * @throws AccessDeniedException  unless the agent itself reports, with its own token
+     * @throws AgentNotFoundException if the agent of a startup or shutdown is no longer registered
+     */
+    void record(RecordAgentEventCommand command);
+}
