@@ -21,13 +21,7 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1; see --help" >&2; exit 2 ;;
     esac
 done
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
-    else
-        echo "wrk is missing: apt-get install wrk" >&2; exit 1
-    fi
-fi
+bash bench/require-wrk.sh
 if [ $build = yes ]; then
     echo "building..."
     mvn -B -q install -DskipTests

@@ -26,8 +26,7 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1; see the head of this script" >&2; exit 2 ;;
     esac
 done
-command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null 2>&1 \
-    || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+bash bench/require-wrk.sh
 
 source bench/lib.sh
 token="bench-user-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"

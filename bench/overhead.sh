@@ -21,8 +21,7 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1; see --help" >&2; exit 2 ;;
     esac
 done
-command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null 2>&1 \
-    || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+bash bench/require-wrk.sh
 
 jar=bootstrap/target/agent-events.jar
 echo "building..."

@@ -29,13 +29,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
-    else
-        echo "wrk is missing: apt-get install wrk" >&2; exit 1
-    fi
-fi
+bash bench/require-wrk.sh
 for tool in pgbench psql curl java mvn; do
     command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
