@@ -38,7 +38,9 @@ public final class CommandLine {
               --event-retention D      how long events are kept at least [EVENT_RETENTION] (default 5m)
               --database-url URL       PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/agent_events
                                        [DATABASE_URL] (default: none, the in-memory store);
-                                       the schema is migrated at start-up
+                                       the schema is migrated at start-up; with a standby, name
+                                       every host: jdbc:postgresql://db1:5432,db2:5432/agent_events
+                                       ?targetServerType=primary (docs/OPERATIONS.md)
               --database-user USER     database user, if not in the URL [DATABASE_USER];
                                        the password only from DATABASE_PASSWORD
               --db-pool-size N         database connections per node [DB_POOL_SIZE] (default 10)

@@ -12,7 +12,8 @@ final class PostgresFailures {
     }
 
     /**
-     * A lost or refused connection (SQLSTATE class 08, 57P0x shutdowns, a pool timeout) means the
+     * A lost or refused connection (SQLSTATE class 08, 57P0x shutdowns, a pool timeout) or a
+     * read-only server (25006, a demoted primary) means the
      * store is unavailable; anything else is a bug in our SQL and stays an error.
      */
     static RuntimeException translate(JdbiException failure) {
@@ -23,6 +24,11 @@ final class PostgresFailures {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return new StoreUnavailableException("PostgreSQL is unreachable", failure);
+            }
+            if (cause instanceof SQLException sql && EvictReadOnlyConnections.READ_ONLY.equals(sql.getSQLState())) {
+                // A demoted primary: its connection is dropped (EvictReadOnlyConnections), the next finds the new one.
+                return new StoreUnavailableException("PostgreSQL is read-only here (a standby); looking for the primary",
+                        failure);
             }
         }
         return failure;

@@ -33,6 +33,8 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
 
     /** How long the listening connection waits for a reply before it counts as lost. */
     static final Duration LISTEN_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the driver trusts what it learnt of a host (primary or standby) in a multi-host URL. */
+    static final Duration HOST_RECHECK = Duration.ofSeconds(1);
 
     private final PostgresSettings settings;
     private final HikariDataSource dataSource;
@@ -68,6 +70,10 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
         config.addDataSourceProperty("socketTimeout", 30);
         config.addDataSourceProperty("tcpKeepAlive", true);
+        // With several hosts in the URL, the driver remembers which was primary; after a failover it
+        // must look again within seconds, not the driver's default 10 s.
+        config.addDataSourceProperty("hostRecheckSeconds", HOST_RECHECK.toSeconds());
+        config.setExceptionOverrideClassName(EvictReadOnlyConnections.class.getName());
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -98,6 +104,7 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
         settings.password().ifPresent(password -> properties.setProperty("password", password));
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectionTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("hostRecheckSeconds", Long.toString(HOST_RECHECK.toSeconds()));
         // A reply overdue this long means the connection is gone, even if no error says so.
         properties.setProperty("socketTimeout", Long.toString(LISTEN_SOCKET_TIMEOUT.toSeconds()));
         return DriverManager.getConnection(settings.jdbcUrl(), properties);
