@@ -8,42 +8,18 @@ import io.agentevents.adapter.http.InvalidRequests;
 import io.agentevents.adapter.http.JsonCodec;
 import io.agentevents.adapter.http.WaitingPolls;
 import io.agentevents.application.memory.InMemoryUserTokens;
-import io.agentevents.application.memory.RandomAgentIds;
-import io.agentevents.application.memory.SecureRandomSecrets;
 import io.agentevents.application.port.in.operations.FlushPresenceUseCase;
 import io.agentevents.application.port.in.operations.PurgeExpiredUseCase;
-import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
-import io.agentevents.application.port.out.IdempotencyRecords;
-import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.application.port.out.Transactions;
-import io.agentevents.application.service.ActivateAgentService;
-import io.agentevents.application.service.ActivateAgentsService;
-import io.agentevents.application.service.AuthenticateAgentService;
-import io.agentevents.application.service.CheckReadinessService;
-import io.agentevents.application.service.ClaimIdempotencyKeyService;
-import io.agentevents.application.service.DeleteAgentService;
 import io.agentevents.application.service.FeedStamps;
-import io.agentevents.application.service.FinishIdempotentRequestService;
 import io.agentevents.application.service.FlushPresenceService;
-import io.agentevents.application.service.GetAgentConfigurationService;
-import io.agentevents.application.service.GetAgentService;
-import io.agentevents.application.service.GetAgentStatusService;
-import io.agentevents.application.service.IdentifyCallerService;
-import io.agentevents.application.service.ListAgentEventsService;
-import io.agentevents.application.service.ListAgentsService;
-import io.agentevents.application.service.ListProjectEventsService;
 import io.agentevents.application.service.PresenceBuffer;
 import io.agentevents.application.service.PurgeExpiredService;
 import io.agentevents.application.service.ReadStatisticsService;
-import io.agentevents.application.service.RecordAgentEventService;
-import io.agentevents.application.service.RegisterAgentService;
-import io.agentevents.application.service.SecretHashing;
-import io.agentevents.application.service.UpdateAgentService;
-import io.agentevents.application.service.WatchAgentEventsService;
 import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
@@ -117,45 +93,21 @@ public final class AgentEventsApp implements AutoCloseable {
                     .orElseGet(() -> Stores.inMemory(clock));
             EventLog eventLog = stores.eventLog();
             AgentSessionRepository sessions = stores.sessions();
-            AgentRegistry registry = stores.registry();
             AgentTokens agentTokens = stores.agentTokens();
-            IdempotencyRecords idempotencyRecords = stores.idempotencyRecords();
             Transactions transactions = stores.transactions();
             InMemoryUserTokens userTokens = new InMemoryUserTokens(userTokensOf(config));
-            SecureRandomSecrets secrets = new SecureRandomSecrets();
             PresenceBuffer presence = new PresenceBuffer();
             // Answers are remembered only before a store that may block; the in-memory one is as fast itself.
             FeedStamps stamps = stores.mayBlock() ? FeedStamps.following(stores.signals()) : FeedStamps.never();
-            SecretHashing hashing = SecretHashing.forThisMachine();
 
-            ApiUseCases useCases = new ApiUseCases(
-                    new IdentifyCallerService(userTokens, agentTokens, clock, stamps),
-                    new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock),
-                    new ActivateAgentService(sessions, eventLog, transactions, schedules, clock),
-                    new ListProjectEventsService(eventLog),
-                    new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(), secrets,
-                            hashing, clock),
-                    new AuthenticateAgentService(userTokens, registry, agentTokens, secrets, hashing,
-                            config.agentTokenLifetime(), clock),
-                    new ListAgentsService(registry),
-                    new GetAgentService(registry),
-                    new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock),
-                    new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
-                    new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock),
-                    new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, stamps),
-                    new WatchAgentEventsService(stores.signals()),
-                    new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
-                    new GetAgentConfigurationService(registry, schedules),
-                    new ClaimIdempotencyKeyService(idempotencyRecords, clock),
-                    new FinishIdempotentRequestService(idempotencyRecords),
-                    new CheckReadinessService(stores.probe()));
+            ApiUseCases useCases = ServiceWiring.useCases(stores, config, userTokens, presence, stamps, clock);
             stores.publishMetrics().accept(meters);
             Gauge.builder("agent.events.presence.buffered", presence, PresenceBuffer::size)
                     .description("agents whose check-in or heartbeat waits for the next presence flush (every 200 ms)")
                     .register(meters);
             ServiceGauges.start(vertx, new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock),
                     meters);
-            PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords,
+            PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, stores.idempotencyRecords(),
                     config.eventRetention(), clock);
 
             WaitingPolls waitingPolls = new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN);
@@ -171,12 +123,12 @@ public final class AgentEventsApp implements AutoCloseable {
                     .listen()
                     .await();
             listening.set(server);
-            schedulePurge(vertx, purge, config.eventRetention());
+            BackgroundTasks.schedulePurge(vertx, purge, config.eventRetention());
             FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
             AtomicBoolean flushing = new AtomicBoolean();
             Gauge.builder("agent.events.presence.flushing", flushing, busy -> busy.get() ? 1 : 0)
                     .description("1 while a presence flush is writing, else 0").register(meters);
-            long flushTimer = scheduleFlush(vertx, flush, flushing);
+            long flushTimer = BackgroundTasks.scheduleFlush(vertx, flush, flushing, PRESENCE_FLUSH);
             return new AgentEventsApp(vertx, server, stores, flush, flushTimer, waitingPolls, jvmMeters);
         } catch (RuntimeException failed) {
             vertx.close();
@@ -192,38 +144,6 @@ public final class AgentEventsApp implements AutoCloseable {
         return config.userTokens().stream().collect(Collectors.toMap(
                 UserToken::tokenHash,
                 token -> new UserCaller(token.project(), token.role())));
-    }
-
-    /** Purges often enough that nothing outlives its retention by more than a fifth of it (at most a minute). */
-    private static void schedulePurge(Vertx vertx, PurgeExpiredUseCase purge, Duration retention) {
-        long every = Math.max(100, Math.min(retention.toMillis() / 5, Duration.ofMinutes(1).toMillis()));
-        vertx.setPeriodic(every, timer -> vertx.executeBlocking(purge::purge, false).onComplete(result -> {
-            if (result.failed() && result.cause() instanceof StoreUnavailableException) {
-                LOG.debug("purge skipped: the store is unreachable");
-            } else if (result.failed()) {
-                LOG.warn("purge of expired events and tokens failed; will retry", result.cause());
-            } else if (result.result().events() > 0) {
-                LOG.debug("purged {}", result.result());
-            }
-        }));
-    }
-
-    /**
-     * Writes buffered presence every {@link #PRESENCE_FLUSH}, one flush at a time; a flush that
-     * fails keeps its observations for the next.
-     */
-    private static long scheduleFlush(Vertx vertx, FlushPresenceUseCase flush, AtomicBoolean flushing) {
-        return vertx.setPeriodic(PRESENCE_FLUSH.toMillis(), timer -> {
-            if (flushing.getAndSet(true)) {
-                return;
-            }
-            vertx.executeBlocking(flush::flush, false).onComplete(result -> {
-                flushing.set(false);
-                if (result.failed() && !(result.cause() instanceof StoreUnavailableException)) {
-                    LOG.warn("writing presence failed; will retry", result.cause());
-                }
-            });
-        });
     }
 
     public int port() {

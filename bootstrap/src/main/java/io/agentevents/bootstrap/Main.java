@@ -5,6 +5,7 @@ import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.bootstrap.simulate.SimulateOptions;
+import io.agentevents.bootstrap.simulate.SimulationException;
 import io.agentevents.bootstrap.simulate.Simulator;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
@@ -98,7 +99,7 @@ public final class Main {
         try {
             System.out.println(new Simulator(options.get(), System.out).run(stop));
             System.exit(0);
-        } catch (Simulator.SimulationException failed) {
+        } catch (SimulationException failed) {
             System.err.println("agent-events simulate: " + failed.getMessage());
             System.exit(1);
         } catch (InterruptedException interrupted) {

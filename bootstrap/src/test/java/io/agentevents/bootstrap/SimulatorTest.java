@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.simulate.SimulateOptions;
+import io.agentevents.bootstrap.simulate.SimulationException;
 import io.agentevents.bootstrap.simulate.Simulator;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
@@ -98,7 +99,7 @@ class SimulatorTest {
 
         assertThatThrownBy(() -> new Simulator(wrong, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8)).run(new CountDownLatch(1)))
-                .isInstanceOf(Simulator.SimulationException.class).hasMessageContaining("401");
+                .isInstanceOf(SimulationException.class).hasMessageContaining("401");
     }
 
     @Test

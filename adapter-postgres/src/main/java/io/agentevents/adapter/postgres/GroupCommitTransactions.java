@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,7 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
     static final int MAX_WAITING = 10_000;
 
     private final PostgresStore store;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingWork<?>> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean running = true;
     private final AtomicLong commits = new AtomicLong();
@@ -64,51 +63,6 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         this.committer = new Thread(this::commitGroups, "agent-events-group-commit");
         committer.setDaemon(true);
         committer.start();
-    }
-
-    private static final class Pending<T> {
-        final ProjectId project;
-        final Supplier<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        T value;
-        RuntimeException failure;
-        boolean retryAlone;
-
-        Pending(ProjectId project, Supplier<T> work) {
-            this.project = project;
-            this.work = work;
-        }
-
-        /** Runs the work with its writes held back; if it fails, its writes are dropped and the others stay. */
-        void runInGroup(GroupWrites writes) {
-            GroupWrites.Mark mark = writes.mark();
-            try {
-                value = work.get();
-            } catch (RuntimeException failed) {
-                // A statement that failed in the database leaves the transaction broken: the flush then fails the group.
-                writes.dropSince(mark);
-                failure = failed;
-                retryAlone = !isFinal(failed);
-            }
-        }
-
-        void complete() {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(value);
-            }
-        }
-
-        void runAlone(PostgresStore store, AtomicLong commits) {
-            try {
-                T alone = store.inTransaction(work);
-                commits.incrementAndGet();
-                result.complete(alone);
-            } catch (RuntimeException failed) {
-                result.completeExceptionally(failed);
-            }
-        }
     }
 
     /** Alone, on the caller's thread; joins the group's transaction when called from within one. */
@@ -128,7 +82,7 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         if (!running) {
             throw new StoreUnavailableException("the store is closing", null);
         }
-        Pending<T> pending = enqueue(project, work);
+        PendingWork<T> pending = enqueue(project, work);
         try {
             return awaitCommit(pending);
         } catch (ExecutionException failed) {
@@ -158,17 +112,17 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         }
     }
 
-    private <T> Pending<T> enqueue(ProjectId project, Supplier<T> work) {
+    private <T> PendingWork<T> enqueue(ProjectId project, Supplier<T> work) {
         if (queue.size() >= maxWaiting) {
             throw new StoreUnavailableException("too many transactions are waiting for their commit", null);
         }
-        Pending<T> pending = new Pending<>(project, work);
+        PendingWork<T> pending = new PendingWork<>(project, work);
         queue.add(pending);
         return pending;
     }
 
     /** Waits for the group's commit; if the store closed before the work was picked up, fails it. */
-    private <T> T awaitCommit(Pending<T> pending) throws ExecutionException, InterruptedException {
+    private <T> T awaitCommit(PendingWork<T> pending) throws ExecutionException, InterruptedException {
         while (true) {
             try {
                 return pending.result.get(1, TimeUnit.SECONDS);
@@ -180,17 +134,11 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         }
     }
 
-    /** Rule breaks of the request, not of the database: running the work again changes nothing. */
-    private static boolean isFinal(RuntimeException failure) {
-        return !(failure instanceof StoreUnavailableException)
-                && !(failure instanceof org.jdbi.v3.core.JdbiException);
-    }
-
     private void commitGroups() {
-        List<Pending<?>> group = new ArrayList<>(MAX_GROUP);
+        List<PendingWork<?>> group = new ArrayList<>(MAX_GROUP);
         while (running || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                PendingWork<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -209,13 +157,13 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         }
     }
 
-    private void commit(List<Pending<?>> group) {
+    private void commit(List<PendingWork<?>> group) {
         if (group.size() == 1) {
             group.get(0).runAlone(store, commits);
             return;
         }
         // Every node's groups take projects' locks in the same order; a stable sort keeps arrival order within a project.
-        group.sort(Comparator.<Pending<?>, String>comparing(pending -> pending.project.value()));
+        group.sort(Comparator.<PendingWork<?>, String>comparing(pending -> pending.project.value()));
         boolean[] workDone = {false};
         try {
             store.inTransactionOnHandle(handle -> {
@@ -245,7 +193,7 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
             }
             return;
         }
-        for (Pending<?> pending : group) {
+        for (PendingWork<?> pending : group) {
             if (pending.retryAlone) {
                 pending.runAlone(store, commits);
             } else {

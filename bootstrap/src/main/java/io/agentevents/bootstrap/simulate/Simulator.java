@@ -9,14 +9,12 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class Simulator {
 
-    /** Registrations and sign-ins at once: each costs the server a slow password hash. */
+    /** Registrations and sign-ins at once during set-up, so thousands of agents start in seconds without a burst. */
     private static final int SIGN_IN_CONCURRENCY = 8;
 
     private final SimulateOptions options;
@@ -83,14 +81,14 @@ public final class Simulator {
             long[] lastRequests = {requestsBefore};
             long progress = vertx.setPeriodic(1_000, ignored -> {
                 long requests = requests();
-                out.println(progressLine(started, requests - lastRequests[0]));
+                out.println(SimulationReport.progressLine(agents, stats, errors(), started, requests - lastRequests[0]));
                 lastRequests[0] = requests;
             });
             boolean stopped = options.duration().isPresent()
                     ? stop.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS) : awaitForever(stop);
             vertx.cancelTimer(progress);
             driver.stop();
-            String summary = summary(started, stopped, requests() - requestsBefore) + ", "
+            String summary = SimulationReport.summary(agents, stats, errors(), started, stopped, requests() - requestsBefore) + ", "
                     + onlineAsTheServiceSeesIt();
             List<Future<Void>> stops = agents.stream().map(agent -> onEventLoop(agent::stop)).toList();
             try {
@@ -249,32 +247,5 @@ public final class Simulator {
         Promise<T> done = Promise.promise();
         setUpContext.runOnContext(ignored -> requests.get().onComplete(done));
         return done.future();
-    }
-
-    private String progressLine(Instant started, long requestsLastSecond) {
-        Instant now = Instant.now();
-        Map<String, Long> modes = agents.stream().collect(Collectors.groupingBy(SimulatedAgent::mode, TreeMap::new,
-                Collectors.counting()));
-        long online = agents.stream().filter(agent -> agent.looksOnline(now)).count();
-        return String.format("t=%ds agents=%d online=%d modes=%s requests/s=%d errors=%d %s",
-                Duration.between(started, now).toSeconds(), agents.size(), online, modes, requestsLastSecond,
-                errors(), stats.delays());
-    }
-
-    /** Requests and their rate count the run only, not the set-up (registrations, sign-ins) before it. */
-    private String summary(Instant started, boolean stoppedEarly, long requests) {
-        Duration ran = Duration.between(started, Instant.now());
-        long online = agents.stream().filter(agent -> agent.looksOnline(Instant.now())).count();
-        return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors, %s",
-                agents.size(), ran.toMillis() / 1000.0, stoppedEarly ? " (stopped)" : "", online, requests,
-                requests / Math.max(0.001, ran.toMillis() / 1000.0), errors(), stats.delays());
-    }
-
-    /** The agents could not be set up: the message says why. */
-    public static final class SimulationException extends RuntimeException {
-
-        public SimulationException(String message) {
-            super(message);
-        }
     }
 }
