@@ -35,16 +35,16 @@ json_field() { # the first "name":"value" of a JSON text
     grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4
 }
 # One registered, signed-in agent per store: "<agent id> <agent token>".
-agent_of() { # port user_token
-    local port=$1 token=$2 registered agent password
-    registered=$(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents" -H "X-Auth-Token: $token" \
+agent_of() { # port user_token [project, default bench]
+    local port=$1 token=$2 project=${3:-bench} registered agent password
+    registered=$(curl -s -X POST "http://127.0.0.1:$port/v2/$project/agents" -H "X-Auth-Token: $token" \
         -H 'Content-Type: application/json' \
         -d '{"name":"bench","version":"1","host":{"flavor":"nova","region":"DFW","machine":{"id":"bench"},
              "os":{"name":"Linux","version":"6","architecture":"64-bit"},"fingerprint":"bench-host",
              "addresses":[{"version":4,"addr":"10.0.0.1"}]},"rsa_public_key":{"modulus":"C5A1D3E7","exponent":10001}}')
     agent=$(echo "$registered" | json_field id)
     password=$(echo "$registered" | json_field password)
-    echo "$agent $(curl -s -X POST "http://127.0.0.1:$port/v2/bench/agents/tokens" -H 'Content-Type: application/json' \
+    echo "$agent $(curl -s -X POST "http://127.0.0.1:$port/v2/$project/agents/tokens" -H 'Content-Type: application/json' \
         -d "{\"id\":\"$agent\",\"password\":\"$password\",\"host\":{\"fingerprint\":\"bench-host\"}}" | json_field id)"
 }
 
@@ -85,14 +85,14 @@ run_wrk() { # label round url script token
     echo -e "$label\t$round\t$(echo "$line" | sed 's/^RESULT //; s/ /\t/g')\tcpu_us=$cpu_us" >> "$results"
 }
 
-marker_of() { # port agent token: the newest id of the agent's feed, so the check-in finds nothing new
-    curl -s "http://127.0.0.1:$1/v2/bench/agents/$2/events?sort_dir=desc&limit=1" -H "X-Auth-Token: $3" \
+marker_of() { # port agent token [project]: the newest id of the agent's feed, so the check-in finds nothing new
+    curl -s "http://127.0.0.1:$1/v2/${4:-bench}/agents/$2/events?sort_dir=desc&limit=1" -H "X-Auth-Token: $3" \
         | json_field id
 }
-checkin_url() { # port agent token
+checkin_url() { # port agent token [project]
     local marker
     marker=$(marker_of "$@")
-    echo "http://127.0.0.1:$1/v2/bench/agents/$2/events${marker:+?marker=$marker}"
+    echo "http://127.0.0.1:$1/v2/${4:-bench}/agents/$2/events${marker:+?marker=$marker}"
 }
 
 # One warm-up round of the caller's cases() (not counted; ${warmup_seconds:-15} s a case, so the JIT

@@ -4,6 +4,7 @@ import io.agentevents.adapter.http.ApiMetrics;
 import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.http.ApiRouter;
 import io.agentevents.adapter.http.ApiUseCases;
+import io.agentevents.adapter.http.Blocking;
 import io.agentevents.adapter.http.InvalidRequests;
 import io.agentevents.adapter.http.JsonCodec;
 import io.agentevents.adapter.http.WaitingPolls;
@@ -13,6 +14,7 @@ import io.agentevents.application.port.in.operations.PurgeExpiredUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.FeedStamps;
@@ -20,6 +22,7 @@ import io.agentevents.application.service.FlushPresenceService;
 import io.agentevents.application.service.PresenceBuffer;
 import io.agentevents.application.service.PurgeExpiredService;
 import io.agentevents.application.service.ReadStatisticsService;
+import io.agentevents.application.service.RememberedIdentities;
 import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
@@ -32,6 +35,7 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -95,12 +99,17 @@ public final class AgentEventsApp implements AutoCloseable {
             AgentSessionRepository sessions = stores.sessions();
             AgentTokens agentTokens = stores.agentTokens();
             Transactions transactions = stores.transactions();
-            InMemoryUserTokens userTokens = new InMemoryUserTokens(userTokensOf(config));
+            Optional<RememberedIdentities> identities = IdentityWiring.start(vertx, config.identity(), clock, meters);
+            InMemoryUserTokens userTokens = identities.isPresent()
+                    ? InMemoryUserTokens.servingEveryProject(userTokensOf(config))
+                    : new InMemoryUserTokens(userTokensOf(config));
             PresenceBuffer presence = new PresenceBuffer();
             // Answers are remembered only before a store that may block; the in-memory one is as fast itself.
             FeedStamps stamps = stores.mayBlock() ? FeedStamps.following(stores.signals()) : FeedStamps.never();
 
-            ApiUseCases useCases = ServiceWiring.useCases(stores, config, userTokens, presence, stamps, clock);
+            StoreCalls storeCalls = stores.mayBlock() ? new Blocking(vertx) : StoreCalls.inline();
+            ApiUseCases useCases = ServiceWiring.useCases(stores, config, userTokens, presence, stamps, clock,
+                    storeCalls, identities);
             stores.publishMetrics().accept(meters);
             Gauge.builder("agent.events.presence.buffered", presence, PresenceBuffer::size)
                     .description("agents whose check-in or heartbeat waits for the next presence flush (every 200 ms)")

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param agentTokenLifetime how long an agent token is valid
  * @param database          the PostgreSQL store; empty for the in-memory store
  * @param server            TLS, request budget and log format
+ * @param identity          the identity service beside the tokens file, if any
  */
 public record AppConfig(int port, List<UserToken> userTokens, Duration activationTtl, Duration eventRetention,
                         Duration agentTokenLifetime, Optional<PostgresSettings> database,
-                        ServerSettings server) {
+                        ServerSettings server, IdentitySettings identity) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofMinutes(5);
@@ -37,13 +38,14 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
         Objects.requireNonNull(agentTokenLifetime, "agentTokenLifetime must not be null");
         Objects.requireNonNull(database, "database must not be null");
         Objects.requireNonNull(server, "server must not be null");
+        Objects.requireNonNull(identity, "identity must not be null");
     }
 
     /** The in-memory configuration tests and embedders start from. */
     public static AppConfig inMemory(int port, List<UserToken> userTokens) {
         return new AppConfig(port, userTokens, Schedules.DEFAULT_ACTIVATION_LIFETIME, DEFAULT_EVENT_RETENTION,
                 DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty(),
-                ServerSettings.defaults());
+                ServerSettings.defaults(), IdentitySettings.none());
     }
 
     public Schedules schedules() {
@@ -51,21 +53,26 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
     }
 
     public AppConfig withUserTokens(List<UserToken> tokens) {
-        return new AppConfig(port, tokens, activationTtl, eventRetention, agentTokenLifetime, database, server);
+        return new AppConfig(port, tokens, activationTtl, eventRetention, agentTokenLifetime, database, server, identity);
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, userTokens, activationTtl, eventRetention, agentTokenLifetime,
-                database, server);
+                database, server, identity);
     }
 
     public AppConfig withDatabase(PostgresSettings settings) {
         return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
-                Optional.of(settings), server);
+                Optional.of(settings), server, identity);
     }
 
     public AppConfig withServer(ServerSettings settings) {
         return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
-                database, settings);
+                database, settings, identity);
+    }
+
+    public AppConfig withIdentity(IdentitySettings settings) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
+                database, server, settings);
     }
 }

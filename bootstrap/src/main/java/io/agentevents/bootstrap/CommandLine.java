@@ -46,8 +46,18 @@ public final class CommandLine {
               --db-pool-size N         database connections per node [DB_POOL_SIZE] (default 10)
               --db-timeout D           longest wait for a connection before answering 503
                                        [DB_TIMEOUT] (default 1500ms)
-                                       (default 210000, 1000-10000000); fewer only to set up
-                                       thousands of test agents fast, never in production
+              --keystone-url URL       also honour user tokens issued by this OpenStack Keystone
+                                       (identity v3), e.g. http://keystone:5000/v3 [KEYSTONE_URL];
+                                       roles by the Cloud Backup names (docs/OPERATIONS.md)
+              --keystone-user NAME     this service's own Keystone user [KEYSTONE_USER]; its
+                                       password only from KEYSTONE_PASSWORD
+              --keystone-project NAME  the project its token is scoped to [KEYSTONE_PROJECT]
+              --keystone-domain NAME   the domain of both [KEYSTONE_DOMAIN] (default Default)
+              --keystone-timeout D     longest wait for Keystone before answering 503
+                                       [KEYSTONE_TIMEOUT] (default 1500ms)
+              --token-cache-ttl D      how long a token Keystone vouched for is honoured without
+                                       asking again, so how late a revoked one is refused
+                                       [TOKEN_CACHE_TTL] (default 60s)
               --tls-cert FILE          PEM certificate (chain): serve HTTPS, TLS 1.2 and 1.3 only
                                        [TLS_CERT]; needs --tls-key. Without both, plain HTTP,
                                        for running behind a TLS-terminating proxy
@@ -85,7 +95,13 @@ public final class CommandLine {
             Map.entry("--log-format", "LOG_FORMAT"),
             Map.entry("--metrics", "METRICS"),
             Map.entry("--idle-timeout", "IDLE_TIMEOUT"),
-            Map.entry("--public-url", "PUBLIC_URL"));
+            Map.entry("--public-url", "PUBLIC_URL"),
+            Map.entry("--keystone-url", "KEYSTONE_URL"),
+            Map.entry("--keystone-user", "KEYSTONE_USER"),
+            Map.entry("--keystone-project", "KEYSTONE_PROJECT"),
+            Map.entry("--keystone-domain", "KEYSTONE_DOMAIN"),
+            Map.entry("--keystone-timeout", "KEYSTONE_TIMEOUT"),
+            Map.entry("--token-cache-ttl", "TOKEN_CACHE_TTL"));
 
     private CommandLine() {
     }
@@ -117,7 +133,7 @@ public final class CommandLine {
         Optional<PostgresSettings> database = Optional.ofNullable(options.get("--database-url"))
                 .map(url -> database(url, options, environment));
         return Optional.of(new AppConfig(port, tokens, ttl, retention,
-                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database, server(options)));
+                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database, server(options), IdentityOptions.parse(options, environment)));
     }
 
     private static ServerSettings server(Map<String, String> options) {

@@ -56,7 +56,7 @@ public final class Main {
             return;
         }
         Optional<Secret> demoToken = Optional.empty();
-        if (config.userTokens().isEmpty()) {
+        if (config.userTokens().isEmpty() && config.identity().keystone().isEmpty()) {
             Secret token = new Secret(new SecureRandomSecrets().next());
             demoToken = Optional.of(token);
             config = config.withUserTokens(List.of(new UserToken(token, DEMO_PROJECT, Role.ADMIN)));

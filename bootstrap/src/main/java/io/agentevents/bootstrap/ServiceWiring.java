@@ -9,6 +9,7 @@ import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.IdempotencyRecords;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.ActivateAgentService;
 import io.agentevents.application.service.ActivateAgentsService;
@@ -28,12 +29,14 @@ import io.agentevents.application.service.ListProjectEventsService;
 import io.agentevents.application.service.PresenceBuffer;
 import io.agentevents.application.service.RecordAgentEventService;
 import io.agentevents.application.service.RegisterAgentService;
+import io.agentevents.application.service.RememberedIdentities;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.application.service.UpdateAgentService;
 import io.agentevents.application.service.WatchAgentEventsService;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Every use case the API serves, each service on the ports of the chosen store. */
 final class ServiceWiring {
@@ -42,7 +45,8 @@ final class ServiceWiring {
     }
 
     static ApiUseCases useCases(Stores stores, AppConfig config, InMemoryUserTokens userTokens, PresenceBuffer presence,
-                                FeedStamps stamps, Clock clock) {
+                                FeedStamps stamps, Clock clock, StoreCalls storeCalls,
+                                Optional<RememberedIdentities> identities) {
         Schedules schedules = config.schedules();
         EventLog eventLog = stores.eventLog();
         AgentSessionRepository sessions = stores.sessions();
@@ -53,7 +57,7 @@ final class ServiceWiring {
         SecureRandomSecrets secrets = new SecureRandomSecrets();
         SecretHashing hashing = SecretHashing.forThisMachine();
         return new ApiUseCases(
-                new IdentifyCallerService(userTokens, agentTokens, clock, stamps),
+                new IdentifyCallerService(userTokens, agentTokens, storeCalls, clock, stamps, identities),
                 new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock),
                 new ActivateAgentService(sessions, eventLog, transactions, schedules, clock),
                 new ListProjectEventsService(eventLog),
@@ -72,6 +76,6 @@ final class ServiceWiring {
                 new GetAgentConfigurationService(registry, schedules),
                 new ClaimIdempotencyKeyService(idempotencyRecords, clock),
                 new FinishIdempotentRequestService(idempotencyRecords),
-                new CheckReadinessService(stores.probe()));
+                new CheckReadinessService(stores.probe(), storeCalls, identities));
     }
 }

@@ -41,6 +41,7 @@ class ArchitectureTest {
     private static final String MEMORY = "io.agentevents.application.memory..";
     private static final String HTTP = "io.agentevents.adapter.http..";
     private static final String POSTGRES = "io.agentevents.adapter.postgres..";
+    private static final String KEYSTONE = "io.agentevents.adapter.keystone..";
     private static final String BOOTSTRAP = "io.agentevents.bootstrap..";
 
     @ArchTest
@@ -60,14 +61,17 @@ class ArchitectureTest {
             .layer("Memory").definedBy(MEMORY)
             .layer("Http").definedBy(HTTP)
             .layer("Postgres").definedBy(POSTGRES)
+            .layer("Keystone").definedBy(KEYSTONE)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Services").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Memory").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Http").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Postgres").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Services", "Memory", "Http", "Postgres", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Services", "Memory", "Http", "Postgres", "Bootstrap");
+            .whereLayer("Keystone").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Services", "Memory", "Http", "Postgres", "Keystone", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Services", "Memory", "Http", "Postgres", "Keystone",
+                    "Bootstrap");
 
     @ArchTest
     static final ArchRule inPortsKnowNeitherOutPortsNorServices = noClasses().that().resideInAPackage(PORTS_IN)

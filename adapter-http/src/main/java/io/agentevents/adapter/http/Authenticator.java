@@ -9,6 +9,7 @@ import io.agentevents.domain.access.Caller;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Establishes who calls from {@code X-Auth-Token} (401 if missing or unknown), then checks the
@@ -39,15 +40,17 @@ public final class Authenticator implements Handler<RoutingContext> {
             context.fail(new NotAuthenticatedException(TOKEN_HEADER + " header is required"));
             return;
         }
-        Secret secret = new Secret(token.trim());
-        blocking.callUnlessKnown(() -> identify.identifyIfKnown(secret).map(this::countedFromMemory),
-                        () -> identify.identify(secret))
-                .onComplete(result -> proceed(context, result));
-    }
-
-    private Caller countedFromMemory(Caller caller) {
-        metrics.tokenKnownFromMemory();
-        return caller;
+        CompletionStage<Caller> identified;
+        try {
+            identified = identify.identify(new Secret(token.trim()));
+        } catch (RuntimeException failed) {
+            context.fail(failed);
+            return;
+        }
+        if (blocking.storeMayBlock() && identified.toCompletableFuture().isDone()) {
+            metrics.tokenKnownFromMemory();
+        }
+        Stages.onContext(identified, context.vertx()).onComplete(result -> proceed(context, result));
     }
 
     private static void proceed(RoutingContext context, AsyncResult<Caller> result) {

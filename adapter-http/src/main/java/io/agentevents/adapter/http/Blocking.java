@@ -1,12 +1,11 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.application.port.in.ServiceBusyException;
-import io.vertx.core.Context;
+import io.agentevents.application.port.out.StoreCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
  * waited longer than {@link #MAX_QUEUE_WAIT_SECONDS} seconds for a worker answers 503 instead of
  * running for a client that has likely given up.
  */
-public final class Blocking {
+public final class Blocking implements StoreCalls {
 
     static final int MAX_QUEUED_WORK = 1_000;
     static final long MAX_QUEUE_WAIT_SECONDS = 5;
@@ -48,6 +47,17 @@ public final class Blocking {
         this.storeMayBlock = storeMayBlock;
         this.maxQueuedWork = maxQueuedWork;
         this.maxQueueWaitNanos = maxQueueWaitNanos;
+    }
+
+    /** Whether store work goes to a worker. */
+    public boolean storeMayBlock() {
+        return storeMayBlock;
+    }
+
+    /** Store work for a service that continues from its answer: {@link #call}, as a stage. */
+    @Override
+    public <T> CompletionStage<T> supply(Supplier<T> work) {
+        return call(work::get).toCompletionStage();
     }
 
     /** Store work: fast unless the store blocks. */
@@ -97,11 +107,8 @@ public final class Blocking {
         if (!storeMayBlock) {
             return call(direct);
         }
-        Context context = vertx.getOrCreateContext();
         try {
-            // A dependent stage wraps its source's failure: answer for the failure itself (503, 403...).
-            return Future.fromCompletionStage(later.get(), context).recover(failed -> Future.failedFuture(
-                    failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed));
+            return Stages.onContext(later.get(), vertx);
         } catch (RuntimeException failed) {
             return Future.failedFuture(failed);
         }

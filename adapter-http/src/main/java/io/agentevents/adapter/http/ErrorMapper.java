@@ -11,6 +11,7 @@ import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.ProjectNotFoundException;
 import io.agentevents.application.port.in.ServiceBusyException;
 import io.agentevents.application.port.in.SignInThrottledException;
+import io.agentevents.application.port.out.IdentityUnavailableException;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.domain.DomainException;
 import io.vertx.core.Handler;
@@ -69,6 +70,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
                 || SignInThrottledException.class.isAssignableFrom(type)) {
             return 429;
         } else if (StoreUnavailableException.class.isAssignableFrom(type)
+                || IdentityUnavailableException.class.isAssignableFrom(type)
                 || ServiceBusyException.class.isAssignableFrom(type)) {
             return 503;
         }
@@ -138,7 +140,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         if (failure instanceof MethodNotAllowedException notAllowed) {
             return Map.of("Allow", notAllowed.allow());
         }
-        if (failure instanceof StoreUnavailableException) {
+        if (failure instanceof StoreUnavailableException || failure instanceof IdentityUnavailableException) {
             return Map.of("Retry-After", RETRY_AFTER_SECONDS);
         }
         if (failure instanceof TooManyRequestsException tooMany) {

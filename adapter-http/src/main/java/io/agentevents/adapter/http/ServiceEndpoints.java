@@ -33,12 +33,17 @@ final class ServiceEndpoints {
         return context -> Future.succeededFuture(Reply.json(200, Map.of("status", "alive")));
     }
 
-    /** {@code GET /readyz}: 200 while the store answers, else 503 so a balancer sends traffic elsewhere. */
+    /**
+     * {@code GET /readyz}: 200 while the store answers, else 503 so a balancer sends traffic
+     * elsewhere; with the identity service's state beside, which does not make the node unready.
+     */
     Endpoint readiness() {
-        return context -> blocking.call(() -> {
-            readiness.check();
-            return Reply.json(200, Map.of("status", "ready"));
-        });
+        return context -> Stages.onContext(readiness.check(), context.vertx()).map(found -> Reply.json(200,
+                switch (found.identity()) {
+                    case NOT_CONFIGURED -> Map.of("status", "ready");
+                    case REACHABLE -> Map.of("status", "ready", "identity", "reachable");
+                    case UNREACHABLE -> Map.of("status", "ready", "identity", "unreachable");
+                }));
     }
 
     /** {@code GET /metrics}: every meter in Prometheus' text format. */

@@ -3,6 +3,8 @@ package io.agentevents.adapter.http;
 import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.application.port.in.operations.Readiness;
+import io.agentevents.application.port.out.IdentityUnavailableException;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.domain.event.EventPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -10,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,13 +45,35 @@ class ServiceEndpointsTest {
 
     @Test
     void readyz_whenTheStoreDoesNotAnswer_is503WithRetryAfter() {
-        api.readiness = () -> {
-            throw new StoreUnavailableException("PostgreSQL does not answer", new RuntimeException("refused"));
-        };
+        api.readiness = () -> CompletableFuture.failedFuture(
+                new StoreUnavailableException("PostgreSQL does not answer", new RuntimeException("refused")));
 
         HttpResponse<String> response = api.send("GET", "/readyz", null);
 
         assertError(response, 503, "PostgreSQL does not answer");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void readyz_tellsOfTheIdentityService_andStaysReadyWithoutIt() {
+        api.readiness = () -> CompletableFuture.completedFuture(new Readiness(Readiness.Identity.UNREACHABLE));
+        HttpResponse<String> lost = api.send("GET", "/readyz", null);
+        assertThat(lost.statusCode()).isEqualTo(200);
+        assertThat(api.codec.readTree(lost.body()).get("identity").asText()).isEqualTo("unreachable");
+
+        api.readiness = () -> CompletableFuture.completedFuture(new Readiness(Readiness.Identity.REACHABLE));
+        assertThat(api.codec.readTree(api.send("GET", "/readyz", null).body()).get("identity").asText())
+                .isEqualTo("reachable");
+    }
+
+    @Test
+    void aTokenOnlyTheLostIdentityServiceCouldVouchFor_is503WithRetryAfter_not401() {
+        api.identify = token -> CompletableFuture.failedFuture(
+                new IdentityUnavailableException("the identity service does not answer; retry shortly"));
+
+        HttpResponse<String> response = api.authorized("GET", "/v2/p1/events", null);
+
+        assertError(response, 503, "identity service does not answer");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
     }
 

@@ -1,6 +1,8 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.application.port.in.NotAuthenticatedException;
+import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
+import io.agentevents.application.port.in.operations.Readiness;
 import io.agentevents.application.port.in.access.AuthenticateAgentUseCase;
 import io.agentevents.application.port.in.access.IdentifyCallerUseCase;
 import io.agentevents.application.port.in.activation.ActivateAgentUseCase;
@@ -32,6 +34,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The real router on a real server (port 0), with use cases the test sets as lambdas. Every use
@@ -45,12 +48,9 @@ final class TestApi implements AutoCloseable {
     final JsonCodec codec = new JsonCodec();
     Caller caller = new UserCaller(PROJECT, Role.ADMIN);
 
-    IdentifyCallerUseCase identify = token -> {
-        if (token.value().equals(TOKEN)) {
-            return caller;
-        }
-        throw new NotAuthenticatedException("unknown token");
-    };
+    IdentifyCallerUseCase identify = token -> token.value().equals(TOKEN)
+            ? CompletableFuture.completedFuture(caller)
+            : CompletableFuture.failedFuture(new NotAuthenticatedException("unknown token"));
     ActivateAgentsUseCase activateAgents = command -> unexpected();
     ActivateAgentUseCase activateAgent = command -> unexpected();
     ListProjectEventsUseCase listProjectEvents = query -> unexpected();
@@ -67,7 +67,8 @@ final class TestApi implements AutoCloseable {
     GetAgentConfigurationUseCase agentConfiguration = query -> unexpected();
     ClaimIdempotencyKeyUseCase claimKey = command -> new IdempotencyClaim.Claimed("k");
     FinishIdempotentRequestUseCase finishRequest = command -> { };
-    Runnable readiness = () -> { };
+    CheckReadinessUseCase readiness = () -> CompletableFuture.completedFuture(
+            new Readiness(Readiness.Identity.NOT_CONFIGURED));
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
@@ -97,7 +98,7 @@ final class TestApi implements AutoCloseable {
                 query -> agentConfiguration.configuration(query),
                 command -> claimKey.claim(command),
                 command -> finishRequest.finish(command),
-                () -> readiness.run());
+                () -> readiness.check());
         router = ApiRouter.create(vertx, useCases, codec, options);
         // As the service runs it: HTTP/1.1 only (no clear-text HTTP/2 upgrade).
         server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))

@@ -9,15 +9,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The user tokens of the deployment, fixed at start-up (from the tokens file). */
+/**
+ * The user tokens of the deployment, fixed at start-up (from the tokens file). Beside an identity
+ * service every project may have users, so every project is served.
+ */
 public class InMemoryUserTokens implements UserTokens {
 
     private final Map<TokenHash, UserCaller> tokens;
     private final Set<ProjectId> projects;
+    private final boolean everyProject;
 
+    /** Serving exactly the projects the tokens name. */
     public InMemoryUserTokens(Map<TokenHash, UserCaller> tokens) {
+        this(tokens, false);
+    }
+
+    private InMemoryUserTokens(Map<TokenHash, UserCaller> tokens, boolean everyProject) {
         this.tokens = Map.copyOf(tokens);
         this.projects = tokens.values().stream().map(UserCaller::project).collect(Collectors.toUnmodifiableSet());
+        this.everyProject = everyProject;
+    }
+
+    /** Beside an identity service, whose projects are not known in advance. */
+    public static InMemoryUserTokens servingEveryProject(Map<TokenHash, UserCaller> tokens) {
+        return new InMemoryUserTokens(tokens, true);
     }
 
     @Override
@@ -27,6 +42,6 @@ public class InMemoryUserTokens implements UserTokens {
 
     @Override
     public boolean hasProject(ProjectId project) {
-        return projects.contains(project);
+        return everyProject || projects.contains(project);
     }
 }

@@ -81,11 +81,11 @@ class AgentLifecycleServiceTest {
         var token = app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
                 registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS));
 
-        assertThat(app.identify.identify(token.token()))
+        assertThat(app.identified(token.token()))
                 .isEqualTo(new AgentCaller(app.project, registration.agent().id()));
         assertThat(token.expiresAt()).isEqualTo(app.clock.instant().plus(InMemoryApplication.AGENT_TOKEN_LIFETIME));
         app.clock.advanceBy(InMemoryApplication.AGENT_TOKEN_LIFETIME);
-        assertThatThrownBy(() -> app.identify.identify(token.token()))
+        assertThatThrownBy(() -> app.identified(token.token()))
                 .isInstanceOf(NotAuthenticatedException.class).hasMessageContaining("expired");
     }
 
@@ -121,8 +121,8 @@ class AgentLifecycleServiceTest {
 
     @Test
     void identify_unknownToken_isNotAuthenticated() {
-        assertThatThrownBy(() -> app.identify.identify(new Secret("nope"))).isInstanceOf(NotAuthenticatedException.class);
-        assertThat(app.identify.identify(app.adminToken)).isEqualTo(app.admin);
+        assertThatThrownBy(() -> app.identified(new Secret("nope"))).isInstanceOf(NotAuthenticatedException.class);
+        assertThat(app.identified(app.adminToken)).isEqualTo(app.admin);
     }
 
     @Test

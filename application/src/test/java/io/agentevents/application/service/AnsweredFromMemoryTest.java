@@ -168,26 +168,30 @@ class AnsweredFromMemoryTest {
     @Test
     void anAgentsToken_isKnownOnceRead_untilTheAgentIsDeleted() {
         Secret token = app.registeredAgentToken();
-        assertThat(app.identify.identifyIfKnown(token)).isEmpty();
-        AgentCaller agent = (AgentCaller) app.identify.identify(token);
+        int callsBefore = app.storeCallCount.get();
+        AgentCaller agent = (AgentCaller) app.identified(token);
+        assertThat(app.storeCallCount.get()).as("read from the store").isEqualTo(callsBefore + 1);
 
-        assertThat(app.identify.identifyIfKnown(token)).contains(agent);
+        assertThat(app.identify.identify(token).toCompletableFuture()).isCompletedWithValue(agent);
+        assertThat(app.storeCallCount.get()).as("known from memory").isEqualTo(callsBefore + 1);
 
         app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest()));
-        assertThat(app.identify.identifyIfKnown(token)).isEmpty();
-        assertThatThrownBy(() -> app.identify.identify(token)).isInstanceOf(NotAuthenticatedException.class);
+        assertThatThrownBy(() -> app.identified(token)).isInstanceOf(NotAuthenticatedException.class);
+        assertThat(app.storeCallCount.get()).as("read again once deleted").isEqualTo(callsBefore + 2);
     }
 
     @Test
     void aKnownToken_stillExpires_andUserTokensAreAlwaysKnown() {
         Secret token = app.registeredAgentToken();
-        app.identify.identify(token);
+        app.identified(token);
+        int callsBefore = app.storeCallCount.get();
 
         app.clock.advanceBy(InMemoryApplication.AGENT_TOKEN_LIFETIME);
 
-        assertThatThrownBy(() -> app.identify.identifyIfKnown(token)).isInstanceOf(NotAuthenticatedException.class)
+        assertThatThrownBy(() -> app.identified(token)).isInstanceOf(NotAuthenticatedException.class)
                 .hasMessageContaining("expired");
-        assertThat(app.identify.identifyIfKnown(app.adminToken)).contains((Caller) app.admin);
+        assertThat(app.identify.identify(app.adminToken).toCompletableFuture()).isCompletedWithValue(app.admin);
+        assertThat(app.storeCallCount.get()).as("both known from memory").isEqualTo(callsBefore);
     }
 
     @Test

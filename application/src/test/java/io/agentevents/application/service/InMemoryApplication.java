@@ -14,6 +14,7 @@ import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.in.agent.RegisterAgentCommand;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.TokenHash;
 import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.ProjectId;
@@ -29,6 +30,10 @@ import io.agentevents.domain.session.PresencePolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Every service wired on the in-memory store with a clock the test moves. One per test. */
 final class InMemoryApplication {
@@ -62,6 +67,16 @@ final class InMemoryApplication {
     final SecretHashing hashing = SecretHashing.forThisMachine();
     final PresenceBuffer presence = new PresenceBuffer();
 
+    /** How many calls services made on the store through {@link #storeCalls}. */
+    final AtomicInteger storeCallCount = new AtomicInteger();
+    final StoreCalls storeCalls = new StoreCalls() {
+        @Override
+        public <T> CompletionStage<T> supply(Supplier<T> call) {
+            storeCallCount.incrementAndGet();
+            return StoreCalls.inline().supply(call);
+        }
+    };
+
     final IdentifyCallerService identify;
     final ActivateAgentsService activateAgents;
     final ActivateAgentService activateAgent;
@@ -84,7 +99,7 @@ final class InMemoryApplication {
         TokenHash adminHash = SecretHashing.hashToken(adminToken);
         userTokens = new InMemoryUserTokens(Map.of(adminHash, admin,
                 SecretHashing.hashToken(new Secret("other-admin")), otherAdmin));
-        identify = new IdentifyCallerService(userTokens, agentTokens, clock, stamps);
+        identify = new IdentifyCallerService(userTokens, agentTokens, storeCalls, clock, stamps, Optional.empty());
         activateAgents = new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock);
         activateAgent = new ActivateAgentService(sessions, eventLog, transactions, schedules, clock);
         registerAgent = new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(),
@@ -120,7 +135,24 @@ final class InMemoryApplication {
 
     /** Registers an agent and signs it in: the caller its token stands for. */
     AgentCaller registeredAgentCaller() {
-        return (AgentCaller) identify.identify(registeredAgentToken());
+        return (AgentCaller) identified(registeredAgentToken());
+    }
+
+    /** Who holds the token, or the use case's failure itself. */
+    Caller identified(Secret token) {
+        return awaited(identify.identify(token));
+    }
+
+    /** The stage's value once complete; its failure rethrown as it was raised. */
+    static <T> T awaited(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     /** Registers an agent and signs it in: its token. */

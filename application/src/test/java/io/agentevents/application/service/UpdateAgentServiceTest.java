@@ -93,15 +93,15 @@ class UpdateAgentServiceTest {
         AgentId agent = registration.agent().id();
         AuthenticateAgentCommand signIn = new AuthenticateAgentCommand(app.project, agent, registration.password(), FINGERPRINT, ADDRESS);
         Secret token = app.authenticateAgent.authenticate(signIn).token();
-        assertThat(app.identify.identify(token)).isEqualTo(new AgentCaller(app.project, agent));
+        assertThat(app.identified(token)).isEqualTo(new AgentCaller(app.project, agent));
 
         patch(agent, new SettingChange.SetEnabled(false));
 
-        assertThatThrownBy(() -> app.identify.identify(token)).isInstanceOf(NotAuthenticatedException.class);
+        assertThatThrownBy(() -> app.identified(token)).isInstanceOf(NotAuthenticatedException.class);
         assertThatThrownBy(() -> app.authenticateAgent.authenticate(signIn)).isInstanceOf(AgentDisabledException.class)
                 .hasMessageContaining("is disabled");
         patch(agent, new SettingChange.SetEnabled(true));
         Secret again = app.authenticateAgent.authenticate(signIn).token();
-        assertThat(app.identify.identify(again)).isEqualTo(new AgentCaller(app.project, agent));
+        assertThat(app.identified(again)).isEqualTo(new AgentCaller(app.project, agent));
     }
 }

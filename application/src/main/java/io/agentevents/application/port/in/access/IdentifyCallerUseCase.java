@@ -1,23 +1,22 @@
 package io.agentevents.application.port.in.access;
 
-import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.domain.access.Caller;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
-/** Tells who holds a token: a user of a project with a role, or an agent. */
+/**
+ * Tells who holds a token: a user of a project with a role, or an agent. The answer may need a
+ * store or the cloud's identity service, so it comes as a stage; one known from memory is
+ * already complete.
+ */
 @FunctionalInterface
 public interface IdentifyCallerUseCase {
 
-    /** @throws NotAuthenticatedException if the token is unknown or expired */
-    Caller identify(Secret token);
-
     /**
-     * {@link #identify} from what this node holds in memory, without reading a store that may
-     * block: empty when it would have to read.
-     *
-     * @throws NotAuthenticatedException if the token is known to have expired
+     * @return completes with the caller; fails with
+     *         {@link io.agentevents.application.port.in.NotAuthenticatedException} if the token is
+     *         unknown or expired, {@link io.agentevents.application.port.in.AccessDeniedException}
+     *         if it is valid but grants no role here, or with the store's or identity service's
+     *         unavailability
      */
-    default Optional<Caller> identifyIfKnown(Secret token) {
-        return Optional.empty();
-    }
+    CompletionStage<Caller> identify(Secret token);
 }

@@ -1,9 +1,14 @@
 package io.agentevents.application.port.in.operations;
 
-/** Whether this node can serve: its store answers. */
+import java.util.concurrent.CompletionStage;
+
+/** Whether this node can serve: its store answers; and whether the identity service does. */
 @FunctionalInterface
 public interface CheckReadinessUseCase {
 
-    /** @throws io.agentevents.application.port.out.StoreUnavailableException if the store does not answer */
-    void check();
+    /**
+     * @return completes with what it found once the store has answered; fails with
+     *         {@link io.agentevents.application.port.out.StoreUnavailableException} if the store does not
+     */
+    CompletionStage<Readiness> check();
 }
