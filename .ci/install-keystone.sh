@@ -3,7 +3,7 @@
 # its database needs. Installed when missing (as root); about two minutes the first time.
 set -euo pipefail
 if command -v keystone-manage >/dev/null && command -v keystone-wsgi-public >/dev/null \
-        && python3 -c 'import psycopg2' 2>/dev/null; then
+        && /usr/bin/python3 -c 'import psycopg2' 2>/dev/null; then
     exit 0
 fi
 if [ "$(id -u)" != 0 ]; then

@@ -5,6 +5,7 @@ import io.agentevents.bootstrap.config.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentevents.adapter.keystone.KeystoneSettings;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.service.SecretHashing;
@@ -102,6 +103,38 @@ class CommandLineTest {
         assertThat(database.connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(database.toString()).doesNotContain("s3cret");
         assertThat(parse(Map.of()).database()).isEmpty();
+    }
+
+    @Test
+    void keystone_fromOptionsAndEnvironment_withThePasswordFromTheEnvironmentOnly() {
+        AppConfig config = parse(Map.of("KEYSTONE_URL", "http://keystone:5000/v3/", "KEYSTONE_PASSWORD", "s3cret"),
+                "--keystone-user", "agent-events", "--keystone-project", "service", "--token-cache-ttl", "2m",
+                "--keystone-timeout", "800ms");
+
+        KeystoneSettings keystone = config.identity().keystone().orElseThrow();
+        assertThat(keystone.url()).hasToString("http://keystone:5000/v3");
+        assertThat(keystone.user()).isEqualTo("agent-events");
+        assertThat(keystone.project()).isEqualTo("service");
+        assertThat(keystone.domain()).isEqualTo("Default");
+        assertThat(keystone.password()).isEqualTo("s3cret");
+        assertThat(keystone.timeout()).isEqualTo(Duration.ofMillis(800));
+        assertThat(config.identity().tokenCacheTtl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(keystone.toString()).doesNotContain("s3cret");
+        assertThat(parse(Map.of()).identity().keystone()).isEmpty();
+        assertThat(parse(Map.of()).identity().tokenCacheTtl()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void keystone_withoutItsAccount_orItsPassword_orItsUrl_isRejected() {
+        assertThatThrownBy(() -> parse(Map.of("KEYSTONE_PASSWORD", "p"), "--keystone-url", "http://k:5000/v3",
+                "--keystone-project", "service")).isInstanceOf(ConfigException.class).hasMessageContaining("--keystone-user");
+        assertThatThrownBy(() -> parse(Map.of(), "--keystone-url", "http://k:5000/v3", "--keystone-user", "u",
+                "--keystone-project", "service")).isInstanceOf(ConfigException.class).hasMessageContaining("KEYSTONE_PASSWORD");
+        assertThatThrownBy(() -> parse(Map.of(), "--token-cache-ttl", "30s"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--keystone-url");
+        assertThatThrownBy(() -> parse(Map.of("KEYSTONE_PASSWORD", "p"), "--keystone-url", "ftp://k/v3",
+                "--keystone-user", "u", "--keystone-project", "p")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http(s)");
     }
 
     @Test

@@ -62,7 +62,7 @@ public class IdentifyCallerService implements IdentifyCallerUseCase {
     public CompletionStage<Caller> identify(Secret token) {
         TokenHash hash = SecretHashing.hashToken(token);
         try {
-            Optional<Caller> known = fromMemory(hash);
+            Optional<Caller> known = fromMemory(hash, token);
             if (known.isPresent()) {
                 return CompletableFuture.completedFuture(known.get());
             }
@@ -80,7 +80,7 @@ public class IdentifyCallerService implements IdentifyCallerUseCase {
         });
     }
 
-    private Optional<Caller> fromMemory(TokenHash hash) {
+    private Optional<Caller> fromMemory(TokenHash hash, Secret token) {
         Optional<UserCaller> user = userTokens.find(hash);
         if (user.isPresent()) {
             return Optional.of(user.get());
@@ -89,7 +89,7 @@ public class IdentifyCallerService implements IdentifyCallerUseCase {
         if (grant.isPresent()) {
             return Optional.of(callerOf(grant.get()));
         }
-        return identities.flatMap(remembered -> remembered.recall(hash)).map(this::callerOf);
+        return identities.flatMap(remembered -> remembered.recall(hash, token.value())).map(this::callerOf);
     }
 
     private Caller callerOf(AgentGrant grant) {

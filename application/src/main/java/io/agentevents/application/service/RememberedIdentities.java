@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * token): a token it vouched for until the sooner of its expiry and {@code ttl}, so a revoked one
  * is refused at most {@code ttl} later; one it did not know for {@link #REFUSAL_TTL}, so a client
  * retrying a bad token does not reach it on every request. Concurrent validations of one token
- * share one call. Bounded: past its size it forgets what ran out, or else everything.
+ * share one call. A token in use is validated again a little before its verdict runs out, while
+ * the verdict still answers, so its requests never wait for the identity service. Bounded: past
+ * its size it forgets what ran out, or else everything.
  */
 public final class RememberedIdentities {
 
@@ -26,7 +28,10 @@ public final class RememberedIdentities {
     static final Duration REFUSAL_TTL = Duration.ofSeconds(10);
     static final int MAX_REMEMBERED = 100_000;
 
-    private record Verdict(Optional<IdentityGrant> grant, Instant until) {
+    /** How long before a vouched-for verdict runs out a request of its token has it validated again. */
+    static final Duration REFRESH_AHEAD = Duration.ofSeconds(10);
+
+    private record Verdict(Optional<IdentityGrant> grant, Instant until, Instant refreshAt) {
     }
 
     private final IdentityService identity;
@@ -55,32 +60,46 @@ public final class RememberedIdentities {
         return identity.reachable();
     }
 
-    /** @return the remembered verdict (a grant, or empty for an unknown token); empty if there is none */
-    Optional<Optional<IdentityGrant>> recall(TokenHash hash) {
-        Verdict verdict = verdicts.get(hash);
-        if (verdict == null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(verdict.until())) {
-            verdicts.remove(hash, verdict);
-            return Optional.empty();
-        }
-        counters.remembered();
-        return Optional.of(verdict.grant());
+    /**
+     * The remembered verdict: a grant, or empty for an unknown token. One close to running out
+     * is validated again meanwhile (the token is needed for that, and kept no longer).
+     *
+     * @return empty if there is none
+     */
+    Optional<Optional<IdentityGrant>> recall(TokenHash hash, String userToken) {
+        Optional<Verdict> verdict = current(hash);
+        verdict.filter(known -> known.grant().isPresent() && !clock.instant().isBefore(known.refreshAt())
+                        && !validating.containsKey(hash))
+                .ifPresent(aboutToRunOut -> ask(hash, userToken, false));
+        verdict.ifPresent(known -> counters.remembered());
+        return verdict.map(Verdict::grant);
     }
 
     /** Asks the identity service, unless a validation of the same token is already on its way. */
     CompletionStage<Optional<IdentityGrant>> validate(TokenHash hash, String userToken) {
+        return ask(hash, userToken, true);
+    }
+
+    private Optional<Verdict> current(TokenHash hash) {
+        Verdict verdict = verdicts.get(hash);
+        if (verdict != null && !clock.instant().isBefore(verdict.until())) {
+            verdicts.remove(hash, verdict);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(verdict);
+    }
+
+    private CompletionStage<Optional<IdentityGrant>> ask(TokenHash hash, String userToken, boolean unlessRemembered) {
         CompletableFuture<Optional<IdentityGrant>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<IdentityGrant>> running = validating.putIfAbsent(hash, mine);
         if (running != null) {
             counters.joined();
             return running;
         }
-        Optional<Optional<IdentityGrant>> answeredMeanwhile = recall(hash);
+        Optional<Verdict> answeredMeanwhile = unlessRemembered ? current(hash) : Optional.empty();
         if (answeredMeanwhile.isPresent()) {
             validating.remove(hash, mine);
-            mine.complete(answeredMeanwhile.get());
+            mine.complete(answeredMeanwhile.get().grant());
             return mine;
         }
         CompletionStage<Optional<IdentityGrant>> call;
@@ -113,13 +132,17 @@ public final class RememberedIdentities {
         if (!now.isBefore(until)) {
             return;
         }
+        // Asking again helps only a verdict the TTL cuts short, not one that ends with its token.
+        boolean cutByTtl = grant.isPresent() && until.isBefore(grant.get().expiresAt());
+        Duration ahead = !cutByTtl ? Duration.ZERO
+                : ttl.dividedBy(2).compareTo(REFRESH_AHEAD) < 0 ? ttl.dividedBy(2) : REFRESH_AHEAD;
         if (verdicts.size() >= MAX_REMEMBERED) {
             verdicts.values().removeIf(verdict -> !now.isBefore(verdict.until()));
             if (verdicts.size() >= MAX_REMEMBERED) {
                 verdicts.clear();
             }
         }
-        verdicts.put(hash, new Verdict(grant, until));
+        verdicts.put(hash, new Verdict(grant, until, until.minus(ahead)));
     }
 
     private static Instant earlier(Instant first, Instant second) {

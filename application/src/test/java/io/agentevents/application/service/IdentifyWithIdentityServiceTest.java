@@ -107,10 +107,44 @@ class IdentifyWithIdentityServiceTest {
     }
 
     @Test
+    void aTokenInUse_isValidatedAgainShortlyBeforeItsVerdictRunsOut_withoutARequestWaiting() {
+        identify.identify(userToken);
+        identityService.answerLast(Optional.of(grant(Set.of("cloudBackup:admin"), inAnHour())));
+        app.clock.advanceBy(TTL.minus(RememberedIdentities.REFRESH_AHEAD).minusSeconds(1));
+        assertThat(identify.identify(userToken).toCompletableFuture()).isDone();
+        assertThat(identityService.asked).as("not yet").hasSize(1);
+
+        app.clock.advanceBy(Duration.ofSeconds(1));
+        assertThat(identify.identify(userToken).toCompletableFuture()).as("answered meanwhile").isDone();
+        assertThat(identify.identify(userToken).toCompletableFuture()).isDone();
+        assertThat(identityService.asked).as("one validation ahead").hasSize(2);
+        identityService.answerLast(Optional.of(grant(Set.of("cloudBackup:admin"), inAnHour())));
+
+        app.clock.advanceBy(RememberedIdentities.REFRESH_AHEAD);
+        assertThat(identify.identify(userToken).toCompletableFuture()).as("the renewed verdict").isDone();
+        assertThat(identityService.asked).hasSize(2);
+        assertThat(identities.counters().joinedCount()).isZero();
+    }
+
+    @Test
+    void aTokenRevokedMeanwhile_isRefusedOnceTheValidationAheadSaysSo() {
+        identify.identify(userToken);
+        identityService.answerLast(Optional.of(grant(Set.of("cloudBackup:admin"), inAnHour())));
+        app.clock.advanceBy(TTL.minus(RememberedIdentities.REFRESH_AHEAD));
+        identify.identify(userToken);
+        identityService.answerLast(Optional.empty());
+
+        assertThatThrownBy(() -> awaited(identify.identify(userToken))).isInstanceOf(NotAuthenticatedException.class);
+    }
+
+    @Test
     void aTokenExpiringBeforeTheTtl_isRememberedOnlyUntilItExpires() {
         identify.identify(userToken);
         identityService.answerLast(Optional.of(grant(Set.of("cloudBackup:admin"), app.clock.instant().plusSeconds(5))));
-        app.clock.advanceBy(Duration.ofSeconds(5));
+        app.clock.advanceBy(Duration.ofSeconds(4));
+        assertThat(identify.identify(userToken).toCompletableFuture()).isDone();
+        assertThat(identityService.asked).as("asking again could not make it last longer").hasSize(1);
+        app.clock.advanceBy(Duration.ofSeconds(1));
 
         CompletionStage<Caller> expired = identify.identify(userToken);
         assertThat(identityService.asked).as("asked again once it expired").hasSize(2);
