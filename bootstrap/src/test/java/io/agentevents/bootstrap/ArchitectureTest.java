@@ -7,11 +7,15 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -94,6 +98,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("io.agentevents.(**)").should().beFreeOfCycles();
+
+    /**
+     * One contract per use case: one method, no default twins. The agent's feed still carries its
+     * read-from-memory and re-read twins, until waiting for events is a use case of its own.
+     */
+    @ArchTest
+    static final ArchRule inPortsAreOneMethodEach = classes().that().resideInAPackage(PORTS_IN).and().areInterfaces()
+            .and().haveSimpleNameEndingWith("UseCase")
+            .and().doNotHaveFullyQualifiedName("io.agentevents.application.port.in.feed.ListAgentEventsUseCase")
+            .should(new ArchCondition<JavaClass>("declare exactly one method") {
+                @Override
+                public void check(JavaClass port, ConditionEvents events) {
+                    long methods = port.getMethods().stream()
+                            .filter(method -> !method.getModifiers().contains(JavaModifier.STATIC))
+                            .filter(method -> !method.getModifiers().contains(JavaModifier.SYNTHETIC))
+                            .count();
+                    if (methods != 1) {
+                        events.add(SimpleConditionEvent.violated(port, port.getName() + " declares " + methods
+                                + " methods"));
+                    }
+                }
+            });
 
     @ArchTest
     static final ArchRule useCasesAreImplementedByServices = classes()

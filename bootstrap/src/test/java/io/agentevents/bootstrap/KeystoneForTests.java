@@ -256,7 +256,13 @@ final class KeystoneForTests implements AutoCloseable {
 
     private HttpResponse<String> sendRaw(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // Keystone's wsgiref server closes every connection after its answer; the client may
+                // have picked one it had not yet seen closed. Once more, on a new connection.
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {

@@ -76,7 +76,7 @@ public final class ApiRouter {
                 .register();
         resource(router, "/v2/:project/events", authenticator)
                 .on(HttpMethod.POST, respond(idempotent(
-                        new PostProjectEventHandler(useCases.activateAgents(), blocking, codec, options.metrics()))))
+                        new PostProjectEventHandler(useCases.activateAgents(), codec, options.metrics()))))
                 .on(HttpMethod.GET, respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking, publicUrl)))
                 .register();
         resource(router, "/v2/:project/agents/:agent/status", authenticator)

@@ -98,22 +98,6 @@ public final class Blocking implements StoreCalls {
         });
     }
 
-    /**
-     * Store work that completes later without holding a thread (a group commit). On a store
-     * that never blocks it runs as {@code direct}; otherwise {@code later} starts it here, on the
-     * event loop, and the answer comes back to this context once the stage completes.
-     */
-    public <T> Future<T> callLater(Callable<T> direct, Supplier<CompletionStage<T>> later) {
-        if (!storeMayBlock) {
-            return call(direct);
-        }
-        try {
-            return Stages.onContext(later.get(), vertx);
-        } catch (RuntimeException failed) {
-            return Future.failedFuture(failed);
-        }
-    }
-
     /** Work that is slow whatever the store (a password hash takes a fraction of a second). */
     public <T> Future<T> offEventLoop(Callable<T> work) {
         return onWorker(work);

@@ -10,14 +10,11 @@ import io.vertx.ext.web.RoutingContext;
 public final class PostProjectEventHandler implements Endpoint {
 
     private final ActivateAgentsUseCase activate;
-    private final Blocking blocking;
     private final JsonCodec codec;
     private final ApiMetrics metrics;
 
-    public PostProjectEventHandler(ActivateAgentsUseCase activate, Blocking blocking, JsonCodec codec,
-                                   ApiMetrics metrics) {
+    public PostProjectEventHandler(ActivateAgentsUseCase activate, JsonCodec codec, ApiMetrics metrics) {
         this.activate = activate;
-        this.blocking = blocking;
         this.codec = codec;
         this.metrics = metrics;
     }
@@ -26,10 +23,7 @@ public final class PostProjectEventHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         ActivateAgentsCommand command = ActivationRequest.from(RequestBodies.objectOf(context, codec))
                 .toCommand(Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context));
-        return blocking.<Void>callLater(() -> {
-                    activate.activate(command);
-                    return null;
-                }, () -> activate.activateLater(command))
+        return Stages.onContext(activate.activate(command), context.vertx())
                 .map(Reply.of(202))
                 .onSuccess(stored -> metrics.activated("project", command.mode()));
     }

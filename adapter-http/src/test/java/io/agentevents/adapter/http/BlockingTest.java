@@ -37,33 +37,6 @@ class BlockingTest {
     }
 
     @Test
-    void callLater_onAStoreThatMayBlock_answersWhenTheStageCompletes_withTheFailureItself() throws Exception {
-        Blocking later = new Blocking(vertx, true);
-        CompletableFuture<String> commit = new CompletableFuture<>();
-
-        Future<String> answered = later.callLater(() -> "direct", () -> commit.thenApply(value -> value + " later"));
-        Future<String> failed = later.callLater(() -> "direct",
-                () -> CompletableFuture.<String>failedFuture(new IllegalStateException("store down")).thenApply(value -> value));
-
-        assertThat(answered.isComplete()).isFalse();
-        commit.complete("committed");
-        assertThat(answered.await(5, TimeUnit.SECONDS)).isEqualTo("committed later");
-        assertThatThrownBy(() -> failed.await(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("store down");
-    }
-
-    @Test
-    void callLater_onAStoreThatNeverBlocks_runsTheDirectWork() {
-        Blocking inline = new Blocking(vertx, false);
-
-        Future<String> ran = inline.callLater(() -> "direct", () -> {
-            throw new AssertionError("not on a store that never blocks");
-        });
-
-        assertThat(ran.result()).isEqualTo("direct");
-    }
-
-    @Test
     void storeThatMayBlock_andSlowWork_runOnWorkerThreads() throws Exception {
         Blocking workers = new Blocking(vertx, true);
         Blocking inline = new Blocking(vertx, false);

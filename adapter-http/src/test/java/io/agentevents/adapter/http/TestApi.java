@@ -6,7 +6,7 @@ import io.agentevents.application.port.in.operations.Readiness;
 import io.agentevents.application.port.in.access.AuthenticateAgentUseCase;
 import io.agentevents.application.port.in.access.IdentifyCallerUseCase;
 import io.agentevents.application.port.in.activation.ActivateAgentUseCase;
-import io.agentevents.application.port.in.activation.ActivateAgentsUseCase;
+import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
 import io.agentevents.application.port.in.agent.DeleteAgentUseCase;
 import io.agentevents.application.port.in.agent.GetAgentConfigurationUseCase;
 import io.agentevents.application.port.in.agent.GetAgentStatusUseCase;
@@ -35,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The real router on a real server (port 0), with use cases the test sets as lambdas. Every use
@@ -51,7 +52,8 @@ final class TestApi implements AutoCloseable {
     IdentifyCallerUseCase identify = token -> token.value().equals(TOKEN)
             ? CompletableFuture.completedFuture(caller)
             : CompletableFuture.failedFuture(new NotAuthenticatedException("unknown token"));
-    ActivateAgentsUseCase activateAgents = command -> unexpected();
+    /** The activation as the test says; what it throws is the use case's failed stage. */
+    Consumer<ActivateAgentsCommand> activateAgents = command -> unexpected();
     ActivateAgentUseCase activateAgent = command -> unexpected();
     ListProjectEventsUseCase listProjectEvents = query -> unexpected();
     RegisterAgentUseCase registerAgent = command -> unexpected();
@@ -82,7 +84,14 @@ final class TestApi implements AutoCloseable {
     TestApi(ApiOptions options) {
         ApiUseCases useCases = new ApiUseCases(
                 token -> identify.identify(token),
-                command -> activateAgents.activate(command),
+                command -> {
+                    try {
+                        activateAgents.accept(command);
+                        return CompletableFuture.completedFuture(null);
+                    } catch (RuntimeException failed) {
+                        return CompletableFuture.failedFuture(failed);
+                    }
+                },
                 command -> activateAgent.activate(command),
                 query -> listProjectEvents.list(query),
                 command -> registerAgent.register(command),

@@ -30,6 +30,7 @@ public final class KeystoneIdentityService implements IdentityService, AutoClose
 
     /** Longer than any Keystone token we have seen (Fernet ones are under 255 characters). */
     static final int MAX_TOKEN_LENGTH = 4_096;
+    static final int KEEP_ALIVE_SECONDS = 3;
     /** Readiness asks Keystone only when no call reached it for this long. */
     static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -47,6 +48,8 @@ public final class KeystoneIdentityService implements IdentityService, AutoClose
         this.client = WebClient.create(vertx, new WebClientOptions()
                         .setConnectTimeout((int) settings.timeout().toMillis())
                         .setUserAgent("agent-events")
+                        // Closed before the server's own idle timeout (Apache's is 5 s) closes it under a request.
+                        .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
                         .setFollowRedirects(false),
                 new PoolOptions().setHttp1MaxSize(settings.maxConcurrentCalls())
                         .setMaxWaitQueueSize(KeystoneSettings.MAX_WAITING_CALLS));

@@ -12,6 +12,7 @@ import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 public class ActivateAgentsService implements ActivateAgentsUseCase {
@@ -32,14 +33,13 @@ public class ActivateAgentsService implements ActivateAgentsUseCase {
     }
 
     @Override
-    public void activate(ActivateAgentsCommand command) {
-        Activation activation = authorized(command);
-        transactions.inSharedTransaction(command.project(), () -> store(command, activation));
-    }
-
-    @Override
-    public CompletionStage<Void> activateLater(ActivateAgentsCommand command) {
-        Activation activation = authorized(command);
+    public CompletionStage<Void> activate(ActivateAgentsCommand command) {
+        Activation activation;
+        try {
+            activation = authorized(command);
+        } catch (RuntimeException denied) {
+            return CompletableFuture.failedFuture(denied);
+        }
         return transactions.inSharedTransactionLater(command.project(), () -> store(command, activation))
                 .thenApply(stored -> null);
     }

@@ -34,7 +34,7 @@ class ActivateAgentsServiceTest {
     void activate_givesEveryAgentOfTheProjectTheMode_includingLaterOnes() {
         AgentId before = app.register().agent().id();
 
-        app.activateAgents.activate(new ActivateAgentsCommand(app.creator, app.project, Mode.ACTIVE, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.creator, app.project, Mode.ACTIVE, newRequest()));
         AgentId after = app.register().agent().id();
 
         assertThat(modeOf(before)).isEqualTo(Mode.ACTIVE);
@@ -44,10 +44,10 @@ class ActivateAgentsServiceTest {
     @Test
     void activate_fallsBackToIdleWhenItRunsOut_andRepostingExtendsIt() {
         AgentId agent = app.register().agent().id();
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
 
         app.clock.advanceBy(Duration.ofSeconds(70));
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
         app.clock.advanceBy(Duration.ofSeconds(70));
         assertThat(modeOf(agent)).isEqualTo(Mode.REAL_TIME);
 
@@ -56,13 +56,14 @@ class ActivateAgentsServiceTest {
     }
 
     @Test
-    void activateLater_checksAccessAtOnce_andCompletesOnceStored() {
+    void activate_checksAccessAtOnce_andCompletesOnceStored() {
         AgentId agent = app.register().agent().id();
 
-        assertThatThrownBy(() -> app.activateAgents.activateLater(
-                new ActivateAgentsCommand(app.observer, app.project, Mode.ACTIVE, newRequest())))
-                .isInstanceOf(AccessDeniedException.class);
-        var stage = app.activateAgents.activateLater(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE,
+        assertThat(app.activateAgents.activate(new ActivateAgentsCommand(app.observer, app.project, Mode.ACTIVE,
+                newRequest())).toCompletableFuture()).isCompletedExceptionally();
+        assertThatThrownBy(() -> app.activated(new ActivateAgentsCommand(app.observer, app.project, Mode.ACTIVE,
+                newRequest()))).isInstanceOf(AccessDeniedException.class);
+        var stage = app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE,
                 newRequest())).toCompletableFuture();
 
         assertThat(stage).isCompleted();
@@ -74,7 +75,7 @@ class ActivateAgentsServiceTest {
     void activate_appendsOneEventCarryingTheRequestId() {
         RequestId request = newRequest();
 
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, request));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, request));
 
         StoredEvent event = app.listProjectEvents.list(new ListProjectEventsQuery(app.observer, app.project,
                 new EventPageRequest(Optional.empty(), 10, SortDirection.DESC))).events().get(0);
@@ -84,7 +85,7 @@ class ActivateAgentsServiceTest {
 
     @Test
     void activate_byObserver_isDeniedAndWritesNothing() {
-        assertThatThrownBy(() -> app.activateAgents.activate(
+        assertThatThrownBy(() -> app.activated(
                 new ActivateAgentsCommand(app.observer, app.project, Mode.ACTIVE, newRequest())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(app.sessions.projectActivation(app.project)).isEmpty();
@@ -92,7 +93,7 @@ class ActivateAgentsServiceTest {
 
     @Test
     void activate_ofAnotherProject_isDenied() {
-        assertThatThrownBy(() -> app.activateAgents.activate(
+        assertThatThrownBy(() -> app.activated(
                 new ActivateAgentsCommand(app.otherAdmin, app.project, Mode.ACTIVE, newRequest())))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining(app.project.value());
@@ -102,7 +103,7 @@ class ActivateAgentsServiceTest {
     void activate_withAnAgentToken_isDenied() {
         var agent = app.registeredAgentCaller();
 
-        assertThatThrownBy(() -> app.activateAgents.activate(
+        assertThatThrownBy(() -> app.activated(
                 new ActivateAgentsCommand(agent, app.project, Mode.ACTIVE, newRequest())))
                 .isInstanceOf(AccessDeniedException.class);
     }

@@ -128,7 +128,7 @@ class AgentLifecycleServiceTest {
     @Test
     void heartbeat_makesTheAgentOnlineAndBusy_untilItGoesQuiet() {
         AgentCaller agent = app.registeredAgentCaller();
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
 
         app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest()));
         assertThat(statusOf(agent.agent()).online()).as("written with the next flush, not before").isFalse();
@@ -192,7 +192,7 @@ class AgentLifecycleServiceTest {
     @Test
     void poll_byTheAgent_isACheckInAndTellsItsModeAndInterval() {
         AgentCaller agent = app.registeredAgentCaller();
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
 
         AgentEventsPage page = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
         app.flushPresence.flush();
@@ -207,7 +207,7 @@ class AgentLifecycleServiceTest {
     @ValueSource(ints = {1, 2, 3, 100})
     void rereadWhileWaiting_givesWhatAFullReadGives_withoutASecondCheckIn(int limit) {
         AgentCaller agent = app.registeredAgentCaller();
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
         AgentEventsPage all = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(),
                 new EventPageRequest(Optional.empty(), 1000, SortDirection.ASC), newRequest()));
         EventPageRequest afterAll = new EventPageRequest(all.page().next(), limit, SortDirection.ASC);
@@ -219,7 +219,7 @@ class AgentLifecycleServiceTest {
         app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
                 newRequest()));
         app.clock.advanceBy(Duration.ofSeconds(1));
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.IDLE, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.IDLE, newRequest()));
 
         AgentEventsPage reread = app.listAgentEvents.rereadWhileWaiting(waiting, empty);
         AgentEventsPage full = app.listAgentEvents.list(waiting.reread());
@@ -236,7 +236,7 @@ class AgentLifecycleServiceTest {
     @Test
     void poll_repeatedWithinASecond_writesOneHeartbeatEvent() {
         AgentCaller agent = app.registeredAgentCaller();
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
 
         for (int i = 0; i < 5; i++) {
             app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));

@@ -58,7 +58,7 @@ class AnsweredFromMemoryTest {
     @Test
     void anEmptyPoll_isAnsweredAgainFromMemory_withTheModeOfTheMoment_andACheckIn() {
         AgentCaller agent = app.registeredAgentCaller();
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
         ListAgentEventsQuery query = caughtUp(agent);
         AgentEventsPage read = app.listAgentEvents.list(query);
         app.presence.drain();
@@ -81,7 +81,7 @@ class AnsweredFromMemoryTest {
         AgentCaller agent = app.registeredAgentCaller();
         ListAgentEventsQuery query = caughtUp(agent);
 
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
         assertThat(app.listAgentEvents.listIfKnown(again(query))).isEmpty();
         assertThat(app.listAgentEvents.list(again(query)).page().events()).hasSize(1);
 
@@ -118,7 +118,7 @@ class AnsweredFromMemoryTest {
                 (proxy, method, arguments) -> {
                     Object answer = method.invoke(app.eventLog, arguments);
                     if (method.getName().equals("feed")) {
-                        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME,
+                        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME,
                                 newRequest()));
                     }
                     return answer;
@@ -210,7 +210,7 @@ class AnsweredFromMemoryTest {
         });
 
         // The service appends the event first and saves the project's activation after it.
-        app.activateAgents.activate(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
 
         assertThat(modesWhenSignalled).containsExactly(Mode.REAL_TIME);
     }

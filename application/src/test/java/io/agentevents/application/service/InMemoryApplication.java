@@ -11,6 +11,7 @@ import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.memory.RandomAgentIds;
 import io.agentevents.application.memory.SecureRandomSecrets;
 import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
+import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.in.agent.RegisterAgentCommand;
@@ -136,6 +137,11 @@ final class InMemoryApplication {
     /** Registers an agent and signs it in: the caller its token stands for. */
     AgentCaller registeredAgentCaller() {
         return (AgentCaller) identified(registeredAgentToken());
+    }
+
+    /** Activates the project's agents, or throws the use case's failure itself. */
+    void activated(ActivateAgentsCommand command) {
+        awaited(activateAgents.activate(command));
     }
 
     /** Who holds the token, or the use case's failure itself. */
