@@ -5,7 +5,8 @@
 # Phase 1 keeps every agent in `active` (poll + heartbeat every second) and asks the service how
 # many it shows online; phase 2 keeps them in `real_time` (long-polling) and posts 20 single-agent
 # activations per second, each through another node than the agent's. Prints the simulator's
-# summaries and each node's peak resident memory. DATABASE_URL overrides the local PostgreSQL.
+# summaries and each node's peak resident memory. DATABASE_URL overrides the local PostgreSQL;
+# SERVER_JAR runs the nodes from another build (an older one, say) under the same simulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ agents=${2:-2000}
 seconds=${3:-60}
 heap=${HEAP:-512m}
 jar=bootstrap/target/agent-events.jar
+server_jar=${SERVER_JAR:-$jar}
 case "$store" in memory|postgres) ;; *) echo "usage: $0 memory|postgres [agents] [seconds]" >&2; exit 2 ;; esac
 
 [ -f "$jar" ] || mvn -B -q package -DskipTests
@@ -37,7 +39,7 @@ fi
 
 urls=()
 for port in "${ports[@]}"; do
-    java -Xmx"$heap" -jar "$jar" --port "$port" "${server_options[@]}" > "$work/node-$port.log" 2>&1 &
+    java -Xmx"$heap" -jar "$server_jar" --port "$port" "${server_options[@]}" > "$work/node-$port.log" 2>&1 &
     pids+=($!)
     urls+=("http://127.0.0.1:$port")
 done
@@ -62,7 +64,7 @@ simulate() {
     java -jar "$jar" simulate --url "$joined" --project bench --token "$token" --agents "$agents" \
         --duration "${seconds}s" --state-file "$work/agents.json" "$@" | tail -1
 }
-echo "== $store, $agents agents, ${#urls[@]} node(s), -Xmx$heap =="
+echo "== $store, $agents agents, ${#urls[@]} node(s), -Xmx$heap, nodes from $server_jar =="
 echo "-- active, ${seconds} s"
 simulate --keep-mode active
 echo "-- real_time, ${seconds} s, 20 single-agent activations/s"

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,9 +64,11 @@ public final class AgentEventsApp implements AutoCloseable {
     private final long flushTimer;
     private final WaitingPolls waitingPolls;
     private final JvmMeters jvmMeters;
+    private final ScheduledExecutorService deadlines;
 
     private AgentEventsApp(Vertx vertx, HttpServer server, Stores stores, FlushPresenceUseCase flush, long flushTimer,
-                           WaitingPolls waitingPolls, JvmMeters jvmMeters) {
+                           WaitingPolls waitingPolls, JvmMeters jvmMeters, ScheduledExecutorService deadlines) {
+        this.deadlines = deadlines;
         this.vertx = vertx;
         this.server = server;
         this.stores = stores;
@@ -86,6 +89,7 @@ public final class AgentEventsApp implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         Stores stores = null;
         JvmMeters jvmMeters = null;
+        ScheduledExecutorService deadlines = null;
         try {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (!config.server().metrics()) {
@@ -108,8 +112,9 @@ public final class AgentEventsApp implements AutoCloseable {
             FeedStamps stamps = stores.mayBlock() ? FeedStamps.following(stores.signals()) : FeedStamps.never();
 
             StoreCalls storeCalls = stores.mayBlock() ? new Blocking(vertx) : StoreCalls.inline();
+            deadlines = LongPollDeadlines.start();
             ApiUseCases useCases = ServiceWiring.useCases(stores, config, userTokens, presence, stamps, clock,
-                    storeCalls, identities);
+                    storeCalls, identities, deadlines, meters);
             stores.publishMetrics().accept(meters);
             Gauge.builder("agent.events.presence.buffered", presence, PresenceBuffer::size)
                     .description("agents whose check-in or heartbeat waits for the next presence flush (every 200 ms)")
@@ -138,9 +143,12 @@ public final class AgentEventsApp implements AutoCloseable {
             Gauge.builder("agent.events.presence.flushing", flushing, busy -> busy.get() ? 1 : 0)
                     .description("1 while a presence flush is writing, else 0").register(meters);
             long flushTimer = BackgroundTasks.scheduleFlush(vertx, flush, flushing, PRESENCE_FLUSH);
-            return new AgentEventsApp(vertx, server, stores, flush, flushTimer, waitingPolls, jvmMeters);
+            return new AgentEventsApp(vertx, server, stores, flush, flushTimer, waitingPolls, jvmMeters, deadlines);
         } catch (RuntimeException failed) {
             vertx.close();
+            if (deadlines != null) {
+                deadlines.shutdownNow();
+            }
             closeQuietly(stores);
             if (jvmMeters != null) {
                 jvmMeters.close();
@@ -176,6 +184,7 @@ public final class AgentEventsApp implements AutoCloseable {
             vertx.cancelTimer(flushTimer);
             flushPresenceOnce();
         } finally {
+            deadlines.shutdownNow();
             vertx.close().await();
             closeQuietly(stores);
             jvmMeters.close();

@@ -32,7 +32,12 @@ import io.agentevents.application.service.RegisterAgentService;
 import io.agentevents.application.service.RememberedIdentities;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.application.service.UpdateAgentService;
-import io.agentevents.application.service.WatchAgentEventsService;
+import io.agentevents.application.service.AwaitAgentEventsService;
+import io.agentevents.application.service.RememberedAgentEventsService;
+import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ScheduledExecutorService;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
 import java.time.Clock;
@@ -46,7 +51,8 @@ final class ServiceWiring {
 
     static ApiUseCases useCases(Stores stores, AppConfig config, InMemoryUserTokens userTokens, PresenceBuffer presence,
                                 FeedStamps stamps, Clock clock, StoreCalls storeCalls,
-                                Optional<RememberedIdentities> identities) {
+                                Optional<RememberedIdentities> identities, ScheduledExecutorService deadlines,
+                                MeterRegistry meters) {
         Schedules schedules = config.schedules();
         EventLog eventLog = stores.eventLog();
         AgentSessionRepository sessions = stores.sessions();
@@ -70,12 +76,33 @@ final class ServiceWiring {
                 new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock),
                 new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
                 new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock),
-                new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, stamps),
-                new WatchAgentEventsService(stores.signals()),
+                listAgentEvents(stores, presence, schedules, clock, storeCalls, stamps, meters),
+                new AwaitAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls, stores.signals(),
+                        deadlines),
                 new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
                 new GetAgentConfigurationService(registry, schedules),
                 new ClaimIdempotencyKeyService(idempotencyRecords, clock),
                 new FinishIdempotentRequestService(idempotencyRecords),
                 new CheckReadinessService(stores.probe(), storeCalls, identities));
+    }
+
+    /**
+     * Polls read from the store; before a store that may block (PostgreSQL), the ones this node
+     * can answer from memory are answered first. The in-memory store is as fast itself.
+     */
+    private static ListAgentEventsUseCase listAgentEvents(Stores stores, PresenceBuffer presence, Schedules schedules,
+                                                          Clock clock, StoreCalls storeCalls, FeedStamps stamps,
+                                                          MeterRegistry meters) {
+        ListAgentEventsUseCase fromStore = new ListAgentEventsService(stores.sessions(), stores.eventLog(), presence,
+                schedules, clock, storeCalls);
+        Optional<RememberedAgentEventsService> remembered = stores.mayBlock()
+                ? Optional.of(new RememberedAgentEventsService(fromStore, stamps, presence, clock)) : Optional.empty();
+        // Published on both stores (zero in memory), so a dashboard needs no store-specific query.
+        FunctionCounter.builder("agent.events.answered.from.memory", remembered,
+                        known -> known.map(RememberedAgentEventsService::answeredFromMemory).orElse(0L))
+                .description("agents' polls and tokens this node answered from what it remembers, without the store")
+                .tag("what", "poll")
+                .register(meters);
+        return remembered.<ListAgentEventsUseCase>map(decorator -> decorator).orElse(fromStore);
     }
 }

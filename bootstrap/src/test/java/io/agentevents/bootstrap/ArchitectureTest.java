@@ -99,14 +99,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("io.agentevents.(**)").should().beFreeOfCycles();
 
-    /**
-     * One contract per use case: one method, no default twins. The agent's feed still carries its
-     * read-from-memory and re-read twins, until waiting for events is a use case of its own.
-     */
+    /** One contract per use case: one method, no default twins. */
     @ArchTest
     static final ArchRule inPortsAreOneMethodEach = classes().that().resideInAPackage(PORTS_IN).and().areInterfaces()
             .and().haveSimpleNameEndingWith("UseCase")
-            .and().doNotHaveFullyQualifiedName("io.agentevents.application.port.in.feed.ListAgentEventsUseCase")
             .should(new ArchCondition<JavaClass>("declare exactly one method") {
                 @Override
                 public void check(JavaClass port, ConditionEvents events) {

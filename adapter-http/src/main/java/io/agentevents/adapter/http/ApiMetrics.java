@@ -38,7 +38,6 @@ public final class ApiMetrics {
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> activations = new ConcurrentHashMap<>();
     private final Counter storeErrors;
-    private final Counter pollsFromMemory;
     private final Counter tokensFromMemory;
 
     /**
@@ -51,7 +50,6 @@ public final class ApiMetrics {
         this.storeErrors = Counter.builder("agent.events.store.errors")
                 .description("requests answered 503 because the store was unreachable")
                 .register(registry);
-        this.pollsFromMemory = answeredFromMemory("poll");
         this.tokensFromMemory = answeredFromMemory("token");
     }
 
@@ -84,10 +82,6 @@ public final class ApiMetrics {
                         .tags("scope", scope, "mode", WireNames.of(mode))
                         .register(registry))
                 .increment();
-    }
-
-    void pollAnsweredFromMemory() {
-        pollsFromMemory.increment();
     }
 
     void tokenKnownFromMemory() {

@@ -72,7 +72,7 @@ public final class ApiRouter {
                 .on(HttpMethod.POST, respond(idempotent(new PostAgentEventHandler(
                         useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec, options.metrics()))))
                 .on(HttpMethod.GET, respond(new GetAgentEventsHandler(useCases.listAgentEvents(),
-                        useCases.watchAgentEvents(), vertx, blocking, options.waitingPolls(), options.metrics(), publicUrl)))
+                        useCases.awaitAgentEvents(), vertx, options.waitingPolls(), publicUrl)))
                 .register();
         resource(router, "/v2/:project/events", authenticator)
                 .on(HttpMethod.POST, respond(idempotent(

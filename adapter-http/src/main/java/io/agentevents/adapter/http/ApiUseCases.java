@@ -11,10 +11,10 @@ import io.agentevents.application.port.in.agent.GetAgentUseCase;
 import io.agentevents.application.port.in.agent.ListAgentsUseCase;
 import io.agentevents.application.port.in.agent.RegisterAgentUseCase;
 import io.agentevents.application.port.in.agent.UpdateAgentUseCase;
+import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
 import io.agentevents.application.port.in.feed.RecordAgentEventUseCase;
-import io.agentevents.application.port.in.feed.WatchAgentEventsUseCase;
 import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase;
 import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestUseCase;
 import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
@@ -35,7 +35,7 @@ public record ApiUseCases(
         DeleteAgentUseCase deleteAgent,
         RecordAgentEventUseCase recordAgentEvent,
         ListAgentEventsUseCase listAgentEvents,
-        WatchAgentEventsUseCase watchAgentEvents,
+        AwaitAgentEventsUseCase awaitAgentEvents,
         GetAgentStatusUseCase agentStatus,
         GetAgentConfigurationUseCase agentConfiguration,
         ClaimIdempotencyKeyUseCase claimIdempotencyKey,
@@ -44,7 +44,7 @@ public record ApiUseCases(
 
     public ApiUseCases {
         Stream.of(identifyCaller, activateAgents, activateAgent, listProjectEvents, registerAgent, authenticateAgent,
-                listAgents, getAgent, updateAgent, deleteAgent, recordAgentEvent, listAgentEvents, watchAgentEvents, agentStatus, agentConfiguration,
+                listAgents, getAgent, updateAgent, deleteAgent, recordAgentEvent, listAgentEvents, awaitAgentEvents, agentStatus, agentConfiguration,
                 claimIdempotencyKey, finishIdempotentRequest, checkReadiness).forEach(Objects::requireNonNull);
     }
 }

@@ -4,7 +4,6 @@ import io.agentevents.application.port.in.ServiceBusyException;
 import io.agentevents.application.port.out.StoreCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -70,25 +69,6 @@ public final class Blocking implements StoreCalls {
         } catch (Exception failed) {
             return Future.failedFuture(failed);
         }
-    }
-
-    /**
-     * Store work whose answer this node may already hold in memory: on a store that may block,
-     * {@code known} is asked first, here on the event loop, and only when it has no answer does
-     * {@code work} go to a worker; so a known answer costs no thread hand-off. A store that never
-     * blocks answers as fast as the memory would, so there {@code work} just runs.
-     */
-    public <T> Future<T> callUnlessKnown(Supplier<Optional<T>> known, Callable<T> work) {
-        if (!storeMayBlock) {
-            return call(work);
-        }
-        Optional<T> answer;
-        try {
-            answer = known.get();
-        } catch (RuntimeException failed) {
-            return Future.failedFuture(failed);
-        }
-        return answer.map(Future::succeededFuture).orElseGet(() -> call(work));
     }
 
     public Future<Reply> run(Runnable work, Reply reply) {

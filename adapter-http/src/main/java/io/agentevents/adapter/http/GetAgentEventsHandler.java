@@ -5,23 +5,24 @@ import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.wire.WireNames;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.AwaitAgentEventsQuery;
+import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
-import io.agentevents.application.port.in.feed.WatchAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.PendingPage;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * {@code GET /v2/{p}/agents/{a}/events}: the agent's feed, oldest first unless asked otherwise.
@@ -37,21 +38,17 @@ public final class GetAgentEventsHandler implements Endpoint {
     public static final int MAX_WAIT_SECONDS = 30;
 
     private final ListAgentEventsUseCase list;
-    private final WatchAgentEventsUseCase watch;
+    private final AwaitAgentEventsUseCase await;
     private final Vertx vertx;
-    private final Blocking blocking;
     private final WaitingPolls waitingPolls;
-    private final ApiMetrics metrics;
     private final PublicUrl publicUrl;
 
-    public GetAgentEventsHandler(ListAgentEventsUseCase list, WatchAgentEventsUseCase watch, Vertx vertx,
-                                 Blocking blocking, WaitingPolls waitingPolls, ApiMetrics metrics, PublicUrl publicUrl) {
+    public GetAgentEventsHandler(ListAgentEventsUseCase list, AwaitAgentEventsUseCase await, Vertx vertx,
+                                 WaitingPolls waitingPolls, PublicUrl publicUrl) {
         this.list = list;
-        this.watch = watch;
+        this.await = await;
         this.vertx = vertx;
-        this.blocking = blocking;
         this.waitingPolls = waitingPolls;
-        this.metrics = metrics;
         this.publicUrl = publicUrl;
     }
 
@@ -65,16 +62,9 @@ public final class GetAgentEventsHandler implements Endpoint {
                 RequestIds.of(context));
         String path = "/v2/" + project + "/agents/" + agent + "/events";
         if (wait.isZero()) {
-            return blocking.callUnlessKnown(() -> list.listIfKnown(query).map(this::countedFromMemory),
-                            () -> list.list(query))
-                    .map(result -> replyOf(result, path, page));
+            return Stages.onContext(list.list(query), vertx).map(result -> replyOf(result, path, page));
         }
-        return new LongPoll(context, query, wait, path).start();
-    }
-
-    private AgentEventsPage countedFromMemory(AgentEventsPage page) {
-        metrics.pollAnsweredFromMemory();
-        return page;
+        return waitFor(context, query, wait, path);
     }
 
     private static Duration waitOf(RoutingContext context) {
@@ -104,123 +94,30 @@ public final class GetAgentEventsHandler implements Endpoint {
     }
 
     /**
-     * One waiting poll. The watch is registered before the first read, so an event appended
-     * between the read and the wait still wakes it. It ends once: with events, at the deadline,
-     * or when the client goes away (then it just lets go of the watch and the timer).
+     * A waiting poll: its seat bounds the token's waiting polls and answers it when the node
+     * stops; the use case does the waiting. If the client goes away it is cancelled.
      */
-    private final class LongPoll {
-
-        private final RoutingContext context;
-        private final ListAgentEventsQuery query;
-        private final Duration wait;
-        private final String path;
-        private final Context eventLoop = vertx.getOrCreateContext();
-        private final Promise<Reply> answer = Promise.promise();
-        private WatchAgentEventsUseCase.Watch registered;
-        private WaitingPolls.Seat seat;
-        private boolean answerAfterFirstRead;
-        private long timer;
-        private Reply latest;
-        private AgentEventsPage waitingOn;
-        private boolean reading;
-        private boolean signalledWhileReading;
-        private boolean ended;
-
-        LongPoll(RoutingContext context, ListAgentEventsQuery query, Duration wait, String path) {
-            this.context = context;
-            this.query = query;
-            this.wait = wait;
-            this.path = path;
+    private Future<Reply> waitFor(RoutingContext context, ListAgentEventsQuery query, Duration wait, String path) {
+        var entered = waitingPolls.enter(ClientKey.of(context));
+        if (entered.isEmpty()) {
+            return Future.failedFuture(new TooManyRequestsException("at most " + waitingPolls.maxPerToken()
+                    + " long-polls may wait per token; close one or poll without wait", 1));
         }
-
-        Future<Reply> start() {
-            var entered = waitingPolls.enter(ClientKey.of(context),
-                    () -> eventLoop.runOnContext(ignored -> answerNow()));
-            if (entered.isEmpty()) {
-                return Future.failedFuture(new TooManyRequestsException("at most " + waitingPolls.maxPerToken()
-                        + " long-polls may wait per token; close one or poll without wait", 1));
-            }
-            seat = entered.get();
-            registered = watch.watch(query.project(), query.agent(), () -> eventLoop.runOnContext(ignored -> readAgain()));
-            timer = vertx.setTimer(wait.toMillis(), ignored -> end(latest));
-            context.response().closeHandler(ignored -> end(null));
-            reading = true;
-            blocking.call(() -> list.list(query)).onComplete(result -> {
-                reading = false;
-                if (result.failed()) {
-                    fail(result.cause());
-                    return;
-                }
-                waitingOn = result.result();
-                latest = replyOf(waitingOn, path, query.page());
-                if (!result.result().page().events().isEmpty() || result.result().directive().isEmpty()
-                        || answerAfterFirstRead) {
-                    end(latest); // something to say now, or a user reading: users never wait
-                } else if (signalledWhileReading) {
-                    readAgain();
-                }
-            });
-            return answer.future();
-        }
-
-        /** On the event loop, after a signal: read again, one read at a time. */
-        private void readAgain() {
-            if (ended) {
-                return;
-            }
-            if (reading) {
-                signalledWhileReading = true;
-                return;
-            }
-            reading = true;
-            signalledWhileReading = false;
-            blocking.call(() -> list.rereadWhileWaiting(query, waitingOn)).onComplete(result -> {
-                reading = false;
-                if (result.failed()) {
-                    fail(result.cause());
-                } else if (!result.result().page().events().isEmpty()) {
-                    end(replyOf(result.result(), path, query.page()));
-                } else if (signalledWhileReading) {
-                    readAgain();
-                }
-            });
-        }
-
-        /** The node is stopping: answer with what the poll has, or as soon as its first read has. */
-        private void answerNow() {
-            if (latest != null) {
-                end(latest);
-            } else {
-                answerAfterFirstRead = true;
-            }
-        }
-
-        /** Ends the wait: its seat, its watch and its timer go, whichever way it ended. */
-        private void release() {
-            ended = true;
+        WaitingPolls.Seat seat = entered.get();
+        PendingPage pending;
+        try {
+            pending = await.await(new AwaitAgentEventsQuery(query, wait));
+        } catch (RuntimeException failed) {
             seat.leave();
-            registered.close();
-            vertx.cancelTimer(timer);
+            throw failed;
         }
-
-        private void end(Reply reply) {
-            if (ended) {
-                return;
-            }
-            release();
-            if (reply != null) {
-                answer.tryComplete(reply);
-            } else {
-                answer.tryFail(new ClientGoneException());
-            }
-        }
-
-        private void fail(Throwable failure) {
-            if (!ended) {
-                release();
-                answer.tryFail(failure);
-            }
-        }
+        seat.answerNowBy(pending::answerNow);
+        context.response().closeHandler(ignored -> pending.cancel());
+        return Stages.onContext(pending.page(), vertx)
+                .onComplete(ignored -> seat.leave())
+                .recover(failed -> Future.failedFuture(failed instanceof CancellationException
+                        ? new ClientGoneException() : failed))
+                .map(result -> replyOf(result, path, query.page()));
     }
 
     /** The client closed the connection while its poll waited; there is nobody to answer. */

@@ -30,12 +30,26 @@ public final class WaitingPolls {
     public final class Seat {
 
         private final ClientKey client;
-        private final Runnable answerNow;
+        private volatile Runnable answerNow;
         private boolean left;
 
-        private Seat(ClientKey client, Runnable answerNow) {
+        private Seat(ClientKey client) {
             this.client = client;
-            this.answerNow = answerNow;
+        }
+
+        /** How to end the poll at once with what it has; run now if the node is already stopping. */
+        public void answerNowBy(Runnable answer) {
+            answerNow = answer;
+            if (stopping) {
+                answer.run();
+            }
+        }
+
+        private void answerNow() {
+            Runnable answer = answerNow;
+            if (answer != null) {
+                answer.run();
+            }
         }
 
         public synchronized void leave() {
@@ -47,11 +61,8 @@ public final class WaitingPolls {
         }
     }
 
-    /**
-     * @param answerNow how to end the poll at once with what it has (called when the node stops)
-     * @return its seat; empty if the client already has its share of waiting polls
-     */
-    Optional<Seat> enter(ClientKey client, Runnable answerNow) {
+    /** @return its seat; empty if the client already has its share of waiting polls */
+    Optional<Seat> enter(ClientKey client) {
         int[] after = new int[1];
         perClient.compute(client, (key, count) -> {
             int current = count == null ? 0 : count;
@@ -61,11 +72,8 @@ public final class WaitingPolls {
         if (after[0] < 0) {
             return Optional.empty();
         }
-        Seat seat = new Seat(client, answerNow);
+        Seat seat = new Seat(client);
         seats.add(seat);
-        if (stopping) {
-            answerNow.run();
-        }
         return Optional.of(seat);
     }
 
@@ -77,7 +85,7 @@ public final class WaitingPolls {
     /** The node is stopping: every waiting poll answers now, and new ones answer without waiting. */
     public void answerAllNow() {
         stopping = true;
-        seats.forEach(seat -> seat.answerNow.run());
+        seats.forEach(Seat::answerNow);
     }
 
     public int maxPerToken() {

@@ -49,34 +49,6 @@ class BlockingTest {
     }
 
     @Test
-    void callUnlessKnown_onAStoreThatMayBlock_answersAKnownAnswerInline_andGoesToAWorkerOnlyOtherwise() throws Exception {
-        Blocking workers = new Blocking(vertx, true);
-        String caller = Thread.currentThread().getName();
-
-        Future<String> known = workers.callUnlessKnown(() -> Optional.of(Thread.currentThread().getName()),
-                () -> "read " + Thread.currentThread().getName());
-        Future<String> unknown = workers.callUnlessKnown(Optional::empty, () -> "read " + Thread.currentThread().getName());
-        Future<String> refused = workers.callUnlessKnown(() -> {
-            throw new IllegalStateException("expired");
-        }, () -> "read");
-
-        assertThat(known.result()).isEqualTo(caller);
-        assertThat(unknown.await(5, TimeUnit.SECONDS)).startsWith("read vert.x-worker-thread");
-        assertThat(refused.cause()).hasMessage("expired");
-    }
-
-    @Test
-    void callUnlessKnown_onAStoreThatNeverBlocks_justRunsTheWork() {
-        Blocking inline = new Blocking(vertx, false);
-
-        Future<String> ran = inline.callUnlessKnown(() -> {
-            throw new AssertionError("a store that never blocks is not asked twice");
-        }, () -> "read");
-
-        assertThat(ran.result()).isEqualTo("read");
-    }
-
-    @Test
     void workBeyondTheQueuesBound_isRefusedAtOnce_asBusy_andThePlaceFreesWhenWorkEnds() throws Exception {
         Blocking bounded = new Blocking(vertx, true, 2, TimeUnit.SECONDS.toNanos(30));
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

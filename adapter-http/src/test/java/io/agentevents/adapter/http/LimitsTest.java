@@ -85,12 +85,13 @@ class LimitsTest {
         api = new TestApi(ApiOptions.defaults().withWaitingPolls(polls));
         AgentId agent = TestSessions.newAgent();
         api.caller = new AgentCaller(TestApi.PROJECT, agent);
-        AtomicInteger reads = new AtomicInteger();
-        api.listAgentEvents = query -> {
-            reads.incrementAndGet();
-            return new AgentEventsPage(EMPTY, Optional.of(new PollDirective(Mode.REAL_TIME, Duration.ofMillis(300))));
+        AtomicInteger awaited = new AtomicInteger();
+        AgentEventsPage empty = new AgentEventsPage(EMPTY,
+                Optional.of(new PollDirective(Mode.REAL_TIME, Duration.ofMillis(300))));
+        api.awaitAgentEvents = query -> {
+            awaited.incrementAndGet();
+            return new StubPendingPage(empty);
         };
-        api.watchAgentEvents = (project, watched, onChange) -> () -> { };
         String path = "/v2/p1/agents/" + agent + "/events?marker=7&wait=30";
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> api.authorized("GET", path, null));
         CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> api.authorized("GET", path, null));
@@ -108,7 +109,7 @@ class LimitsTest {
         assertThat(polls.waiting()).isZero();
         HttpResponse<String> afterStop = api.authorized("GET", path, null);
         assertThat(afterStop.statusCode()).as("a poll arriving while the node stops does not wait").isEqualTo(200);
-        assertThat(reads.get()).isEqualTo(3);
+        assertThat(awaited.get()).as("the refused poll waited for nothing").isEqualTo(3);
     }
 
     private static void awaitWaiting(WaitingPolls polls, int count) throws InterruptedException {

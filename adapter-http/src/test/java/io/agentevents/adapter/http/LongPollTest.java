@@ -3,14 +3,13 @@ package io.agentevents.adapter.http;
 import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
-import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.port.in.feed.AwaitAgentEventsQuery;
 import io.agentevents.application.port.in.feed.PollDirective;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;
-import io.agentevents.domain.access.Role;
-import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.AgentActivated;
 import io.agentevents.domain.event.EventId;
@@ -24,10 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,15 +42,16 @@ class LongPollTest {
     private final EventPage oneActivation = new EventPage(List.of(new StoredEvent(new EventId(1_000_000_008L),
             new AgentActivated(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0)), TestSessions.newRequest())),
             Optional.of(new EventId(1_000_000_008L)), Optional.empty());
-    private final List<ListAgentEventsQuery> reads = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Runnable> onChange = new AtomicReference<>();
-    private final CountDownLatch watchClosed = new CountDownLatch(1);
+    private final List<AwaitAgentEventsQuery> awaited = new CopyOnWriteArrayList<>();
+    private final CountDownLatch waiting = new CountDownLatch(1);
+    private final StubPendingPage pending = new StubPendingPage(new AgentEventsPage(empty, Optional.of(realTime)));
 
     LongPollTest() {
         api.caller = new AgentCaller(TestApi.PROJECT, agent);
-        api.watchAgentEvents = (project, watched, callback) -> {
-            onChange.set(callback);
-            return watchClosed::countDown;
+        api.awaitAgentEvents = query -> {
+            awaited.add(query);
+            waiting.countDown();
+            return pending;
         };
     }
 
@@ -60,80 +60,47 @@ class LongPollTest {
         api.close();
     }
 
-    private void feedAnswers(EventPage... pages) {
-        api.listAgentEvents = query -> {
-            reads.add(query);
-            EventPage page = pages[Math.min(reads.size(), pages.length) - 1];
-            return new AgentEventsPage(page, Optional.of(realTime));
-        };
+    @Test
+    void aPollWithWait_awaitsTheFeed_withItsMarkerAndWait_andAnswersItsPage() throws Exception {
+        CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(
+                () -> api.authorized("GET", path + "?marker=7&wait=20", null));
+        assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(response).as("waits while its page does").isNotDone();
+
+        pending.answer.complete(new AgentEventsPage(oneActivation, Optional.of(realTime)));
+
+        HttpResponse<String> answered = response.get(5, TimeUnit.SECONDS);
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).contains("agent_activate");
+        assertThat(answered.headers().firstValue("X-Agent-Mode")).contains("real_time");
+        assertThat(answered.headers().firstValue("X-Long-Poll-Max-S")).contains("30");
+        AwaitAgentEventsQuery query = awaited.get(0);
+        assertThat(query.maxWait()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(query.feed().page().after()).contains(new EventId(7));
+        assertThat(query.feed().agent()).isEqualTo(agent);
+        assertThat(pending.cancelled.getCount()).as("an answered poll is not cancelled").isEqualTo(1);
     }
 
     @Test
-    void eventsAlreadyThere_areAnsweredAtOnce() {
-        feedAnswers(oneActivation);
+    void aPollWithoutWait_readsTheFeed_andNeverAwaits() {
+        api.listAgentEvents = query -> new AgentEventsPage(empty, Optional.of(realTime));
 
-        long started = System.nanoTime();
-        HttpResponse<String> response = api.authorized("GET", path + "?marker=7&wait=30", null);
+        HttpResponse<String> response = api.authorized("GET", path + "?marker=7&wait=0", null);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("agent_activate");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(watchClosed.getCount()).isZero();
-    }
-
-    @Test
-    void nothingNew_answersAnEmptyPageWhenTheWaitIsOver() {
-        feedAnswers(empty);
-
-        long started = System.nanoTime();
-        HttpResponse<String> response = api.authorized("GET", path + "?marker=7&wait=1", null);
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(api.codec.readTree(response.body()).get("events")).isEmpty();
-        assertThat(response.headers().firstValue("X-Agent-Mode")).contains("real_time");
-        assertThat(response.headers().firstValue("X-Long-Poll-Max-S")).contains("30");
-        assertThat(watchClosed.getCount()).isZero();
+        assertThat(awaited).isEmpty();
     }
 
     @Test
-    void aSignal_makesTheWaitingPollReadAgainAndAnswer() throws Exception {
-        feedAnswers(empty, oneActivation);
-        Thread signaller = new Thread(() -> {
-            try {
-                // Signalled as soon as the poll has its watch: a signal before, during or after its first read must wake it.
-                while (onChange.get() == null) {
-                    Thread.sleep(1);
-                }
-                onChange.get().run();
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        signaller.start();
+    void aFailedWait_isAnsweredAsTheFailure() throws Exception {
+        CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(
+                () -> api.authorized("GET", path + "?wait=30", null));
+        assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
 
-        long started = System.nanoTime();
-        HttpResponse<String> response = api.authorized("GET", path + "?marker=7&wait=20", null);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        pending.answer.completeExceptionally(new AgentNotFoundException(TestApi.PROJECT, agent));
 
-        assertThat(response.body()).contains("agent_activate");
-        assertThat(took).isLessThan(Duration.ofSeconds(5));
-        assertThat(reads).hasSize(2);
-        assertThat(reads.get(0).rereadWhileWaiting()).isFalse();
-        assertThat(reads.get(1).rereadWhileWaiting()).isTrue();
-        signaller.join();
-    }
-
-    @Test
-    void aUserReading_neverWaits() {
-        api.caller = new UserCaller(TestApi.PROJECT, Role.OBSERVER);
-        api.listAgentEvents = query -> new AgentEventsPage(empty, Optional.empty());
-
-        long started = System.nanoTime();
-        HttpResponse<String> response = api.authorized("GET", path + "?wait=30", null);
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertError(response.get(5, TimeUnit.SECONDS), 404, "");
     }
 
     @ParameterizedTest
@@ -143,20 +110,16 @@ class LongPollTest {
     }
 
     @Test
-    void aClientThatGoesAway_releasesItsWaitAtOnce() throws Exception {
-        feedAnswers(empty);
+    void aClientThatGoesAway_cancelsItsWaitAtOnce() throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + "?wait=30 HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: " + TestApi.TOKEN + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (reads.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(watchClosed.getCount()).as("still waiting while connected").isEqualTo(1);
+            assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(pending.cancelled.getCount()).as("still waiting while connected").isEqualTo(1);
         }
 
-        assertThat(watchClosed.await(2, TimeUnit.SECONDS)).as("watch released after the client left").isTrue();
+        assertThat(pending.cancelled.await(2, TimeUnit.SECONDS)).as("cancelled after the client left").isTrue();
     }
 }

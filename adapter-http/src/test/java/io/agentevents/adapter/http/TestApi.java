@@ -14,10 +14,11 @@ import io.agentevents.application.port.in.agent.GetAgentUseCase;
 import io.agentevents.application.port.in.agent.ListAgentsUseCase;
 import io.agentevents.application.port.in.agent.RegisterAgentUseCase;
 import io.agentevents.application.port.in.agent.UpdateAgentUseCase;
-import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
 import io.agentevents.application.port.in.feed.RecordAgentEventUseCase;
-import io.agentevents.application.port.in.feed.WatchAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase;
 import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestUseCase;
 import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
@@ -36,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The real router on a real server (port 0), with use cases the test sets as lambdas. Every use
@@ -63,8 +65,9 @@ final class TestApi implements AutoCloseable {
     UpdateAgentUseCase updateAgent = command -> unexpected();
     DeleteAgentUseCase deleteAgent = command -> unexpected();
     RecordAgentEventUseCase recordAgentEvent = command -> unexpected();
-    ListAgentEventsUseCase listAgentEvents = query -> unexpected();
-    WatchAgentEventsUseCase watchAgentEvents = (project, agent, onChange) -> unexpected();
+    /** The feed as the test says; what it throws is the use case's failed stage. */
+    Function<ListAgentEventsQuery, AgentEventsPage> listAgentEvents = query -> unexpected();
+    AwaitAgentEventsUseCase awaitAgentEvents = query -> unexpected();
     GetAgentStatusUseCase agentStatus = query -> unexpected();
     GetAgentConfigurationUseCase agentConfiguration = query -> unexpected();
     ClaimIdempotencyKeyUseCase claimKey = command -> new IdempotencyClaim.Claimed("k");
@@ -101,8 +104,14 @@ final class TestApi implements AutoCloseable {
                 command -> updateAgent.update(command),
                 command -> deleteAgent.delete(command),
                 command -> recordAgentEvent.record(command),
-                query -> listAgentEvents.list(query),
-                (project, agent, onChange) -> watchAgentEvents.watch(project, agent, onChange),
+                query -> {
+                    try {
+                        return CompletableFuture.completedFuture(listAgentEvents.apply(query));
+                    } catch (RuntimeException failed) {
+                        return CompletableFuture.failedFuture(failed);
+                    }
+                },
+                query -> awaitAgentEvents.await(query),
                 query -> agentStatus.status(query),
                 query -> agentConfiguration.configuration(query),
                 command -> claimKey.claim(command),

@@ -127,6 +127,18 @@ public class PostgresEventLog implements EventLog {
                 .list());
     }
 
+    @Override
+    public List<StoredEvent> inFeedsAfter(ProjectId project, Optional<EventId> after, int limit) {
+        return store.call(handle -> handle.createQuery("SELECT " + EventRow.COLUMNS + " FROM events"
+                        + " WHERE project_id = :project AND type <> 'agent_heartbeat' AND id > :marker"
+                        + " ORDER BY id ASC LIMIT :limit")
+                .bind("project", project.value())
+                .bind("marker", after.map(EventId::value).orElse(0L))
+                .bind("limit", limit)
+                .map(ROWS)
+                .list());
+    }
+
     private EventPage read(ProjectId project, Feed feed, EventPageRequest request) {
         return store.call(handle -> {
             String order = request.after().isPresent() || request.direction() == SortDirection.ASC ? "ASC" : "DESC";

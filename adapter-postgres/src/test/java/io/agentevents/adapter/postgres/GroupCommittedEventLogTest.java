@@ -7,12 +7,14 @@ import io.agentevents.application.port.out.EventLogContract;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,16 @@ class GroupCommittedEventLogTest extends EventLogContract {
             @Override
             public EventPage feedWithHeartbeats(ProjectId project, AgentId agent, EventPageRequest request) {
                 return log.feedWithHeartbeats(project, agent, request);
+            }
+
+            @Override
+            public List<StoredEvent> newInFeed(ProjectId project, AgentId agent, Optional<EventId> after, int limit) {
+                return log.newInFeed(project, agent, after, limit);
+            }
+
+            @Override
+            public List<StoredEvent> inFeedsAfter(ProjectId project, Optional<EventId> after, int limit) {
+                return log.inFeedsAfter(project, after, limit);
             }
 
             @Override

@@ -90,6 +90,12 @@ public class InMemoryEventLog implements EventLog {
     }
 
     @Override
+    public List<StoredEvent> inFeedsAfter(ProjectId project, Optional<EventId> after, int limit) {
+        ProjectLog log = logs.get(project);
+        return log == null ? List.of() : log.inFeedsAfter(after.map(EventId::value).orElse(0L), limit);
+    }
+
+    @Override
     public long size() {
         long size = 0;
         for (ProjectLog log : logs.values()) {

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One project's events, its id counter (kept even when all events are purged), and three
+ * One project's events, its id counter (kept even when all events are purged), and four
  * indexes for agents' feeds: each agent's own feed events, all of each agent's events (its
- * heartbeats too, for the feed its users read), and the project's activations. A feed page
+ * heartbeats too, for the feed its users read), the project's activations, and every event in
+ * some feed (for one read that serves all of the project's waiting agents). A feed page
  * merges one agent index with the activations, so its cost does not grow with the rest of the
  * log; an agent's events but heartbeats are in two indexes, a long more each. Its lock is held while ids
  * are assigned and events added and while pages are read, so ids become visible strictly in
@@ -34,6 +35,7 @@ final class ProjectLog {
     private final Map<AgentId, IdList> agentFeeds = new HashMap<>();
     private final Map<AgentId, IdList> agentHistories = new HashMap<>();
     private final IdList projectActivations = new IdList();
+    private final IdList inFeeds = new IdList();
 
     /** @param firstId the id of the project's first event */
     ProjectLog(long firstId) {
@@ -45,6 +47,9 @@ final class ProjectLog {
         for (NewEvent newEvent : newEvents) {
             AgentEvent event = newEvent.event();
             long id = events.append(event, newEvent.requestId());
+            if (EventLog.inAgentFeeds(event)) {
+                inFeeds.add(id);
+            }
             if (isProjectActivation(event)) {
                 projectActivations.add(id);
             } else if (event.agent().isPresent()) {
@@ -82,6 +87,11 @@ final class ProjectLog {
             cursor[s] = SortedIds.firstIndexAfter(sources.get(s), after);
         }
         return oldestFrom(sources, cursor, limit);
+    }
+
+    synchronized List<StoredEvent> inFeedsAfter(long after, int limit) {
+        List<SortedIds> sources = List.of(inFeeds);
+        return oldestFrom(sources, new int[] {SortedIds.firstIndexAfter(inFeeds, after)}, limit);
     }
 
     private List<SortedIds> feedSources(AgentId agent) {
@@ -164,6 +174,7 @@ final class ProjectLog {
         }
         long lastPurged = events.lastId() - events.size();
         projectActivations.removeThrough(lastPurged);
+        inFeeds.removeThrough(lastPurged);
         for (Map<AgentId, IdList> index : List.of(agentFeeds, agentHistories)) {
             index.values().forEach(feed -> feed.removeThrough(lastPurged));
             index.values().removeIf(IdList::isEmpty);

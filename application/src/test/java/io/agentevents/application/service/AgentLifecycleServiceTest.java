@@ -194,43 +194,16 @@ class AgentLifecycleServiceTest {
         AgentCaller agent = app.registeredAgentCaller();
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
 
-        AgentEventsPage page = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
+        AgentEventsPage page = app.poll(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
         app.flushPresence.flush();
 
-        assertThat(page.directive()).contains(new PollDirective(Mode.REAL_TIME, Duration.ofMillis(300)));
+        assertThat(page.directive().map(PollDirective::mode)).contains(Mode.REAL_TIME);
+        assertThat(page.directive().map(PollDirective::pollEvery)).contains(Duration.ofMillis(300));
+        assertThat(page.directive().flatMap(PollDirective::modeEndsAt))
+                .contains(app.clock.instant().plus(app.schedules.forMode(Mode.REAL_TIME).activationLasts().orElseThrow()));
         assertThat(page.page().events()).extracting(event -> event.event().type())
                 .contains(EventType.AGENT_ACTIVATE, EventType.AGENT_REGISTERED).doesNotContain(EventType.AGENT_HEARTBEAT);
         assertThat(statusOf(agent.agent()).online()).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 100})
-    void rereadWhileWaiting_givesWhatAFullReadGives_withoutASecondCheckIn(int limit) {
-        AgentCaller agent = app.registeredAgentCaller();
-        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
-        AgentEventsPage all = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(),
-                new EventPageRequest(Optional.empty(), 1000, SortDirection.ASC), newRequest()));
-        EventPageRequest afterAll = new EventPageRequest(all.page().next(), limit, SortDirection.ASC);
-        ListAgentEventsQuery waiting = new ListAgentEventsQuery(agent, app.project, agent.agent(), afterAll, newRequest());
-        AgentEventsPage empty = app.listAgentEvents.list(waiting);
-        app.flushPresence.flush();
-        Instant checkedIn = statusOf(agent.agent()).lastHeartbeatAt().orElseThrow();
-        app.clock.advanceBy(Duration.ofSeconds(5));
-        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
-                newRequest()));
-        app.clock.advanceBy(Duration.ofSeconds(1));
-        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.IDLE, newRequest()));
-
-        AgentEventsPage reread = app.listAgentEvents.rereadWhileWaiting(waiting, empty);
-        AgentEventsPage full = app.listAgentEvents.list(waiting.reread());
-        app.flushPresence.flush();
-
-        assertThat(empty.page().events()).isEmpty();
-        assertThat(reread.page()).isEqualTo(full.page());
-        assertThat(reread.page().events()).hasSize(Math.min(limit, 2));
-        assertThat(reread.directive()).isEqualTo(full.directive());
-        assertThat(reread.directive().orElseThrow().mode()).isEqualTo(Mode.IDLE);
-        assertThat(statusOf(agent.agent()).lastHeartbeatAt()).contains(checkedIn);
     }
 
     @Test
@@ -239,7 +212,7 @@ class AgentLifecycleServiceTest {
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
 
         for (int i = 0; i < 5; i++) {
-            app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
+            app.poll(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
             app.flushPresence.flush();
             app.clock.advanceBy(Duration.ofMillis(100));
         }
@@ -252,7 +225,7 @@ class AgentLifecycleServiceTest {
     void read_byAUser_isNoCheckIn() {
         AgentId agent = app.register().agent().id();
 
-        AgentEventsPage page = app.listAgentEvents.list(new ListAgentEventsQuery(app.observer, app.project, agent, firstHundred, newRequest()));
+        AgentEventsPage page = app.poll(new ListAgentEventsQuery(app.observer, app.project, agent, firstHundred, newRequest()));
 
         assertThat(page.directive()).isEmpty();
         assertThat(statusOf(agent).lastHeartbeatAt()).isEmpty();
@@ -265,9 +238,9 @@ class AgentLifecycleServiceTest {
                 false, newRequest()));
         app.flushPresence.flush();
 
-        List<EventType> byUser = app.listAgentEvents.list(new ListAgentEventsQuery(app.observer, app.project, agent.agent(),
+        List<EventType> byUser = app.poll(new ListAgentEventsQuery(app.observer, app.project, agent.agent(),
                 firstHundred, newRequest())).page().events().stream().map(event -> event.event().type()).toList();
-        List<EventType> byAgent = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(),
+        List<EventType> byAgent = app.poll(new ListAgentEventsQuery(agent, app.project, agent.agent(),
                 firstHundred, newRequest())).page().events().stream().map(event -> event.event().type()).toList();
 
         assertThat(byUser).containsExactly(EventType.AGENT_REGISTERED, EventType.AGENT_HEARTBEAT);

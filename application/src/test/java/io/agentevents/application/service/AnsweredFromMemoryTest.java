@@ -43,7 +43,7 @@ class AnsweredFromMemoryTest {
         EventPageRequest page = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
         while (true) {
             ListAgentEventsQuery query = new ListAgentEventsQuery(agent, app.project, agent.agent(), page, newRequest());
-            EventPage answer = app.listAgentEvents.list(query).page();
+            EventPage answer = InMemoryApplication.awaited(app.rememberedFeeds.list(query)).page();
             if (answer.events().isEmpty()) {
                 return query;
             }
@@ -51,29 +51,48 @@ class AnsweredFromMemoryTest {
         }
     }
 
+    /** The poll's answer if the remembering service gave it from memory, without the store. */
+    private Optional<AgentEventsPage> fromMemory(RememberedAgentEventsService remembered, ListAgentEventsQuery query) {
+        long before = remembered.answeredFromMemory();
+        int storeCalls = app.storeCallCount.get();
+        AgentEventsPage answer = InMemoryApplication.awaited(remembered.list(query));
+        if (remembered.answeredFromMemory() == before) {
+            return Optional.empty();
+        }
+        assertThat(app.storeCallCount.get()).as("no store call").isEqualTo(storeCalls);
+        return Optional.of(answer);
+    }
+
+    private Optional<AgentEventsPage> fromMemory(ListAgentEventsQuery query) {
+        return fromMemory(app.rememberedFeeds, query);
+    }
+
     private ListAgentEventsQuery again(ListAgentEventsQuery query) {
         return new ListAgentEventsQuery(query.caller(), query.project(), query.agent(), query.page(), newRequest());
     }
 
     @Test
-    void anEmptyPoll_isAnsweredAgainFromMemory_withTheModeOfTheMoment_andACheckIn() {
+    void anEmptyPoll_isAnsweredAgainFromMemory_withACheckIn_untilItsModeRunsOut() {
         AgentCaller agent = app.registeredAgentCaller();
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
         ListAgentEventsQuery query = caughtUp(agent);
-        AgentEventsPage read = app.listAgentEvents.list(query);
+        AgentEventsPage read = InMemoryApplication.awaited(app.rememberedFeeds.list(query));
         app.presence.drain();
 
         Duration activeLasts = app.schedules.forMode(Mode.ACTIVE).activationLasts().orElseThrow();
-        app.clock.advanceBy(activeLasts.plusSeconds(1));
-        Optional<AgentEventsPage> recalled = app.listAgentEvents.listIfKnown(again(query));
-
-        assertThat(recalled).isPresent();
-        assertThat(recalled.get().page()).isEqualTo(read.page());
+        app.clock.advanceBy(activeLasts.minusSeconds(1));
+        Optional<AgentEventsPage> recalled = fromMemory(again(query));
+        assertThat(recalled).contains(read);
         assertThat(read.directive().orElseThrow().mode()).isEqualTo(Mode.ACTIVE);
-        // The activation ran out meanwhile: the mode is worked out now, not remembered.
-        assertThat(recalled.get().directive()).contains(new PollDirective(Mode.IDLE,
-                app.schedules.forMode(Mode.IDLE).pollEvery()));
         assertThat(app.presence.drain()).containsKey(new AgentKey(app.project, agent.agent()));
+
+        // The activation ran out: the mode is worked out again from the store, not remembered.
+        app.clock.advanceBy(Duration.ofSeconds(2));
+        assertThat(fromMemory(again(query))).isEmpty();
+        AgentEventsPage afterwards = InMemoryApplication.awaited(app.rememberedFeeds.list(again(query)));
+        assertThat(afterwards.page()).isEqualTo(read.page());
+        assertThat(afterwards.directive().orElseThrow().mode()).isEqualTo(Mode.IDLE);
+        assertThat(afterwards.directive().orElseThrow().pollEvery()).isEqualTo(app.schedules.forMode(Mode.IDLE).pollEvery());
     }
 
     @Test
@@ -82,14 +101,14 @@ class AnsweredFromMemoryTest {
         ListAgentEventsQuery query = caughtUp(agent);
 
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
-        assertThat(app.listAgentEvents.listIfKnown(again(query))).isEmpty();
-        assertThat(app.listAgentEvents.list(again(query)).page().events()).hasSize(1);
+        assertThat(fromMemory(again(query))).isEmpty();
+        assertThat(app.poll(again(query)).page().events()).hasSize(1);
 
         query = caughtUp(agent);
         app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
                 newRequest()));
-        assertThat(app.listAgentEvents.listIfKnown(again(query))).isEmpty();
-        AgentEventsPage read = app.listAgentEvents.list(again(query));
+        assertThat(fromMemory(again(query))).isEmpty();
+        AgentEventsPage read = app.poll(again(query));
         assertThat(read.page().events()).hasSize(1);
         assertThat(read.directive().orElseThrow().mode()).isEqualTo(Mode.REAL_TIME);
     }
@@ -103,9 +122,9 @@ class AnsweredFromMemoryTest {
         app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, other.agent(), Mode.ACTIVE,
                 newRequest()));
 
-        assertThat(app.listAgentEvents.listIfKnown(again(query))).isPresent();
+        assertThat(fromMemory(again(query))).isPresent();
         EventPageRequest fromTheStart = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
-        assertThat(app.listAgentEvents.listIfKnown(new ListAgentEventsQuery(agent, app.project, agent.agent(),
+        assertThat(fromMemory(new ListAgentEventsQuery(agent, app.project, agent.agent(),
                 fromTheStart, newRequest()))).isEmpty();
     }
 
@@ -123,23 +142,22 @@ class AnsweredFromMemoryTest {
                     }
                     return answer;
                 });
-        ListAgentEventsService service = new ListAgentEventsService(app.sessions, racing, app.presence, app.schedules,
-                app.clock, app.stamps);
+        RememberedAgentEventsService service = new RememberedAgentEventsService(new ListAgentEventsService(app.sessions,
+                racing, app.presence, app.schedules, app.clock, app.storeCalls), app.stamps, app.presence, app.clock);
 
-        assertThat(service.list(again(query)).page().events()).isEmpty();
+        assertThat(InMemoryApplication.awaited(service.list(again(query))).page().events()).isEmpty();
 
-        assertThat(service.listIfKnown(again(query))).isEmpty();
+        assertThat(fromMemory(service, again(query))).isEmpty();
     }
 
     @Test
-    void readsByUsers_andLongPollsReadingAgain_areNeverAnsweredFromMemory() {
+    void readsByUsers_areNeverAnsweredFromMemory() {
         AgentCaller agent = app.registeredAgentCaller();
         ListAgentEventsQuery query = caughtUp(agent);
 
-        assertThat(app.listAgentEvents.listIfKnown(new ListAgentEventsQuery(app.observer, app.project, agent.agent(),
+        assertThat(fromMemory(new ListAgentEventsQuery(app.observer, app.project, agent.agent(),
                 query.page(), newRequest()))).isEmpty();
-        assertThat(app.listAgentEvents.listIfKnown(again(query).reread())).isEmpty();
-        assertThat(app.listAgentEvents.listIfKnown(again(query))).isPresent();
+        assertThat(fromMemory(again(query))).isPresent();
     }
 
     @Test
@@ -154,15 +172,17 @@ class AnsweredFromMemoryTest {
                 return false;
             }
         });
-        ListAgentEventsService service = new ListAgentEventsService(app.sessions, app.eventLog, app.presence,
-                app.schedules, app.clock, notDelivering);
+        RememberedAgentEventsService service = new RememberedAgentEventsService(app.listAgentEvents, notDelivering,
+                app.presence, app.clock);
         AgentCaller agent = app.registeredAgentCaller();
         ListAgentEventsQuery query = caughtUp(agent);
         service.list(again(query));
 
-        assertThat(service.listIfKnown(again(query))).isEmpty();
-        assertThat(new ListAgentEventsService(app.sessions, app.eventLog, app.presence, app.schedules, app.clock)
-                .listIfKnown(again(query))).isEmpty();
+        assertThat(fromMemory(service, again(query))).isEmpty();
+        RememberedAgentEventsService never = new RememberedAgentEventsService(app.listAgentEvents, FeedStamps.never(),
+                app.presence, app.clock);
+        never.list(again(query));
+        assertThat(fromMemory(never, again(query))).isEmpty();
     }
 
     @Test

@@ -28,6 +28,8 @@ import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.agent.AgentHost;
 import io.agentevents.domain.session.PresencePolicy;
+import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +87,7 @@ final class InMemoryApplication {
     final AuthenticateAgentService authenticateAgent;
     final RecordAgentEventService recordAgentEvent;
     final ListAgentEventsService listAgentEvents;
+    final RememberedAgentEventsService rememberedFeeds;
     final ListProjectEventsService listProjectEvents;
     final GetAgentStatusService agentStatus;
     final GetAgentService getAgent;
@@ -108,7 +111,8 @@ final class InMemoryApplication {
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
                 hashing, AGENT_TOKEN_LIFETIME, clock);
         recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock);
-        listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, stamps);
+        listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls);
+        rememberedFeeds = new RememberedAgentEventsService(listAgentEvents, stamps, presence, clock);
         listProjectEvents = new ListProjectEventsService(eventLog);
         agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock);
         getAgent = new GetAgentService(registry);
@@ -147,6 +151,11 @@ final class InMemoryApplication {
     /** Who holds the token, or the use case's failure itself. */
     Caller identified(Secret token) {
         return awaited(identify.identify(token));
+    }
+
+    /** The agent's feed as read from the store. */
+    AgentEventsPage poll(ListAgentEventsQuery query) {
+        return awaited(listAgentEvents.list(query));
     }
 
     /** The stage's value once complete; its failure rethrown as it was raised. */

@@ -53,7 +53,7 @@ class UpdateAgentServiceTest {
         patch(agent.agent(), new SettingChange.SetLogLevel(LogLevel.DEBUG), new SettingChange.SetVaultUsesInternal(false));
 
         assertThat(settingsOf(agent.agent())).isEqualTo(new AgentSettings(true, LogLevel.DEBUG, false));
-        AgentEventsPage feed = app.listAgentEvents.list(new ListAgentEventsQuery(agent, app.project, agent.agent(),
+        AgentEventsPage feed = app.poll(new ListAgentEventsQuery(agent, app.project, agent.agent(),
                 firstHundred, newRequest()));
         assertThat(feed.page().events()).extracting(event -> event.event().type())
                 .containsExactly(EventType.AGENT_REGISTERED, EventType.CONFIGURATION_CHANGED);

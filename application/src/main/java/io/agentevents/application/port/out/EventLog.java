@@ -89,6 +89,15 @@ public interface EventLog {
         return feed(project, agent, new EventPageRequest(after, limit, SortDirection.ASC)).events();
     }
 
+    /**
+     * The first {@code limit} events after {@code after} (from the start without it) that show in some agent's feed (all but
+     * heartbeats: every agent's own events and the project's activations), oldest first. One read
+     * of it serves every agent of the project waiting at a marker at or after {@code after}.
+     *
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    List<StoredEvent> inFeedsAfter(ProjectId project, Optional<EventId> after, int limit);
+
     /** Whether an event shows in agents' feeds (see {@link #feed}): all but heartbeats. */
     static boolean inAgentFeeds(AgentEvent event) {
         return !(event instanceof HeartbeatRecorded);

@@ -328,6 +328,30 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void inFeedsAfter_isEveryFeedsEventsAfterTheMarker_withoutHeartbeats_forEveryMarkerAndLimit() {
+        AgentId agent = newAgent();
+        AgentId other = newAgent();
+        List<StoredEvent> stored = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            stored.addAll(log.append(project, List.of(startup(agent), heartbeat(agent, T0), heartbeat(other, T0),
+                    NewEvent.of(projectActivation(Mode.ACTIVE, T0.plusSeconds(i))),
+                    NewEvent.of(agentActivation(other, Mode.ACTIVE, T0)))));
+        }
+        List<StoredEvent> inFeeds = stored.stream().filter(event -> EventLog.inAgentFeeds(event.event())).toList();
+
+        for (StoredEvent marker : stored) {
+            List<StoredEvent> after = inFeeds.stream().filter(event -> event.id().value() > marker.id().value()).toList();
+            for (int limit : new int[] {1, 4, 100}) {
+                assertThat(log.inFeedsAfter(project, Optional.of(marker.id()), limit))
+                        .as("after %s, limit %d", marker.id(), limit)
+                        .isEqualTo(after.subList(0, Math.min(limit, after.size())));
+            }
+        }
+        assertThat(log.inFeedsAfter(project, Optional.empty(), 100)).isEqualTo(inFeeds).hasSize(9);
+        assertThat(log.inFeedsAfter(newProject(), Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
     void feed_appliesTheLimitToTheFeedNotToTheLog() {
         AgentId agent = newAgent();
         AgentId other = newAgent();

@@ -7,24 +7,9 @@ import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.event.EventPageRequest;
 import java.util.Objects;
 
-/**
- * Reads an agent's feed: its events and the project's activations.
- *
- * @param rereadWhileWaiting a long-poll reading again after a signal: not a new check-in
- */
+/** Reads an agent's feed: its events and the project's activations. */
 public record ListAgentEventsQuery(Caller caller, ProjectId project, AgentId agent, EventPageRequest page,
-                                   RequestId requestId, boolean rereadWhileWaiting) {
-
-    /** A first read: when the agent itself asks, it checks in. */
-    public ListAgentEventsQuery(Caller caller, ProjectId project, AgentId agent, EventPageRequest page,
-                                RequestId requestId) {
-        this(caller, project, agent, page, requestId, false);
-    }
-
-    /** The same read again, for a waiting long-poll. */
-    public ListAgentEventsQuery reread() {
-        return new ListAgentEventsQuery(caller, project, agent, page, requestId, true);
-    }
+                                   RequestId requestId) {
 
     public ListAgentEventsQuery {
         Objects.requireNonNull(caller, "caller must not be null");
