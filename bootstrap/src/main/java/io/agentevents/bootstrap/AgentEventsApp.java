@@ -4,9 +4,9 @@ import io.agentevents.adapter.http.ApiMetrics;
 import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.http.ApiRouter;
 import io.agentevents.adapter.http.ApiUseCases;
-import io.agentevents.adapter.http.Blocking;
 import io.agentevents.adapter.http.InvalidRequests;
 import io.agentevents.adapter.http.JsonCodec;
+import io.agentevents.adapter.http.VertxWorkers;
 import io.agentevents.adapter.http.WaitingPolls;
 import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.port.in.operations.FlushPresenceUseCase;
@@ -36,8 +36,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -111,23 +113,27 @@ public final class AgentEventsApp implements AutoCloseable {
             // Answers are remembered only before a store that may block; the in-memory one is as fast itself.
             FeedStamps stamps = stores.mayBlock() ? FeedStamps.following(stores.signals()) : FeedStamps.never();
 
-            StoreCalls storeCalls = stores.mayBlock() ? new Blocking(vertx) : StoreCalls.inline();
+            // Work that takes a while (a password hash, a purge) goes to workers; so does every store
+            // call on a store that may block. The in-memory store answers inline, on the event loop.
+            StoreCalls workers = new VertxWorkers(vertx);
+            StoreCalls storeCalls = stores.mayBlock() ? workers : StoreCalls.inline();
             deadlines = LongPollDeadlines.start();
             ApiUseCases useCases = ServiceWiring.useCases(stores, config, userTokens, presence, stamps, clock,
-                    storeCalls, identities, deadlines, meters);
+                    storeCalls, workers, identities, deadlines, meters);
             stores.publishMetrics().accept(meters);
             Gauge.builder("agent.events.presence.buffered", presence, PresenceBuffer::size)
                     .description("agents whose check-in or heartbeat waits for the next presence flush (every 200 ms)")
                     .register(meters);
-            ServiceGauges.start(vertx, new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock),
+            ServiceGauges.start(vertx, new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock,
+                            workers),
                     meters);
             PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, stores.idempotencyRecords(),
-                    config.eventRetention(), clock);
+                    config.eventRetention(), clock, workers);
 
             WaitingPolls waitingPolls = new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN);
             // The server's port is known once it listens (port 0 picks one); the URL asks for it when used.
             AtomicReference<HttpServer> listening = new AtomicReference<>();
-            ApiOptions apiOptions = new ApiOptions(stores.mayBlock(), config.server().rateLimitPerSecond(), waitingPolls,
+            ApiOptions apiOptions = new ApiOptions(config.server().rateLimitPerSecond(), waitingPolls,
                     new ApiMetrics(meters, meters::scrape),
                     config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().actualPort()));
             JsonCodec codec = new JsonCodec();
@@ -138,7 +144,8 @@ public final class AgentEventsApp implements AutoCloseable {
                     .await();
             listening.set(server);
             BackgroundTasks.schedulePurge(vertx, purge, config.eventRetention());
-            FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
+            FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules,
+                    workers);
             AtomicBoolean flushing = new AtomicBoolean();
             Gauge.builder("agent.events.presence.flushing", flushing, busy -> busy.get() ? 1 : 0)
                     .description("1 while a presence flush is writing, else 0").register(meters);
@@ -194,9 +201,13 @@ public final class AgentEventsApp implements AutoCloseable {
     /** The last check-ins and heartbeats this node took are written before it stops. */
     private void flushPresenceOnce() {
         try {
-            flush.flush();
-        } catch (RuntimeException failed) {
-            LOG.warn("could not write the last presence before stopping: {}", failed.getMessage());
+            flush.flush().toCompletableFuture().get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            LOG.warn("could not write the last presence before stopping: interrupted");
+        } catch (ExecutionException | TimeoutException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            LOG.warn("could not write the last presence before stopping: {}", cause.getMessage());
         }
     }
 

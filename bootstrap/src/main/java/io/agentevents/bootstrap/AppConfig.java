@@ -1,7 +1,7 @@
 package io.agentevents.bootstrap;
 
-import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.domain.activation.Schedules;
 import java.time.Duration;
 import java.util.List;

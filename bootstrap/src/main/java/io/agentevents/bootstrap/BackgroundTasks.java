@@ -5,6 +5,7 @@ import io.agentevents.application.port.in.operations.PurgeExpiredUseCase;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +21,14 @@ final class BackgroundTasks {
     /** Purges often enough that nothing outlives its retention by more than a fifth of it (at most a minute). */
     static void schedulePurge(Vertx vertx, PurgeExpiredUseCase purge, Duration retention) {
         long every = Math.max(100, Math.min(retention.toMillis() / 5, Duration.ofMinutes(1).toMillis()));
-        vertx.setPeriodic(every, timer -> vertx.executeBlocking(purge::purge, false).onComplete(result -> {
-            if (result.failed() && result.cause() instanceof StoreUnavailableException) {
+        vertx.setPeriodic(every, timer -> purge.purge().whenComplete((report, failed) -> {
+            Throwable cause = causeOf(failed);
+            if (cause instanceof StoreUnavailableException) {
                 LOG.debug("purge skipped: the store is unreachable");
-            } else if (result.failed()) {
-                LOG.warn("purge of expired events and tokens failed; will retry", result.cause());
-            } else if (result.result().events() > 0) {
-                LOG.debug("purged {}", result.result());
+            } else if (cause != null) {
+                LOG.warn("purge of expired events and tokens failed; will retry", cause);
+            } else if (report.events() > 0) {
+                LOG.debug("purged {}", report);
             }
         }));
     }
@@ -42,12 +44,18 @@ final class BackgroundTasks {
             if (flushing.getAndSet(true)) {
                 return;
             }
-            vertx.executeBlocking(flush::flush, false).onComplete(result -> {
+            flush.flush().whenComplete((written, failed) -> {
                 flushing.set(false);
-                if (result.failed() && !(result.cause() instanceof StoreUnavailableException)) {
-                    LOG.warn("writing presence failed; will retry", result.cause());
+                Throwable cause = causeOf(failed);
+                if (cause != null && !(cause instanceof StoreUnavailableException)) {
+                    LOG.warn("writing presence failed; will retry", cause);
                 }
             });
         });
+    }
+
+    /** What failed, unwrapped from the stage's wrapper; null if nothing did. */
+    private static Throwable causeOf(Throwable failed) {
+        return failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
     }
 }

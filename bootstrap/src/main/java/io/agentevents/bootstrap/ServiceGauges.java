@@ -38,11 +38,11 @@ final class ServiceGauges {
     }
 
     private void refresh(Vertx vertx, ReadStatisticsUseCase statistics) {
-        vertx.executeBlocking(statistics::read, false).onComplete(result -> {
-            if (result.succeeded()) {
-                latest.set(result.result());
+        statistics.read().whenComplete((read, failed) -> {
+            if (failed == null) {
+                latest.set(read);
             } else {
-                LOG.debug("statistics not refreshed: {}", result.cause().getMessage());
+                LOG.debug("statistics not refreshed: {}", failed.getMessage());
             }
         });
     }

@@ -4,6 +4,7 @@ import io.agentevents.adapter.http.ApiUseCases;
 import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.memory.RandomAgentIds;
 import io.agentevents.application.memory.SecureRandomSecrets;
+import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;
@@ -14,6 +15,7 @@ import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.ActivateAgentService;
 import io.agentevents.application.service.ActivateAgentsService;
 import io.agentevents.application.service.AuthenticateAgentService;
+import io.agentevents.application.service.AwaitAgentEventsService;
 import io.agentevents.application.service.CheckReadinessService;
 import io.agentevents.application.service.ClaimIdempotencyKeyService;
 import io.agentevents.application.service.DeleteAgentService;
@@ -29,19 +31,18 @@ import io.agentevents.application.service.ListProjectEventsService;
 import io.agentevents.application.service.PresenceBuffer;
 import io.agentevents.application.service.RecordAgentEventService;
 import io.agentevents.application.service.RegisterAgentService;
+import io.agentevents.application.service.RememberedAgentEventsService;
 import io.agentevents.application.service.RememberedIdentities;
 import io.agentevents.application.service.SecretHashing;
 import io.agentevents.application.service.UpdateAgentService;
-import io.agentevents.application.service.AwaitAgentEventsService;
-import io.agentevents.application.service.RememberedAgentEventsService;
-import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.ScheduledExecutorService;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.PresencePolicy;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.ToDoubleFunction;
 
 /** Every use case the API serves, each service on the ports of the chosen store. */
 final class ServiceWiring {
@@ -50,7 +51,7 @@ final class ServiceWiring {
     }
 
     static ApiUseCases useCases(Stores stores, AppConfig config, InMemoryUserTokens userTokens, PresenceBuffer presence,
-                                FeedStamps stamps, Clock clock, StoreCalls storeCalls,
+                                FeedStamps stamps, Clock clock, StoreCalls storeCalls, StoreCalls workers,
                                 Optional<RememberedIdentities> identities, ScheduledExecutorService deadlines,
                                 MeterRegistry meters) {
         Schedules schedules = config.schedules();
@@ -63,27 +64,44 @@ final class ServiceWiring {
         SecureRandomSecrets secrets = new SecureRandomSecrets();
         SecretHashing hashing = SecretHashing.forThisMachine();
         return new ApiUseCases(
-                new IdentifyCallerService(userTokens, agentTokens, storeCalls, clock, stamps, identities),
+                identifyCaller(userTokens, agentTokens, storeCalls, clock, stamps, identities, meters),
                 new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock),
-                new ActivateAgentService(sessions, eventLog, transactions, schedules, clock),
-                new ListProjectEventsService(eventLog),
+                new ActivateAgentService(sessions, eventLog, transactions, schedules, clock, storeCalls),
+                new ListProjectEventsService(eventLog, storeCalls),
                 new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(), secrets,
-                        hashing, clock),
+                        hashing, clock, workers),
                 new AuthenticateAgentService(userTokens, registry, agentTokens, secrets, hashing,
-                        config.agentTokenLifetime(), clock),
-                new ListAgentsService(registry),
-                new GetAgentService(registry),
-                new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock),
-                new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock),
-                new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock),
+                        config.agentTokenLifetime(), clock, workers),
+                new ListAgentsService(registry, storeCalls),
+                new GetAgentService(registry, storeCalls),
+                new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock, storeCalls),
+                new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock, storeCalls),
+                new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, storeCalls),
                 listAgentEvents(stores, presence, schedules, clock, storeCalls, stamps, meters),
                 new AwaitAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls, stores.signals(),
                         deadlines),
-                new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock),
-                new GetAgentConfigurationService(registry, schedules),
-                new ClaimIdempotencyKeyService(idempotencyRecords, clock),
-                new FinishIdempotentRequestService(idempotencyRecords),
+                new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock, storeCalls),
+                new GetAgentConfigurationService(registry, schedules, storeCalls),
+                new ClaimIdempotencyKeyService(idempotencyRecords, clock, storeCalls),
+                new FinishIdempotentRequestService(idempotencyRecords, storeCalls),
                 new CheckReadinessService(stores.probe(), storeCalls, identities));
+    }
+
+    /** Who holds a token; published with how many agents' tokens it knew from memory. */
+    private static IdentifyCallerService identifyCaller(InMemoryUserTokens userTokens, AgentTokens agentTokens,
+                                                        StoreCalls storeCalls, Clock clock, FeedStamps stamps,
+                                                        Optional<RememberedIdentities> identities, MeterRegistry meters) {
+        IdentifyCallerService identify = new IdentifyCallerService(userTokens, agentTokens, storeCalls, clock, stamps,
+                identities);
+        answeredFromMemory(meters, "token", identify, IdentifyCallerService::answeredFromMemory);
+        return identify;
+    }
+
+    private static <T> void answeredFromMemory(MeterRegistry meters, String what, T source, ToDoubleFunction<T> count) {
+        FunctionCounter.builder("agent.events.answered.from.memory", source, count)
+                .description("agents' polls and tokens this node answered from what it remembers, without the store")
+                .tag("what", what)
+                .register(meters);
     }
 
     /**
@@ -98,11 +116,8 @@ final class ServiceWiring {
         Optional<RememberedAgentEventsService> remembered = stores.mayBlock()
                 ? Optional.of(new RememberedAgentEventsService(fromStore, stamps, presence, clock)) : Optional.empty();
         // Published on both stores (zero in memory), so a dashboard needs no store-specific query.
-        FunctionCounter.builder("agent.events.answered.from.memory", remembered,
-                        known -> known.map(RememberedAgentEventsService::answeredFromMemory).orElse(0L))
-                .description("agents' polls and tokens this node answered from what it remembers, without the store")
-                .tag("what", "poll")
-                .register(meters);
+        answeredFromMemory(meters, "poll", remembered,
+                known -> known.map(RememberedAgentEventsService::answeredFromMemory).orElse(0L));
         return remembered.<ListAgentEventsUseCase>map(decorator -> decorator).orElse(fromStore);
     }
 }

@@ -1,10 +1,10 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.adapter.postgres.GroupCommitTransactions;
 import io.agentevents.adapter.postgres.PostgresAgentRegistry;
 import io.agentevents.adapter.postgres.PostgresAgentSessionRepository;
 import io.agentevents.adapter.postgres.PostgresAgentTokens;
 import io.agentevents.adapter.postgres.PostgresEventLog;
-import io.agentevents.adapter.postgres.GroupCommitTransactions;
 import io.agentevents.adapter.postgres.PostgresEventSignals;
 import io.agentevents.adapter.postgres.PostgresIdempotencyRecords;
 import io.agentevents.adapter.postgres.PostgresSettings;

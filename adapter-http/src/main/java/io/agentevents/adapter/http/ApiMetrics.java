@@ -38,7 +38,6 @@ public final class ApiMetrics {
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> activations = new ConcurrentHashMap<>();
     private final Counter storeErrors;
-    private final Counter tokensFromMemory;
 
     /**
      * @param registry where meters go
@@ -49,14 +48,6 @@ public final class ApiMetrics {
         this.scrape = scrape;
         this.storeErrors = Counter.builder("agent.events.store.errors")
                 .description("requests answered 503 because the store was unreachable")
-                .register(registry);
-        this.tokensFromMemory = answeredFromMemory("token");
-    }
-
-    private Counter answeredFromMemory(String what) {
-        return Counter.builder("agent.events.answered.from.memory")
-                .description("agents' polls and tokens this node answered from what it remembers, without the store")
-                .tag("what", what)
                 .register(registry);
     }
 
@@ -82,10 +73,6 @@ public final class ApiMetrics {
                         .tags("scope", scope, "mode", WireNames.of(mode))
                         .register(registry))
                 .increment();
-    }
-
-    void tokenKnownFromMemory() {
-        tokensFromMemory.increment();
     }
 
     void storeFailed() {

@@ -6,15 +6,13 @@ import java.util.Objects;
 /**
  * How the API runs besides its use cases.
  *
- * @param storeMayBlock      false when every store call returns at once (the in-memory store): use
- *                           cases then run on the event loop, except password hashing
  * @param rateLimitPerSecond requests a second allowed per token (bursts of one second's worth);
  *                           0 turns the limit off
  * @param waitingPolls       the long-polls waiting on this node, capped per token
  * @param metrics            where requests, activations and store errors are counted
  * @param publicUrl          where clients reach the service, for absolute URLs in answers
  */
-public record ApiOptions(boolean storeMayBlock, int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics,
+public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics,
                          PublicUrl publicUrl) {
 
     /** High enough never to touch an agent (two requests a second) or a busy client script. */
@@ -29,29 +27,26 @@ public record ApiOptions(boolean storeMayBlock, int rateLimitPerSecond, WaitingP
         Objects.requireNonNull(publicUrl, "publicUrl must not be null");
     }
 
-    /** A store that may block, the default limits, meters that go nowhere, {@code http://localhost}. */
+    /** The default limits, meters that go nowhere, {@code http://localhost}. */
     public static ApiOptions defaults() {
-        return new ApiOptions(true, DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
+        return new ApiOptions(DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
                 ApiMetrics.discarding(), PublicUrl.of("http://localhost"));
     }
 
-    public ApiOptions withStoreMayBlock(boolean mayBlock) {
-        return new ApiOptions(mayBlock, rateLimitPerSecond, waitingPolls, metrics, publicUrl);
-    }
 
     public ApiOptions withRateLimit(int perSecond) {
-        return new ApiOptions(storeMayBlock, perSecond, waitingPolls, metrics, publicUrl);
+        return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl);
     }
 
     public ApiOptions withWaitingPolls(WaitingPolls polls) {
-        return new ApiOptions(storeMayBlock, rateLimitPerSecond, polls, metrics, publicUrl);
+        return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl);
     }
 
     public ApiOptions withMetrics(ApiMetrics apiMetrics) {
-        return new ApiOptions(storeMayBlock, rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl);
     }
 
     public ApiOptions withPublicUrl(PublicUrl url) {
-        return new ApiOptions(storeMayBlock, rateLimitPerSecond, waitingPolls, metrics, url);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url);
     }
 }

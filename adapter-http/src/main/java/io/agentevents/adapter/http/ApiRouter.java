@@ -31,7 +31,6 @@ public final class ApiRouter {
     private final ApiUseCases useCases;
     private final JsonCodec codec;
     private final ApiOptions options;
-    private final Blocking blocking;
     private final Authenticator authenticator;
 
     private ApiRouter(Vertx vertx, ApiUseCases useCases, JsonCodec codec, ApiOptions options) {
@@ -39,11 +38,10 @@ public final class ApiRouter {
         this.useCases = useCases;
         this.codec = codec;
         this.options = options;
-        this.blocking = new Blocking(vertx, options.storeMayBlock());
-        this.authenticator = new Authenticator(useCases.identifyCaller(), blocking, options.metrics());
+        this.authenticator = new Authenticator(useCases.identifyCaller());
     }
 
-    /** The API with default options, on use cases whose store may block: they run on worker threads. */
+    /** The API with default options. */
     public static Router create(Vertx vertx, ApiUseCases useCases, JsonCodec codec) {
         return create(vertx, useCases, codec, ApiOptions.defaults());
     }
@@ -70,38 +68,39 @@ public final class ApiRouter {
         PublicUrl publicUrl = options.publicUrl();
         resource(router, "/v2/:project/agents/:agent/events", authenticator)
                 .on(HttpMethod.POST, respond(idempotent(new PostAgentEventHandler(
-                        useCases.activateAgent(), useCases.recordAgentEvent(), blocking, codec, options.metrics()))))
+                        useCases.activateAgent(), useCases.recordAgentEvent(), codec, options.metrics()))))
                 .on(HttpMethod.GET, respond(new GetAgentEventsHandler(useCases.listAgentEvents(),
                         useCases.awaitAgentEvents(), vertx, options.waitingPolls(), publicUrl)))
                 .register();
         resource(router, "/v2/:project/events", authenticator)
                 .on(HttpMethod.POST, respond(idempotent(
                         new PostProjectEventHandler(useCases.activateAgents(), codec, options.metrics()))))
-                .on(HttpMethod.GET, respond(new GetProjectEventsHandler(useCases.listProjectEvents(), blocking, publicUrl)))
+                .on(HttpMethod.GET, respond(new GetProjectEventsHandler(useCases.listProjectEvents(), publicUrl)))
                 .register();
         resource(router, "/v2/:project/agents/:agent/status", authenticator)
-                .on(HttpMethod.GET, respond(new GetAgentStatusHandler(useCases.agentStatus(), blocking)))
+                .on(HttpMethod.GET, respond(new GetAgentStatusHandler(useCases.agentStatus())))
                 .register();
         // /agents/tokens must come before /agents/:agent, which would take "tokens" for an id.
         resource(router, "/v2/:project/agents/tokens", null)
-                .on(HttpMethod.POST, respond(new PostAgentTokenHandler(useCases.authenticateAgent(), blocking, codec)))
+                .on(HttpMethod.POST, respond(new PostAgentTokenHandler(useCases.authenticateAgent(), codec)))
                 .register();
         resource(router, "/v2/:project/agents", authenticator)
-                .on(HttpMethod.POST, respond(idempotent(new PostAgentHandler(useCases.registerAgent(), blocking, codec,
+                .on(HttpMethod.POST, respond(idempotent(new PostAgentHandler(useCases.registerAgent(), codec,
                         publicUrl))))
-                .on(HttpMethod.GET, respond(new GetAgentsHandler(useCases.listAgents(), blocking, publicUrl)))
+                .on(HttpMethod.GET, respond(new GetAgentsHandler(useCases.listAgents(), publicUrl)))
                 .register();
         resource(router, "/v2/:project/agents/:agent", authenticator)
-                .on(HttpMethod.GET, respond(new GetAgentHandler(useCases.getAgent(), blocking, publicUrl)))
-                .on(HttpMethod.PATCH, respond(new PatchAgentHandler(useCases.updateAgent(), blocking, codec)))
-                .on(HttpMethod.DELETE, respond(new DeleteAgentHandler(useCases.deleteAgent(), blocking)))
+                .on(HttpMethod.GET, respond(new GetAgentHandler(useCases.getAgent(), publicUrl)))
+                .on(HttpMethod.PATCH, respond(new PatchAgentHandler(useCases.updateAgent(), codec)))
+                .on(HttpMethod.DELETE, respond(new DeleteAgentHandler(useCases.deleteAgent())))
                 .register();
         resource(router, "/v2/:project/agents/:agent/configuration", authenticator)
-                .on(HttpMethod.GET, respond(new GetAgentConfigurationHandler(useCases.agentConfiguration(), blocking,
+                .on(HttpMethod.GET, respond(new GetAgentConfigurationHandler(useCases.agentConfiguration(),
                         publicUrl)))
                 .register();
 
-        ServiceEndpoints service = new ServiceEndpoints(useCases.checkReadiness(), blocking, options.metrics());
+        ServiceEndpoints service = new ServiceEndpoints(useCases.checkReadiness(), new VertxWorkers(vertx),
+                options.metrics());
         resource(router, "/healthz", null).on(HttpMethod.GET, respond(service.health())).register();
         resource(router, "/readyz", null).on(HttpMethod.GET, respond(service.readiness())).register();
         resource(router, "/metrics", null).on(HttpMethod.GET, respond(service.metrics())).register();
@@ -118,7 +117,7 @@ public final class ApiRouter {
 
     private Endpoint idempotent(Endpoint endpoint) {
         return new IdempotencyGuard(endpoint, useCases.claimIdempotencyKey(), useCases.finishIdempotentRequest(),
-                blocking, codec);
+                codec);
     }
 
     /** @param authentication run before any of the path's operations; null where they are open */

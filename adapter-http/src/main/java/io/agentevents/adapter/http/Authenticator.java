@@ -24,13 +24,9 @@ public final class Authenticator implements Handler<RoutingContext> {
     private static final String KEY = "caller";
 
     private final IdentifyCallerUseCase identify;
-    private final Blocking blocking;
-    private final ApiMetrics metrics;
 
-    public Authenticator(IdentifyCallerUseCase identify, Blocking blocking, ApiMetrics metrics) {
+    public Authenticator(IdentifyCallerUseCase identify) {
         this.identify = identify;
-        this.blocking = blocking;
-        this.metrics = metrics;
     }
 
     @Override
@@ -46,9 +42,6 @@ public final class Authenticator implements Handler<RoutingContext> {
         } catch (RuntimeException failed) {
             context.fail(failed);
             return;
-        }
-        if (blocking.storeMayBlock() && identified.toCompletableFuture().isDone()) {
-            metrics.tokenKnownFromMemory();
         }
         Stages.onContext(identified, context.vertx()).onComplete(result -> proceed(context, result));
     }

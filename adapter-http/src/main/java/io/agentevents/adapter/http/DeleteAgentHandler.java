@@ -9,17 +9,15 @@ import io.vertx.ext.web.RoutingContext;
 public final class DeleteAgentHandler implements Endpoint {
 
     private final DeleteAgentUseCase delete;
-    private final Blocking blocking;
 
-    public DeleteAgentHandler(DeleteAgentUseCase delete, Blocking blocking) {
+    public DeleteAgentHandler(DeleteAgentUseCase delete) {
         this.delete = delete;
-        this.blocking = blocking;
     }
 
     @Override
     public Future<Reply> handle(RoutingContext context) {
         DeleteAgentCommand command = new DeleteAgentCommand(Authenticator.callerOf(context), PathParams.project(context),
                 PathParams.agent(context), RequestIds.of(context));
-        return blocking.run(() -> delete.delete(command), Reply.of(204));
+        return Stages.onContext(delete.delete(command), context.vertx()).map(done -> Reply.of(204));
     }
 }

@@ -11,13 +11,11 @@ import io.vertx.ext.web.RoutingContext;
 public final class GetAgentConfigurationHandler implements Endpoint {
 
     private final GetAgentConfigurationUseCase configuration;
-    private final Blocking blocking;
     private final PublicUrl publicUrl;
 
-    public GetAgentConfigurationHandler(GetAgentConfigurationUseCase configuration, Blocking blocking,
+    public GetAgentConfigurationHandler(GetAgentConfigurationUseCase configuration,
                                         PublicUrl publicUrl) {
         this.configuration = configuration;
-        this.blocking = blocking;
         this.publicUrl = publicUrl;
     }
 
@@ -25,7 +23,7 @@ public final class GetAgentConfigurationHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         AgentQuery query = new AgentQuery(Authenticator.callerOf(context), PathParams.project(context),
                 PathParams.agent(context));
-        return blocking.call(() -> configuration.configuration(query))
+        return Stages.onContext(configuration.configuration(query), context.vertx())
                 .map(agent -> Reply.json(200, ConfigurationResponse.from(agent, publicUrl)));
     }
 }

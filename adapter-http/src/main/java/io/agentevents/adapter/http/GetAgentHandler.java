@@ -11,12 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 public final class GetAgentHandler implements Endpoint {
 
     private final GetAgentUseCase get;
-    private final Blocking blocking;
     private final PublicUrl publicUrl;
 
-    public GetAgentHandler(GetAgentUseCase get, Blocking blocking, PublicUrl publicUrl) {
+    public GetAgentHandler(GetAgentUseCase get, PublicUrl publicUrl) {
         this.get = get;
-        this.blocking = blocking;
         this.publicUrl = publicUrl;
     }
 
@@ -24,6 +22,7 @@ public final class GetAgentHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         AgentQuery query = new AgentQuery(Authenticator.callerOf(context), PathParams.project(context),
                 PathParams.agent(context));
-        return blocking.call(() -> get.get(query)).map(agent -> Reply.json(200, AgentResponse.from(agent, publicUrl)));
+        return Stages.onContext(get.get(query), context.vertx())
+                .map(agent -> Reply.json(200, AgentResponse.from(agent, publicUrl)));
     }
 }

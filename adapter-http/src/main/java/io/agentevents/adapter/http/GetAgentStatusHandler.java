@@ -10,17 +10,16 @@ import io.vertx.ext.web.RoutingContext;
 public final class GetAgentStatusHandler implements Endpoint {
 
     private final GetAgentStatusUseCase status;
-    private final Blocking blocking;
 
-    public GetAgentStatusHandler(GetAgentStatusUseCase status, Blocking blocking) {
+    public GetAgentStatusHandler(GetAgentStatusUseCase status) {
         this.status = status;
-        this.blocking = blocking;
     }
 
     @Override
     public Future<Reply> handle(RoutingContext context) {
         AgentQuery query = new AgentQuery(Authenticator.callerOf(context), PathParams.project(context),
                 PathParams.agent(context));
-        return blocking.call(() -> status.status(query)).map(found -> Reply.json(200, AgentStatusResponse.from(found)));
+        return Stages.onContext(status.status(query), context.vertx())
+                .map(found -> Reply.json(200, AgentStatusResponse.from(found)));
     }
 }

@@ -16,12 +16,10 @@ public final class GetAgentsHandler implements Endpoint {
     static final String HOST_MACHINE_ID = "host_machine_id";
 
     private final ListAgentsUseCase list;
-    private final Blocking blocking;
     private final PublicUrl publicUrl;
 
-    public GetAgentsHandler(ListAgentsUseCase list, Blocking blocking, PublicUrl publicUrl) {
+    public GetAgentsHandler(ListAgentsUseCase list, PublicUrl publicUrl) {
         this.list = list;
-        this.blocking = blocking;
         this.publicUrl = publicUrl;
     }
 
@@ -29,7 +27,7 @@ public final class GetAgentsHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         ListAgentsQuery query = new ListAgentsQuery(Authenticator.callerOf(context), PathParams.project(context),
                 hostMachineId(context));
-        return blocking.call(() -> list.list(query))
+        return Stages.onContext(list.list(query), context.vertx())
                 .map(agents -> Reply.json(200, AgentListResponse.from(agents, publicUrl)));
     }
 

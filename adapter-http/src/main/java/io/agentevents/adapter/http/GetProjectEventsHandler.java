@@ -14,12 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 public final class GetProjectEventsHandler implements Endpoint {
 
     private final ListProjectEventsUseCase list;
-    private final Blocking blocking;
     private final PublicUrl publicUrl;
 
-    public GetProjectEventsHandler(ListProjectEventsUseCase list, Blocking blocking, PublicUrl publicUrl) {
+    public GetProjectEventsHandler(ListProjectEventsUseCase list, PublicUrl publicUrl) {
         this.list = list;
-        this.blocking = blocking;
         this.publicUrl = publicUrl;
     }
 
@@ -29,7 +27,7 @@ public final class GetProjectEventsHandler implements Endpoint {
         EventPageRequest page = PageQuery.parse(context.queryParams(), SortDirection.DESC);
         ListProjectEventsQuery query = new ListProjectEventsQuery(Authenticator.callerOf(context), project, page);
         String path = "/v2/" + project + "/events";
-        return blocking.call(() -> list.list(query))
+        return Stages.onContext(list.list(query), context.vertx())
                 .map(events -> Reply.json(200, EventListResponse.from(events, path, page, publicUrl)));
     }
 }

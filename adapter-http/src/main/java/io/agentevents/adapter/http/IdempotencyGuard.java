@@ -30,15 +30,13 @@ public final class IdempotencyGuard implements Endpoint {
     private final Endpoint inner;
     private final ClaimIdempotencyKeyUseCase claim;
     private final FinishIdempotentRequestUseCase finish;
-    private final Blocking blocking;
     private final JsonCodec codec;
 
     public IdempotencyGuard(Endpoint inner, ClaimIdempotencyKeyUseCase claim, FinishIdempotentRequestUseCase finish,
-                            Blocking blocking, JsonCodec codec) {
+                            JsonCodec codec) {
         this.inner = inner;
         this.claim = claim;
         this.finish = finish;
-        this.blocking = blocking;
         this.codec = codec;
     }
 
@@ -54,7 +52,7 @@ public final class IdempotencyGuard implements Endpoint {
         } catch (IllegalArgumentException malformed) {
             throw new BadRequestException(malformed.getMessage());
         }
-        return blocking.call(() -> claim.claim(command)).compose(outcome -> {
+        return Stages.onContext(claim.claim(command), context.vertx()).compose(outcome -> {
             if (outcome instanceof IdempotencyClaim.Replay replay) {
                 return Future.succeededFuture(replayOf(replay.answer()));
             }
@@ -71,10 +69,9 @@ public final class IdempotencyGuard implements Endpoint {
         }
         return reply.transform(done -> {
             Optional<IdempotentAnswer> answer = done.succeeded() ? Optional.of(answerOf(done.result())) : Optional.empty();
-            return blocking.call(() -> {
-                finish.finish(new FinishIdempotentRequestCommand(claimed, answer));
-                return null;
-            }).transform(ignored -> done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause()));
+            return Stages.onContext(finish.finish(new FinishIdempotentRequestCommand(claimed, answer)), context.vertx())
+                    .transform(ignored -> done.succeeded() ? Future.succeededFuture(done.result())
+                            : Future.failedFuture(done.cause()));
         });
     }
 

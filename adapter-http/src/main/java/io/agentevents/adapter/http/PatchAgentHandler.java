@@ -14,12 +14,10 @@ public final class PatchAgentHandler implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PatchAgentHandler.class);
 
     private final UpdateAgentUseCase update;
-    private final Blocking blocking;
     private final JsonCodec codec;
 
-    public PatchAgentHandler(UpdateAgentUseCase update, Blocking blocking, JsonCodec codec) {
+    public PatchAgentHandler(UpdateAgentUseCase update, JsonCodec codec) {
         this.update = update;
-        this.blocking = blocking;
         this.codec = codec;
     }
 
@@ -28,7 +26,7 @@ public final class PatchAgentHandler implements Endpoint {
         AgentPatchRequest request = AgentPatchRequest.from(RequestBodies.patchOf(context, codec));
         UpdateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(Authenticator.callerOf(context),
                 PathParams.project(context), PathParams.agent(context), RequestIds.of(context)));
-        return blocking.run(() -> update.update(command), Reply.of(204)).map(reply -> {
+        return Stages.onContext(update.update(command), context.vertx()).map(done -> Reply.of(204)).map(reply -> {
             LOG.info("updated agent {} of project {}: {}", command.agent(), command.project(), command.changes());
             return reply;
         });

@@ -20,15 +20,13 @@ public final class PostAgentEventHandler implements Endpoint {
 
     private final ActivateAgentUseCase activate;
     private final RecordAgentEventUseCase record;
-    private final Blocking blocking;
     private final JsonCodec codec;
     private final ApiMetrics metrics;
 
-    public PostAgentEventHandler(ActivateAgentUseCase activate, RecordAgentEventUseCase record, Blocking blocking,
+    public PostAgentEventHandler(ActivateAgentUseCase activate, RecordAgentEventUseCase record,
                                  JsonCodec codec, ApiMetrics metrics) {
         this.activate = activate;
         this.record = record;
-        this.blocking = blocking;
         this.codec = codec;
         this.metrics = metrics;
     }
@@ -42,10 +40,10 @@ public final class PostAgentEventHandler implements Endpoint {
         RequestId requestId = RequestIds.of(context);
         if (request instanceof ActivationRequest activation) {
             var command = activation.toCommand(caller, project, agent, requestId);
-            return blocking.run(() -> activate.activate(command), Reply.of(202))
+            return Stages.onContext(activate.activate(command), context.vertx()).map(done -> Reply.of(202))
                     .onSuccess(stored -> metrics.activated("agent", command.mode()));
         }
         var command = ((AgentSignalRequest) request).toCommand(caller, project, agent, requestId);
-        return blocking.run(() -> record.record(command), Reply.of(202));
+        return Stages.onContext(record.record(command), context.vertx()).map(done -> Reply.of(202));
     }
 }

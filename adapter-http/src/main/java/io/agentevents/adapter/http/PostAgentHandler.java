@@ -17,13 +17,11 @@ public final class PostAgentHandler implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PostAgentHandler.class);
 
     private final RegisterAgentUseCase register;
-    private final Blocking blocking;
     private final JsonCodec codec;
     private final PublicUrl publicUrl;
 
-    public PostAgentHandler(RegisterAgentUseCase register, Blocking blocking, JsonCodec codec, PublicUrl publicUrl) {
+    public PostAgentHandler(RegisterAgentUseCase register, JsonCodec codec, PublicUrl publicUrl) {
         this.register = register;
-        this.blocking = blocking;
         this.codec = codec;
         this.publicUrl = publicUrl;
     }
@@ -33,7 +31,7 @@ public final class PostAgentHandler implements Endpoint {
         RegisterAgentRequest request = RegisterAgentRequest.from(RequestBodies.objectOf(context, codec));
         RegisterAgentCommand command = RequestBodies.parsed(() -> request.toCommand(
                 Authenticator.callerOf(context), PathParams.project(context), RequestIds.of(context)));
-        return blocking.offEventLoop(() -> register.register(command)).map(registration -> {
+        return Stages.onContext(register.register(command), context.vertx()).map(registration -> {
             LOG.info("registered agent {} in project {}", registration.agent().id(), command.project());
             AgentResponse body = AgentResponse.from(registration, publicUrl);
             String location = publicUrl.at("/v2/" + command.project() + "/agents/" + registration.agent().id());

@@ -16,12 +16,10 @@ public final class PostAgentTokenHandler implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PostAgentTokenHandler.class);
 
     private final AuthenticateAgentUseCase authenticate;
-    private final Blocking blocking;
     private final JsonCodec codec;
 
-    public PostAgentTokenHandler(AuthenticateAgentUseCase authenticate, Blocking blocking, JsonCodec codec) {
+    public PostAgentTokenHandler(AuthenticateAgentUseCase authenticate, JsonCodec codec) {
         this.authenticate = authenticate;
-        this.blocking = blocking;
         this.codec = codec;
     }
 
@@ -31,7 +29,7 @@ public final class PostAgentTokenHandler implements Endpoint {
         AuthenticateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(PathParams.project(context),
                 context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress()));
         // A worker, whatever the store: an old password hash takes a fraction of a second to verify.
-        return blocking.offEventLoop(() -> authenticate.authenticate(command)).map(token -> {
+        return Stages.onContext(authenticate.authenticate(command), context.vertx()).map(token -> {
             LOG.info("issued a token to agent {} of project {}, valid until {}", command.agent(), command.project(),
                     Timestamps.format(token.expiresAt()));
             return Reply.json(200, AgentTokenResponse.from(token));

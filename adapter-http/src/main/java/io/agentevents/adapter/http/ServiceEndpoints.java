@@ -18,13 +18,13 @@ final class ServiceEndpoints {
     static final String OPENAPI_RESOURCE = "/io/agentevents/adapter/http/openapi.json";
 
     private final CheckReadinessUseCase readiness;
-    private final Blocking blocking;
+    private final VertxWorkers workers;
     private final ApiMetrics metrics;
     private final RawJson openApi = new RawJson(openApiDocument());
 
-    ServiceEndpoints(CheckReadinessUseCase readiness, Blocking blocking, ApiMetrics metrics) {
+    ServiceEndpoints(CheckReadinessUseCase readiness, VertxWorkers workers, ApiMetrics metrics) {
         this.readiness = readiness;
-        this.blocking = blocking;
+        this.workers = workers;
         this.metrics = metrics;
     }
 
@@ -46,10 +46,11 @@ final class ServiceEndpoints {
                 }));
     }
 
-    /** {@code GET /metrics}: every meter in Prometheus' text format. */
+    /** {@code GET /metrics}: every meter in Prometheus' text format, written on a worker (it walks every meter). */
     Endpoint metrics() {
-        return context -> blocking.offEventLoop(() -> new Reply(200, Map.of(),
-                Optional.of(new PlainText(metrics.scrape(), ApiMetrics.CONTENT_TYPE)), Optional.empty()));
+        return context -> Stages.onContext(workers.supply(() -> new Reply(200, Map.of(),
+                        Optional.of(new PlainText(metrics.scrape(), ApiMetrics.CONTENT_TYPE)), Optional.empty())),
+                context.vertx());
     }
 
     /** {@code GET /openapi.json}: the OpenAPI 3 document of this API. */

@@ -1,31 +1,35 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.application.port.in.NotAuthenticatedException;
-import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
-import io.agentevents.application.port.in.operations.Readiness;
-import io.agentevents.application.port.in.access.AuthenticateAgentUseCase;
+import io.agentevents.application.port.in.access.AgentToken;
+import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.access.IdentifyCallerUseCase;
-import io.agentevents.application.port.in.activation.ActivateAgentUseCase;
+import io.agentevents.application.port.in.activation.ActivateAgentCommand;
 import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
-import io.agentevents.application.port.in.agent.DeleteAgentUseCase;
-import io.agentevents.application.port.in.agent.GetAgentConfigurationUseCase;
-import io.agentevents.application.port.in.agent.GetAgentStatusUseCase;
-import io.agentevents.application.port.in.agent.GetAgentUseCase;
-import io.agentevents.application.port.in.agent.ListAgentsUseCase;
-import io.agentevents.application.port.in.agent.RegisterAgentUseCase;
-import io.agentevents.application.port.in.agent.UpdateAgentUseCase;
-import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
-import io.agentevents.application.port.in.feed.RecordAgentEventUseCase;
+import io.agentevents.application.port.in.agent.AgentConfiguration;
+import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.agent.AgentRegistration;
+import io.agentevents.application.port.in.agent.DeleteAgentCommand;
+import io.agentevents.application.port.in.agent.ListAgentsQuery;
+import io.agentevents.application.port.in.agent.RegisterAgentCommand;
+import io.agentevents.application.port.in.agent.UpdateAgentCommand;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
 import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
-import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase;
-import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestUseCase;
+import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
+import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
+import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyCommand;
+import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestCommand;
 import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
+import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
+import io.agentevents.application.port.in.operations.Readiness;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.access.Role;
 import io.agentevents.domain.access.UserCaller;
+import io.agentevents.domain.agent.RegisteredAgent;
+import io.agentevents.domain.event.EventPage;
+import io.agentevents.domain.session.AgentStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -35,7 +39,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -54,24 +60,23 @@ final class TestApi implements AutoCloseable {
     IdentifyCallerUseCase identify = token -> token.value().equals(TOKEN)
             ? CompletableFuture.completedFuture(caller)
             : CompletableFuture.failedFuture(new NotAuthenticatedException("unknown token"));
-    /** The activation as the test says; what it throws is the use case's failed stage. */
+    /* Each use case as the test says, answering at once; what it throws is the use case's failed stage. */
     Consumer<ActivateAgentsCommand> activateAgents = command -> unexpected();
-    ActivateAgentUseCase activateAgent = command -> unexpected();
-    ListProjectEventsUseCase listProjectEvents = query -> unexpected();
-    RegisterAgentUseCase registerAgent = command -> unexpected();
-    AuthenticateAgentUseCase authenticateAgent = command -> unexpected();
-    ListAgentsUseCase listAgents = query -> unexpected();
-    GetAgentUseCase getAgent = query -> unexpected();
-    UpdateAgentUseCase updateAgent = command -> unexpected();
-    DeleteAgentUseCase deleteAgent = command -> unexpected();
-    RecordAgentEventUseCase recordAgentEvent = command -> unexpected();
-    /** The feed as the test says; what it throws is the use case's failed stage. */
+    Consumer<ActivateAgentCommand> activateAgent = command -> unexpected();
+    Function<ListProjectEventsQuery, EventPage> listProjectEvents = query -> unexpected();
+    Function<RegisterAgentCommand, AgentRegistration> registerAgent = command -> unexpected();
+    Function<AuthenticateAgentCommand, AgentToken> authenticateAgent = command -> unexpected();
+    Function<ListAgentsQuery, List<RegisteredAgent>> listAgents = query -> unexpected();
+    Function<AgentQuery, RegisteredAgent> getAgent = query -> unexpected();
+    Consumer<UpdateAgentCommand> updateAgent = command -> unexpected();
+    Consumer<DeleteAgentCommand> deleteAgent = command -> unexpected();
+    Consumer<RecordAgentEventCommand> recordAgentEvent = command -> unexpected();
     Function<ListAgentEventsQuery, AgentEventsPage> listAgentEvents = query -> unexpected();
     AwaitAgentEventsUseCase awaitAgentEvents = query -> unexpected();
-    GetAgentStatusUseCase agentStatus = query -> unexpected();
-    GetAgentConfigurationUseCase agentConfiguration = query -> unexpected();
-    ClaimIdempotencyKeyUseCase claimKey = command -> new IdempotencyClaim.Claimed("k");
-    FinishIdempotentRequestUseCase finishRequest = command -> { };
+    Function<AgentQuery, AgentStatus> agentStatus = query -> unexpected();
+    Function<AgentQuery, AgentConfiguration> agentConfiguration = query -> unexpected();
+    Function<ClaimIdempotencyKeyCommand, IdempotencyClaim> claimKey = command -> new IdempotencyClaim.Claimed("k");
+    Consumer<FinishIdempotentRequestCommand> finishRequest = command -> { };
     CheckReadinessUseCase readiness = () -> CompletableFuture.completedFuture(
             new Readiness(Readiness.Identity.NOT_CONFIGURED));
 
@@ -87,40 +92,42 @@ final class TestApi implements AutoCloseable {
     TestApi(ApiOptions options) {
         ApiUseCases useCases = new ApiUseCases(
                 token -> identify.identify(token),
-                command -> {
-                    try {
-                        activateAgents.accept(command);
-                        return CompletableFuture.completedFuture(null);
-                    } catch (RuntimeException failed) {
-                        return CompletableFuture.failedFuture(failed);
-                    }
-                },
-                command -> activateAgent.activate(command),
-                query -> listProjectEvents.list(query),
-                command -> registerAgent.register(command),
-                command -> authenticateAgent.authenticate(command),
-                query -> listAgents.list(query),
-                query -> getAgent.get(query),
-                command -> updateAgent.update(command),
-                command -> deleteAgent.delete(command),
-                command -> recordAgentEvent.record(command),
-                query -> {
-                    try {
-                        return CompletableFuture.completedFuture(listAgentEvents.apply(query));
-                    } catch (RuntimeException failed) {
-                        return CompletableFuture.failedFuture(failed);
-                    }
-                },
+                command -> done(activateAgents, command),
+                command -> done(activateAgent, command),
+                query -> answered(listProjectEvents, query),
+                command -> answered(registerAgent, command),
+                command -> answered(authenticateAgent, command),
+                query -> answered(listAgents, query),
+                query -> answered(getAgent, query),
+                command -> done(updateAgent, command),
+                command -> done(deleteAgent, command),
+                command -> done(recordAgentEvent, command),
+                query -> answered(listAgentEvents, query),
                 query -> awaitAgentEvents.await(query),
-                query -> agentStatus.status(query),
-                query -> agentConfiguration.configuration(query),
-                command -> claimKey.claim(command),
-                command -> finishRequest.finish(command),
+                query -> answered(agentStatus, query),
+                query -> answered(agentConfiguration, query),
+                command -> answered(claimKey, command),
+                command -> done(finishRequest, command),
                 () -> readiness.check());
         router = ApiRouter.create(vertx, useCases, codec, options);
         // As the service runs it: HTTP/1.1 only (no clear-text HTTP/2 upgrade).
         server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(router).listen(0).await();
+    }
+
+    private static <T, R> CompletionStage<R> answered(Function<T, R> useCase, T input) {
+        try {
+            return CompletableFuture.completedFuture(useCase.apply(input));
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
+    }
+
+    private static <T> CompletionStage<Void> done(Consumer<T> useCase, T input) {
+        return answered(in -> {
+            useCase.accept(in);
+            return null;
+        }, input);
     }
 
     private static <T> T unexpected() {

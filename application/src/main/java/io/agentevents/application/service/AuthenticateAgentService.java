@@ -12,6 +12,7 @@ import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.application.port.out.Secrets;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.UserTokens;
 import io.agentevents.application.service.SecretHashing.PasswordCheck;
 import io.agentevents.domain.AgentId;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 public class AuthenticateAgentService implements AuthenticateAgentUseCase {
 
@@ -37,11 +39,14 @@ public class AuthenticateAgentService implements AuthenticateAgentUseCase {
     private final SecretHashing hashing;
     private final Duration tokenLifetime;
     private final Clock clock;
+    private final StoreCalls calls;
     private final SignInThrottle perAgent = new SignInThrottle(SignInThrottle.PER_AGENT, MAX_THROTTLED_KEYS);
     private final SignInThrottle perAddress = new SignInThrottle(SignInThrottle.PER_ADDRESS, MAX_THROTTLED_KEYS);
 
+    /** @param calls where the work runs: a pool of workers whatever the store, checking the password takes a while */
     public AuthenticateAgentService(UserTokens userTokens, AgentRegistry registry, AgentTokens agentTokens,
-                                    Secrets secrets, SecretHashing hashing, Duration tokenLifetime, Clock clock) {
+                                    Secrets secrets, SecretHashing hashing, Duration tokenLifetime, Clock clock, StoreCalls calls) {
+        this.calls = calls;
         this.userTokens = userTokens;
         this.registry = registry;
         this.agentTokens = agentTokens;
@@ -52,7 +57,11 @@ public class AuthenticateAgentService implements AuthenticateAgentUseCase {
     }
 
     @Override
-    public AgentToken authenticate(AuthenticateAgentCommand command) {
+    public CompletionStage<AgentToken> authenticate(AuthenticateAgentCommand command) {
+        return calls.supply(() -> authenticateNow(command));
+    }
+
+    private AgentToken authenticateNow(AuthenticateAgentCommand command) {
         if (!userTokens.hasProject(command.project())) {
             throw new ProjectNotFoundException(command.project());
         }

@@ -6,6 +6,7 @@ import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase
 import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
 import io.agentevents.application.port.in.idempotency.IdempotentAnswer;
 import io.agentevents.application.port.out.IdempotencyRecords;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.access.UserCaller;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 public class ClaimIdempotencyKeyService implements ClaimIdempotencyKeyUseCase {
 
@@ -21,14 +23,20 @@ public class ClaimIdempotencyKeyService implements ClaimIdempotencyKeyUseCase {
 
     private final IdempotencyRecords records;
     private final Clock clock;
+    private final StoreCalls calls;
 
-    public ClaimIdempotencyKeyService(IdempotencyRecords records, Clock clock) {
+    public ClaimIdempotencyKeyService(IdempotencyRecords records, Clock clock, StoreCalls calls) {
+        this.calls = calls;
         this.records = records;
         this.clock = clock;
     }
 
     @Override
-    public IdempotencyClaim claim(ClaimIdempotencyKeyCommand command) {
+    public CompletionStage<IdempotencyClaim> claim(ClaimIdempotencyKeyCommand command) {
+        return calls.supply(() -> claimNow(command));
+    }
+
+    private IdempotencyClaim claimNow(ClaimIdempotencyKeyCommand command) {
         String scopedKey = scopeOf(command.caller()) + " " + command.key();
         Instant now = clock.instant();
         Optional<IdempotencyRecords.Entry> holder =

@@ -8,10 +8,12 @@ import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.event.AgentDeleted;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 public class DeleteAgentService implements DeleteAgentUseCase {
 
@@ -21,9 +23,11 @@ public class DeleteAgentService implements DeleteAgentUseCase {
     private final EventLog eventLog;
     private final Transactions transactions;
     private final Clock clock;
+    private final StoreCalls calls;
 
     public DeleteAgentService(AgentRegistry registry, AgentSessionRepository sessions, AgentTokens agentTokens,
-                              EventLog eventLog, Transactions transactions, Clock clock) {
+                              EventLog eventLog, Transactions transactions, Clock clock, StoreCalls calls) {
+        this.calls = calls;
         this.registry = registry;
         this.sessions = sessions;
         this.agentTokens = agentTokens;
@@ -33,7 +37,14 @@ public class DeleteAgentService implements DeleteAgentUseCase {
     }
 
     @Override
-    public void delete(DeleteAgentCommand command) {
+    public CompletionStage<Void> delete(DeleteAgentCommand command) {
+        return calls.supply(() -> {
+            deleteNow(command);
+            return null;
+        });
+    }
+
+    private void deleteNow(DeleteAgentCommand command) {
         Access.requireAdmin(command.caller(), command.project());
         AgentDeleted deleted = new AgentDeleted(command.agent(), clock.instant());
         transactions.inTransaction(() -> {

@@ -1,10 +1,11 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.port.in.operations.FlushPresenceUseCase;
-import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 public class FlushPresenceService implements FlushPresenceUseCase {
@@ -24,9 +26,11 @@ public class FlushPresenceService implements FlushPresenceUseCase {
     private final EventLog eventLog;
     private final Transactions transactions;
     private final Schedules schedules;
+    private final StoreCalls calls;
 
     public FlushPresenceService(PresenceBuffer buffer, AgentSessionRepository sessions, EventLog eventLog,
-                                Transactions transactions, Schedules schedules) {
+                                Transactions transactions, Schedules schedules, StoreCalls calls) {
+        this.calls = calls;
         this.buffer = buffer;
         this.sessions = sessions;
         this.eventLog = eventLog;
@@ -35,7 +39,11 @@ public class FlushPresenceService implements FlushPresenceUseCase {
     }
 
     @Override
-    public int flush() {
+    public CompletionStage<Integer> flush() {
+        return calls.supply(() -> flushNow());
+    }
+
+    private int flushNow() {
         Map<AgentKey, PresenceBuffer.Observation> drained = buffer.drain();
         if (drained.isEmpty()) {
             return 0;

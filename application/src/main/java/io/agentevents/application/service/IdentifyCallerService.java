@@ -4,8 +4,8 @@ import io.agentevents.application.port.in.AccessDeniedException;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.access.IdentifyCallerUseCase;
 import io.agentevents.application.port.in.access.Secret;
-import io.agentevents.application.port.out.AgentTokens.AgentGrant;
 import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.AgentTokens.AgentGrant;
 import io.agentevents.application.port.out.IdentityGrant;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.TokenHash;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Tells who holds a token, asking in turn: the deployment's user tokens, agent grants remembered
@@ -42,6 +43,7 @@ public class IdentifyCallerService implements IdentifyCallerUseCase {
     private final Clock clock;
     private final RememberedAnswers<TokenHash, AgentGrant> grants;
     private final Optional<RememberedIdentities> identities;
+    private final LongAdder answeredFromMemory = new LongAdder();
 
     /** For a store that never blocks, without an identity service. */
     public IdentifyCallerService(UserTokens userTokens, AgentTokens agentTokens, Clock clock) {
@@ -87,9 +89,15 @@ public class IdentifyCallerService implements IdentifyCallerUseCase {
         }
         Optional<AgentGrant> grant = grants.recall(hash);
         if (grant.isPresent()) {
+            answeredFromMemory.increment();
             return Optional.of(callerOf(grant.get()));
         }
         return identities.flatMap(remembered -> remembered.recall(hash, token.value())).map(this::callerOf);
+    }
+
+    /** Agents' tokens known from a remembered grant, without the store. */
+    public long answeredFromMemory() {
+        return answeredFromMemory.sum();
     }
 
     private Caller callerOf(AgentGrant grant) {

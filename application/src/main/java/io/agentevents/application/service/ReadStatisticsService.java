@@ -4,12 +4,14 @@ import io.agentevents.application.port.in.operations.ReadStatisticsUseCase;
 import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.session.PresencePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,9 +24,11 @@ public class ReadStatisticsService implements ReadStatisticsUseCase {
     private final EventLog eventLog;
     private final PresencePolicy presence;
     private final Clock clock;
+    private final StoreCalls calls;
 
     public ReadStatisticsService(AgentSessionRepository sessions, EventLog eventLog, PresencePolicy presence,
-                                 Clock clock) {
+                                 Clock clock, StoreCalls calls) {
+        this.calls = calls;
         this.sessions = sessions;
         this.eventLog = eventLog;
         this.presence = presence;
@@ -32,7 +36,11 @@ public class ReadStatisticsService implements ReadStatisticsUseCase {
     }
 
     @Override
-    public ServiceStatistics read() {
+    public CompletionStage<ServiceStatistics> read() {
+        return calls.supply(() -> readNow());
+    }
+
+    private ServiceStatistics readNow() {
         Instant now = clock.instant();
         Duration longestWindow = Arrays.stream(Mode.values()).map(presence::onlineWindow)
                 .max(Duration::compareTo).orElseThrow();

@@ -11,6 +11,7 @@ import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.PasswordHash;
 import io.agentevents.application.port.out.Secrets;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.agent.AgentSettings;
 import io.agentevents.domain.agent.RegisteredAgent;
@@ -18,6 +19,7 @@ import io.agentevents.domain.session.AgentSession;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 public class RegisterAgentService implements RegisterAgentUseCase {
 
@@ -29,10 +31,13 @@ public class RegisterAgentService implements RegisterAgentUseCase {
     private final Secrets secrets;
     private final SecretHashing hashing;
     private final Clock clock;
+    private final StoreCalls calls;
 
+    /** @param calls where the work runs: a pool of workers whatever the store, hashing the new password takes a while */
     public RegisterAgentService(AgentRegistry registry, AgentSessionRepository sessions, EventLog eventLog,
                                 Transactions transactions, AgentIds agentIds, Secrets secrets, SecretHashing hashing,
-                                Clock clock) {
+                                Clock clock, StoreCalls calls) {
+        this.calls = calls;
         this.registry = registry;
         this.sessions = sessions;
         this.eventLog = eventLog;
@@ -44,7 +49,11 @@ public class RegisterAgentService implements RegisterAgentUseCase {
     }
 
     @Override
-    public AgentRegistration register(RegisterAgentCommand command) {
+    public CompletionStage<AgentRegistration> register(RegisterAgentCommand command) {
+        return calls.supply(() -> registerNow(command));
+    }
+
+    private AgentRegistration registerNow(RegisterAgentCommand command) {
         Access.requireWriter(command.caller(), command.project());
         RegisteredAgent agent = new RegisteredAgent(command.project(), agentIds.next(), command.name(),
                 command.version(), command.host(), Optional.of(command.publicKey()),

@@ -7,11 +7,13 @@ import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.domain.agent.RegisteredAgent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Applies a patch to an agent's settings. The settings are written only if no other change got
@@ -25,9 +27,11 @@ public class UpdateAgentService implements UpdateAgentUseCase {
     private final EventLog eventLog;
     private final Transactions transactions;
     private final Clock clock;
+    private final StoreCalls calls;
 
     public UpdateAgentService(AgentRegistry registry, AgentTokens agentTokens, EventLog eventLog,
-                              Transactions transactions, Clock clock) {
+                              Transactions transactions, Clock clock, StoreCalls calls) {
+        this.calls = calls;
         this.registry = registry;
         this.agentTokens = agentTokens;
         this.eventLog = eventLog;
@@ -36,7 +40,14 @@ public class UpdateAgentService implements UpdateAgentUseCase {
     }
 
     @Override
-    public void update(UpdateAgentCommand command) {
+    public CompletionStage<Void> update(UpdateAgentCommand command) {
+        return calls.supply(() -> {
+            updateNow(command);
+            return null;
+        });
+    }
+
+    private void updateNow(UpdateAgentCommand command) {
         Access.requireWriter(command.caller(), command.project());
         Instant now = clock.instant();
         transactions.inTransaction(() -> {

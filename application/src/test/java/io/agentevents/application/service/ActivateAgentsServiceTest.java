@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static io.agentevents.domain.TestSessions.newRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,7 @@ class ActivateAgentsServiceTest {
     private final InMemoryApplication app = new InMemoryApplication();
 
     private Mode modeOf(AgentId agent) {
-        return app.agentStatus.status(new AgentQuery(app.admin, app.project, agent)).mode();
+        return awaited(app.agentStatus.status(new AgentQuery(app.admin, app.project, agent))).mode();
     }
 
     @Test
@@ -77,8 +78,8 @@ class ActivateAgentsServiceTest {
 
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, request));
 
-        StoredEvent event = app.listProjectEvents.list(new ListProjectEventsQuery(app.observer, app.project,
-                new EventPageRequest(Optional.empty(), 10, SortDirection.DESC))).events().get(0);
+        StoredEvent event = awaited(app.listProjectEvents.list(new ListProjectEventsQuery(app.observer, app.project,
+                new EventPageRequest(Optional.empty(), 10, SortDirection.DESC)))).events().get(0);
         assertThat(event.requestId()).isEqualTo(request);
         assertThat(((AgentActivated) event.event()).activation().mode()).isEqualTo(Mode.ACTIVE);
     }
@@ -113,7 +114,7 @@ class ActivateAgentsServiceTest {
         AgentId chosen = app.register().agent().id();
         AgentId other = app.register().agent().id();
 
-        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, chosen, Mode.REAL_TIME, newRequest()));
+        awaited(app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, chosen, Mode.REAL_TIME, newRequest())));
 
         assertThat(modeOf(chosen)).isEqualTo(Mode.REAL_TIME);
         assertThat(modeOf(other)).isEqualTo(Mode.IDLE);
@@ -123,8 +124,8 @@ class ActivateAgentsServiceTest {
     void activateOneAgent_unknown_isNotFoundAndWritesNoEvent() {
         AgentId unknown = TestSessions.newAgent();
 
-        assertThatThrownBy(() -> app.activateAgent.activate(
-                new ActivateAgentCommand(app.admin, app.project, unknown, Mode.ACTIVE, newRequest())))
+        assertThatThrownBy(() -> awaited(app.activateAgent.activate(
+                new ActivateAgentCommand(app.admin, app.project, unknown, Mode.ACTIVE, newRequest()))))
                 .isInstanceOf(AgentNotFoundException.class);
         assertThat(app.eventLog.page(app.project, new EventPageRequest(Optional.empty(), 10, SortDirection.ASC))
                 .events()).isEmpty();

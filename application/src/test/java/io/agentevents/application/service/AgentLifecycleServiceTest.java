@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT;
 import static io.agentevents.application.service.InMemoryApplication.ADDRESS;
 import static io.agentevents.domain.TestSessions.newRequest;
@@ -51,7 +52,7 @@ class AgentLifecycleServiceTest {
     private final EventPageRequest firstHundred = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
 
     private AgentStatus statusOf(AgentId agent) {
-        return app.agentStatus.status(new AgentQuery(app.observer, app.project, agent));
+        return awaited(app.agentStatus.status(new AgentQuery(app.observer, app.project, agent)));
     }
 
     @Test
@@ -64,22 +65,22 @@ class AgentLifecycleServiceTest {
         assertThat(registration.password().value()).hasSizeGreaterThanOrEqualTo(22);
         StoredEvent event = app.eventLog.page(app.project, firstHundred).events().get(0);
         assertThat(event.event()).isEqualTo(new AgentRegistered(agent, "web-1", TestAgents.UBUNTU, registration.agent().registeredAt()));
-        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project))).containsExactly(registration.agent());
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project)))).containsExactly(registration.agent());
     }
 
     @Test
     void register_byObserver_isDenied() {
-        assertThatThrownBy(() -> app.registerAgent.register(app.registration(app.observer, "n")))
+        assertThatThrownBy(() -> awaited(app.registerAgent.register(app.registration(app.observer, "n"))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(app.listAgents.list(new ListAgentsQuery(app.admin, app.project))).isEmpty();
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.admin, app.project)))).isEmpty();
     }
 
     @Test
     void authenticate_withRightPasswordAndHost_givesAnExpiringTokenForThatAgent() {
         AgentRegistration registration = app.register();
 
-        var token = app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS));
+        var token = awaited(app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS)));
 
         assertThat(app.identified(token.token()))
                 .isEqualTo(new AgentCaller(app.project, registration.agent().id()));
@@ -93,8 +94,8 @@ class AgentLifecycleServiceTest {
     void authenticate_withWrongPassword_isNotAuthenticated() {
         AgentRegistration registration = app.register();
 
-        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                registration.agent().id(), new Secret("guess"), FINGERPRINT, ADDRESS)))
+        assertThatThrownBy(() -> awaited(app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                registration.agent().id(), new Secret("guess"), FINGERPRINT, ADDRESS))))
                 .isInstanceOf(NotAuthenticatedException.class);
     }
 
@@ -102,8 +103,8 @@ class AgentLifecycleServiceTest {
     void authenticate_fromAnotherHost_isAFingerprintMismatch() {
         AgentRegistration registration = app.register();
 
-        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                registration.agent().id(), registration.password(), "another-host", ADDRESS)))
+        assertThatThrownBy(() -> awaited(app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                registration.agent().id(), registration.password(), "another-host", ADDRESS))))
                 .isInstanceOf(FingerprintMismatchException.class);
     }
 
@@ -111,11 +112,11 @@ class AgentLifecycleServiceTest {
     void authenticate_inUnknownProject_isNotFound_andForAnUnknownAgent_isRefusedLikeAWrongPassword() {
         AgentRegistration registration = app.register();
 
-        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(TestSessions.newProject(),
-                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS)))
+        assertThatThrownBy(() -> awaited(app.authenticateAgent.authenticate(new AuthenticateAgentCommand(TestSessions.newProject(),
+                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS))))
                 .isInstanceOf(ProjectNotFoundException.class);
-        assertThatThrownBy(() -> app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
-                TestSessions.newAgent(), registration.password(), FINGERPRINT, ADDRESS)))
+        assertThatThrownBy(() -> awaited(app.authenticateAgent.authenticate(new AuthenticateAgentCommand(app.project,
+                TestSessions.newAgent(), registration.password(), FINGERPRINT, ADDRESS))))
                 .isInstanceOf(NotAuthenticatedException.class).hasMessage("wrong agent id or password");
     }
 
@@ -130,9 +131,9 @@ class AgentLifecycleServiceTest {
         AgentCaller agent = app.registeredAgentCaller();
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
 
-        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest()));
+        awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest())));
         assertThat(statusOf(agent.agent()).online()).as("written with the next flush, not before").isFalse();
-        assertThat(app.flushPresence.flush()).isEqualTo(1);
+        assertThat(awaited(app.flushPresence.flush())).isEqualTo(1);
 
         assertThat(statusOf(agent.agent()).online()).isTrue();
         assertThat(statusOf(agent.agent()).busy()).isTrue();
@@ -143,10 +144,10 @@ class AgentLifecycleServiceTest {
     @Test
     void shutdown_makesTheAgentOfflineAtOnce() {
         AgentCaller agent = app.registeredAgentCaller();
-        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.STARTUP, false, newRequest()));
+        awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.STARTUP, false, newRequest())));
         assertThat(statusOf(agent.agent()).online()).isTrue();
 
-        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.SHUTDOWN, false, newRequest()));
+        awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.SHUTDOWN, false, newRequest())));
 
         assertThat(statusOf(agent.agent()).online()).isFalse();
     }
@@ -154,11 +155,11 @@ class AgentLifecycleServiceTest {
     @Test
     void heartbeatPendingWhenTheAgentShutsDown_isWrittenFirst_soTheShutdownStands() {
         AgentCaller agent = app.registeredAgentCaller();
-        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest()));
+        awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest())));
         app.clock.advanceBy(Duration.ofMillis(10));
 
-        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.SHUTDOWN, false, newRequest()));
-        assertThat(app.flushPresence.flush()).isZero();
+        awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.SHUTDOWN, false, newRequest())));
+        assertThat(awaited(app.flushPresence.flush())).isZero();
 
         assertThat(statusOf(agent.agent()).online()).isFalse();
         assertThat(statusOf(agent.agent()).lastHeartbeatAt()).contains(app.clock.instant().minusMillis(10));
@@ -170,9 +171,9 @@ class AgentLifecycleServiceTest {
     void heartbeatEvent_carriesTheRequestIdOfTheHeartbeat() {
         AgentCaller agent = app.registeredAgentCaller();
         var request = newRequest();
-        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, false, request));
+        awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, false, request)));
 
-        app.flushPresence.flush();
+        awaited(app.flushPresence.flush());
 
         assertThat(app.eventLog.page(app.project, new EventPageRequest(Optional.empty(), 1, SortDirection.DESC)).events().get(0)
                 .requestId()).isEqualTo(request);
@@ -183,10 +184,10 @@ class AgentLifecycleServiceTest {
         AgentCaller agent = app.registeredAgentCaller();
         AgentCaller other = app.registeredAgentCaller();
 
-        assertThatThrownBy(() -> app.recordAgentEvent.record(new RecordAgentEventCommand(app.admin, app.project,
-                agent.agent(), AgentSignal.HEARTBEAT, false, newRequest()))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> app.recordAgentEvent.record(new RecordAgentEventCommand(other, app.project,
-                agent.agent(), AgentSignal.HEARTBEAT, false, newRequest()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(app.admin, app.project,
+                agent.agent(), AgentSignal.HEARTBEAT, false, newRequest())))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(other, app.project,
+                agent.agent(), AgentSignal.HEARTBEAT, false, newRequest())))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -195,7 +196,7 @@ class AgentLifecycleServiceTest {
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
 
         AgentEventsPage page = app.poll(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
-        app.flushPresence.flush();
+        awaited(app.flushPresence.flush());
 
         assertThat(page.directive().map(PollDirective::mode)).contains(Mode.REAL_TIME);
         assertThat(page.directive().map(PollDirective::pollEvery)).contains(Duration.ofMillis(300));
@@ -213,7 +214,7 @@ class AgentLifecycleServiceTest {
 
         for (int i = 0; i < 5; i++) {
             app.poll(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
-            app.flushPresence.flush();
+            awaited(app.flushPresence.flush());
             app.clock.advanceBy(Duration.ofMillis(100));
         }
 
@@ -234,9 +235,9 @@ class AgentLifecycleServiceTest {
     @Test
     void feed_readByAUser_holdsTheAgentsHeartbeats_readByTheAgent_not() {
         AgentCaller agent = app.registeredAgentCaller();
-        app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT,
-                false, newRequest()));
-        app.flushPresence.flush();
+        awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT,
+                false, newRequest())));
+        awaited(app.flushPresence.flush());
 
         List<EventType> byUser = app.poll(new ListAgentEventsQuery(app.observer, app.project, agent.agent(),
                 firstHundred, newRequest())).page().events().stream().map(event -> event.event().type()).toList();
@@ -249,28 +250,28 @@ class AgentLifecycleServiceTest {
 
     @Test
     void list_byHostMachineId_givesOnlyTheAgentsOnThatMachine() {
-        RegisteredAgent first = app.registerAgent.register(app.registration(app.admin, "alpha")).agent();
-        app.registerAgent.register(app.registration(app.admin, "beta"));
+        RegisteredAgent first = awaited(app.registerAgent.register(app.registration(app.admin, "alpha"))).agent();
+        awaited(app.registerAgent.register(app.registration(app.admin, "beta")));
 
-        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of(first.host().machineId()))))
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of(first.host().machineId())))))
                 .containsExactly(first);
-        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of("no-such-machine")))).isEmpty();
-        assertThat(app.listAgents.list(new ListAgentsQuery(app.observer, app.project))).hasSize(2);
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of("no-such-machine"))))).isEmpty();
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project)))).hasSize(2);
     }
 
     @Test
     void delete_byAdmin_removesTheAgentAndRevokesItsTokens() {
         AgentCaller agent = app.registeredAgentCaller();
 
-        assertThatThrownBy(() -> app.deleteAgent.delete(new DeleteAgentCommand(app.creator, app.project, agent.agent(), newRequest())))
+        assertThatThrownBy(() -> awaited(app.deleteAgent.delete(new DeleteAgentCommand(app.creator, app.project, agent.agent(), newRequest()))))
                 .isInstanceOf(AccessDeniedException.class);
-        app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest()));
+        awaited(app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest())));
 
         assertThatThrownBy(() -> statusOf(agent.agent())).isInstanceOf(AgentNotFoundException.class);
         assertThat(app.agentTokens.purgeExpired(app.clock.instant().plus(Duration.ofDays(365)))).isZero();
         assertThat(app.eventLog.page(app.project, new EventPageRequest(Optional.empty(), 1, SortDirection.DESC))
                 .events().get(0).event().type()).isEqualTo(EventType.AGENT_DELETED);
-        assertThatThrownBy(() -> app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest())))
+        assertThatThrownBy(() -> awaited(app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest()))))
                 .isInstanceOf(AgentNotFoundException.class);
     }
 
@@ -280,11 +281,11 @@ class AgentLifecycleServiceTest {
         AgentCaller other = app.registeredAgentCaller();
         RegisteredAgent registered = app.registry.find(app.project, agent.agent()).orElseThrow();
 
-        assertThat(app.configuration.configuration(new AgentQuery(agent, app.project, agent.agent())))
+        assertThat(awaited(app.configuration.configuration(new AgentQuery(agent, app.project, agent.agent()))))
                 .isEqualTo(new AgentConfiguration(registered, app.schedules));
-        assertThat(app.configuration.configuration(new AgentQuery(app.observer, app.project, agent.agent())))
+        assertThat(awaited(app.configuration.configuration(new AgentQuery(app.observer, app.project, agent.agent()))))
                 .isEqualTo(new AgentConfiguration(registered, app.schedules));
-        assertThatThrownBy(() -> app.configuration.configuration(new AgentQuery(other, app.project, agent.agent())))
+        assertThatThrownBy(() -> awaited(app.configuration.configuration(new AgentQuery(other, app.project, agent.agent()))))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -294,7 +295,7 @@ class AgentLifecycleServiceTest {
         app.clock.advanceBy(InMemoryApplication.EVENT_RETENTION.plusSeconds(1));
         app.register();
 
-        assertThat(app.purge.purge().events()).isEqualTo(1);
+        assertThat(awaited(app.purge.purge()).events()).isEqualTo(1);
         assertThat(app.eventLog.page(app.project, firstHundred).events()).hasSize(1);
     }
 }

@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static io.agentevents.domain.TestSessions.newRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,8 +106,8 @@ class AnsweredFromMemoryTest {
         assertThat(app.poll(again(query)).page().events()).hasSize(1);
 
         query = caughtUp(agent);
-        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
-                newRequest()));
+        awaited(app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
+                newRequest())));
         assertThat(fromMemory(again(query))).isEmpty();
         AgentEventsPage read = app.poll(again(query));
         assertThat(read.page().events()).hasSize(1);
@@ -119,8 +120,8 @@ class AnsweredFromMemoryTest {
         AgentCaller other = app.registeredAgentCaller();
         ListAgentEventsQuery query = caughtUp(agent);
 
-        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, other.agent(), Mode.ACTIVE,
-                newRequest()));
+        awaited(app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, other.agent(), Mode.ACTIVE,
+                newRequest())));
 
         assertThat(fromMemory(again(query))).isPresent();
         EventPageRequest fromTheStart = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
@@ -195,7 +196,7 @@ class AnsweredFromMemoryTest {
         assertThat(app.identify.identify(token).toCompletableFuture()).isCompletedWithValue(agent);
         assertThat(app.storeCallCount.get()).as("known from memory").isEqualTo(callsBefore + 1);
 
-        app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest()));
+        awaited(app.deleteAgent.delete(new DeleteAgentCommand(app.admin, app.project, agent.agent(), newRequest())));
         assertThatThrownBy(() -> app.identified(token)).isInstanceOf(NotAuthenticatedException.class);
         assertThat(app.storeCallCount.get()).as("read again once deleted").isEqualTo(callsBefore + 2);
     }

@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static io.agentevents.domain.TestSessions.newRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,8 +95,8 @@ class AwaitAgentEventsServiceTest {
     }
 
     private Optional<Instant> lastCheckIn(AgentId agent) {
-        app.flushPresence.flush();
-        return app.agentStatus.status(new AgentQuery(app.observer, app.project, agent)).lastHeartbeatAt();
+        awaited(app.flushPresence.flush());
+        return awaited(app.agentStatus.status(new AgentQuery(app.observer, app.project, agent))).lastHeartbeatAt();
     }
 
     @ParameterizedTest
@@ -112,8 +113,8 @@ class AwaitAgentEventsServiceTest {
         assertThat(answer(pending)).isNotDone();
 
         app.clock.advanceBy(Duration.ofSeconds(5));
-        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
-                newRequest()));
+        awaited(app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.REAL_TIME,
+                newRequest())));
         signals.appended(app.project, Optional.of(agent.agent()));
 
         AgentEventsPage answered = answer(pending).join();
@@ -276,8 +277,8 @@ class AwaitAgentEventsServiceTest {
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
         ListAgentEventsQuery caughtUpAgain = caughtUp(agent, 100);
         PendingPage byOwnEvent = wired.await(new AwaitAgentEventsQuery(caughtUpAgain, LONG));
-        app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.ACTIVE,
-                newRequest()));
+        awaited(app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, agent.agent(), Mode.ACTIVE,
+                newRequest())));
 
         assertThat(answer(byActivation)).isCompleted();
         assertThat(answer(byOwnEvent).join()).isEqualTo(app.poll(caughtUpAgain));

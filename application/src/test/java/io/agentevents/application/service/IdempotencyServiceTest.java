@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,13 +19,13 @@ class IdempotencyServiceTest {
     private final IdempotentAnswer accepted = new IdempotentAnswer(202, Optional.empty(), "");
 
     private IdempotencyClaim claim(String key, String fingerprint) {
-        return app.claimKey.claim(new ClaimIdempotencyKeyCommand(app.admin, key, fingerprint));
+        return awaited(app.claimKey.claim(new ClaimIdempotencyKeyCommand(app.admin, key, fingerprint)));
     }
 
     @Test
     void sameKeyAndRequest_afterTheFirstFinished_isReplayed() {
         var claimed = (IdempotencyClaim.Claimed) claim("k1", "POST /events abc");
-        app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.of(accepted)));
+        awaited(app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.of(accepted))));
 
         assertThat(claim("k1", "POST /events abc")).isEqualTo(new IdempotencyClaim.Replay(accepted));
     }
@@ -32,7 +33,7 @@ class IdempotencyServiceTest {
     @Test
     void sameKeyWithAnotherRequest_isAConflict() {
         var claimed = (IdempotencyClaim.Claimed) claim("k2", "POST /events abc");
-        app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.of(accepted)));
+        awaited(app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.of(accepted))));
 
         assertThatThrownBy(() -> claim("k2", "POST /events xyz"))
                 .isInstanceOf(IdempotencyConflictException.class).hasMessageContaining("another request");
@@ -49,7 +50,7 @@ class IdempotencyServiceTest {
     @Test
     void releasedKey_canBeClaimedAgain() {
         var claimed = (IdempotencyClaim.Claimed) claim("k4", "POST /events abc");
-        app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.empty()));
+        awaited(app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.empty())));
 
         assertThat(claim("k4", "POST /events abc")).isInstanceOf(IdempotencyClaim.Claimed.class);
     }
@@ -57,7 +58,7 @@ class IdempotencyServiceTest {
     @Test
     void key_isForgottenAfter24Hours() {
         var claimed = (IdempotencyClaim.Claimed) claim("k5", "POST /events abc");
-        app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.of(accepted)));
+        awaited(app.finishRequest.finish(new FinishIdempotentRequestCommand(claimed, Optional.of(accepted))));
         app.clock.advanceBy(Duration.ofHours(24));
 
         assertThat(claim("k5", "POST /events xyz")).isInstanceOf(IdempotencyClaim.Claimed.class);
@@ -67,7 +68,7 @@ class IdempotencyServiceTest {
     void keysOfDifferentProjects_neverCollide() {
         claim("shared", "POST /events abc");
 
-        assertThat(app.claimKey.claim(new ClaimIdempotencyKeyCommand(app.otherAdmin, "shared", "POST /events abc")))
+        assertThat(awaited(app.claimKey.claim(new ClaimIdempotencyKeyCommand(app.otherAdmin, "shared", "POST /events abc"))))
                 .isInstanceOf(IdempotencyClaim.Claimed.class);
     }
 

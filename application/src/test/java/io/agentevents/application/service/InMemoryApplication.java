@@ -80,6 +80,9 @@ final class InMemoryApplication {
         }
     };
 
+    /** Where the other services run their store calls, uncounted: inline, as on the in-memory store. */
+    final StoreCalls inline = StoreCalls.inline();
+
     final IdentifyCallerService identify;
     final ActivateAgentsService activateAgents;
     final ActivateAgentService activateAgent;
@@ -105,28 +108,28 @@ final class InMemoryApplication {
                 SecretHashing.hashToken(new Secret("other-admin")), otherAdmin));
         identify = new IdentifyCallerService(userTokens, agentTokens, storeCalls, clock, stamps, Optional.empty());
         activateAgents = new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock);
-        activateAgent = new ActivateAgentService(sessions, eventLog, transactions, schedules, clock);
+        activateAgent = new ActivateAgentService(sessions, eventLog, transactions, schedules, clock, inline);
         registerAgent = new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(),
-                new SecureRandomSecrets(), hashing, clock);
+                new SecureRandomSecrets(), hashing, clock, inline);
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
-                hashing, AGENT_TOKEN_LIFETIME, clock);
-        recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock);
+                hashing, AGENT_TOKEN_LIFETIME, clock, inline);
+        recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, inline);
         listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls);
         rememberedFeeds = new RememberedAgentEventsService(listAgentEvents, stamps, presence, clock);
-        listProjectEvents = new ListProjectEventsService(eventLog);
-        agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock);
-        getAgent = new GetAgentService(registry);
-        listAgents = new ListAgentsService(registry);
-        deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock);
-        configuration = new GetAgentConfigurationService(registry, schedules);
-        purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, EVENT_RETENTION, clock);
-        claimKey = new ClaimIdempotencyKeyService(idempotencyRecords, clock);
-        finishRequest = new FinishIdempotentRequestService(idempotencyRecords);
-        flushPresence = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules);
+        listProjectEvents = new ListProjectEventsService(eventLog, inline);
+        agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock, inline);
+        getAgent = new GetAgentService(registry, inline);
+        listAgents = new ListAgentsService(registry, inline);
+        deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock, inline);
+        configuration = new GetAgentConfigurationService(registry, schedules, inline);
+        purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, EVENT_RETENTION, clock, inline);
+        claimKey = new ClaimIdempotencyKeyService(idempotencyRecords, clock, inline);
+        finishRequest = new FinishIdempotentRequestService(idempotencyRecords, inline);
+        flushPresence = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules, inline);
     }
 
     AgentRegistration register() {
-        return registerAgent.register(registration(admin, "web-1"));
+        return awaited(registerAgent.register(registration(admin, "web-1")));
     }
 
     /** A registration of the reference's example shape by {@code caller}, on the host of {@link #FINGERPRINT}. */
@@ -173,7 +176,7 @@ final class InMemoryApplication {
     /** Registers an agent and signs it in: its token. */
     Secret registeredAgentToken() {
         AgentRegistration registration = register();
-        return authenticateAgent.authenticate(new AuthenticateAgentCommand(project,
-                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS)).token();
+        return awaited(authenticateAgent.authenticate(new AuthenticateAgentCommand(project,
+                registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS))).token();
     }
 }

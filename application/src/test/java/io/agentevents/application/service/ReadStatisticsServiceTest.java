@@ -1,11 +1,13 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryEventLog;
 import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.ProjectId;
@@ -31,7 +33,7 @@ class ReadStatisticsServiceTest {
     private final InMemoryEventLog eventLog = new InMemoryEventLog(java.time.Clock.systemUTC());
     private final ProjectId project = TestSessions.newProject();
     private final ReadStatisticsService statistics =
-            new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock);
+            new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock, StoreCalls.inline());
 
     @Test
     void read_countsAgentsOnlineByThePresenceRules_acrossProjects() {
@@ -46,7 +48,7 @@ class ReadStatisticsServiceTest {
         agent(project, UnaryOperator.identity()); // never seen
         clock.setTo(now);
 
-        ServiceStatistics read = statistics.read();
+        ServiceStatistics read = awaited(statistics.read());
 
         assertThat(read.agentsOnline()).isEqualTo(2);
     }
@@ -58,7 +60,7 @@ class ReadStatisticsServiceTest {
                 new NewEvent(new HeartbeatRecorded(agent, false, TestSessions.T0), TestSessions.newRequest()),
                 new NewEvent(new HeartbeatRecorded(agent, true, TestSessions.T0), TestSessions.newRequest())));
 
-        assertThat(statistics.read().eventsStored()).isEqualTo(2);
+        assertThat(awaited(statistics.read()).eventsStored()).isEqualTo(2);
     }
 
     private void agent(ProjectId in, UnaryOperator<AgentSession> history) {

@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static io.agentevents.application.service.InMemoryApplication.ADDRESS;
 import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +26,13 @@ class SignInServiceTest {
     }
 
     private void failOnce(AgentId agent, String address) {
-        assertThatThrownBy(() -> app.authenticateAgent.authenticate(signIn(agent, new Secret("guess"), address)))
+        assertThatThrownBy(() -> awaited(app.authenticateAgent.authenticate(signIn(agent, new Secret("guess"), address))))
                 .isInstanceOf(NotAuthenticatedException.class);
     }
 
     private long retryAfterOf(AuthenticateAgentCommand command) {
         try {
-            app.authenticateAgent.authenticate(command);
+            awaited(app.authenticateAgent.authenticate(command));
         } catch (SignInThrottledException throttled) {
             return throttled.retryAfterSeconds();
         }
@@ -45,7 +46,7 @@ class SignInServiceTest {
         PasswordHash stored = app.registry.passwordHash(app.project, registration.agent().id()).orElseThrow();
 
         assertThat(stored.encoded()).matches("sha256\\$[0-9a-f]{64}").doesNotContain(registration.password().value());
-        assertThat(app.authenticateAgent.authenticate(signIn(registration.agent().id(), registration.password(), ADDRESS))
+        assertThat(awaited(app.authenticateAgent.authenticate(signIn(registration.agent().id(), registration.password(), ADDRESS)))
                 .token().value()).isNotBlank();
     }
 
@@ -58,11 +59,11 @@ class SignInServiceTest {
                 app.registry.passwordHash(app.project, agent).orElseThrow(), legacy)).isTrue();
         failOnce(agent, ADDRESS);
 
-        app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS));
+        awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS)));
 
         PasswordHash now = app.registry.passwordHash(app.project, agent).orElseThrow();
         assertThat(now).isEqualTo(app.hashing.hashPassword(registration.password())).isNotEqualTo(legacy);
-        assertThat(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS)).token().value())
+        assertThat(awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS))).token().value())
                 .as("the replaced hash verifies").isNotBlank();
     }
 
@@ -93,7 +94,7 @@ class SignInServiceTest {
         for (int i = 0; i < 5; i++) {
             failOnce(agent, ADDRESS);
         }
-        app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS));
+        awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS)));
 
         for (int i = 0; i < 5; i++) {
             failOnce(agent, "198.51.100." + i);
@@ -111,7 +112,7 @@ class SignInServiceTest {
         }
         assertThat(retryAfterOf(signIn(attacked.agent().id(), attacked.password(), ADDRESS))).isPositive();
 
-        assertThat(app.authenticateAgent.authenticate(signIn(other.agent().id(), other.password(), ADDRESS)).token().value())
+        assertThat(awaited(app.authenticateAgent.authenticate(signIn(other.agent().id(), other.password(), ADDRESS))).token().value())
                 .isNotBlank();
     }
 
@@ -123,7 +124,7 @@ class SignInServiceTest {
         }
 
         assertThat(retryAfterOf(signIn(registration.agent().id(), registration.password(), "203.0.113.7"))).isEqualTo(1);
-        assertThat(app.authenticateAgent.authenticate(signIn(registration.agent().id(), registration.password(), ADDRESS))
+        assertThat(awaited(app.authenticateAgent.authenticate(signIn(registration.agent().id(), registration.password(), ADDRESS)))
                 .token().value()).as("from another address").isNotBlank();
     }
 
@@ -137,7 +138,7 @@ class SignInServiceTest {
         app.clock.advanceBy(Duration.ofMinutes(16));
 
         failOnce(agent, ADDRESS);
-        assertThat(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS)).token().value())
+        assertThat(awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS))).token().value())
                 .as("one failure after a quiet spell is a first failure again").isNotBlank();
     }
 }

@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT;
 import static io.agentevents.application.service.InMemoryApplication.ADDRESS;
 import static io.agentevents.domain.TestSessions.newRequest;
@@ -35,15 +36,15 @@ class UpdateAgentServiceTest {
 
     private final InMemoryApplication app = new InMemoryApplication();
     private final UpdateAgentService update = new UpdateAgentService(app.registry, app.agentTokens, app.eventLog,
-            app.transactions, app.clock);
+            app.transactions, app.clock, app.inline);
     private final EventPageRequest firstHundred = new EventPageRequest(Optional.empty(), 100, SortDirection.ASC);
 
     private void patch(AgentId agent, SettingChange... changes) {
-        update.update(new UpdateAgentCommand(app.creator, app.project, agent, List.of(changes), newRequest()));
+        awaited(update.update(new UpdateAgentCommand(app.creator, app.project, agent, List.of(changes), newRequest())));
     }
 
     private AgentSettings settingsOf(AgentId agent) {
-        return app.configuration.configuration(new AgentQuery(app.observer, app.project, agent)).agent().settings();
+        return awaited(app.configuration.configuration(new AgentQuery(app.observer, app.project, agent))).agent().settings();
     }
 
     @Test
@@ -74,9 +75,9 @@ class UpdateAgentServiceTest {
         AgentId agent = app.register().agent().id();
         List<SettingChange> disable = List.of(new SettingChange.SetEnabled(false));
 
-        assertThatThrownBy(() -> update.update(new UpdateAgentCommand(app.observer, app.project, agent, disable, newRequest())))
+        assertThatThrownBy(() -> awaited(update.update(new UpdateAgentCommand(app.observer, app.project, agent, disable, newRequest()))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> update.update(new UpdateAgentCommand(app.otherAdmin, app.project, agent, disable, newRequest())))
+        assertThatThrownBy(() -> awaited(update.update(new UpdateAgentCommand(app.otherAdmin, app.project, agent, disable, newRequest()))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(settingsOf(agent).enabled()).isTrue();
     }
@@ -92,16 +93,16 @@ class UpdateAgentServiceTest {
         AgentRegistration registration = app.register();
         AgentId agent = registration.agent().id();
         AuthenticateAgentCommand signIn = new AuthenticateAgentCommand(app.project, agent, registration.password(), FINGERPRINT, ADDRESS);
-        Secret token = app.authenticateAgent.authenticate(signIn).token();
+        Secret token = awaited(app.authenticateAgent.authenticate(signIn)).token();
         assertThat(app.identified(token)).isEqualTo(new AgentCaller(app.project, agent));
 
         patch(agent, new SettingChange.SetEnabled(false));
 
         assertThatThrownBy(() -> app.identified(token)).isInstanceOf(NotAuthenticatedException.class);
-        assertThatThrownBy(() -> app.authenticateAgent.authenticate(signIn)).isInstanceOf(AgentDisabledException.class)
+        assertThatThrownBy(() -> awaited(app.authenticateAgent.authenticate(signIn))).isInstanceOf(AgentDisabledException.class)
                 .hasMessageContaining("is disabled");
         patch(agent, new SettingChange.SetEnabled(true));
-        Secret again = app.authenticateAgent.authenticate(signIn).token();
+        Secret again = awaited(app.authenticateAgent.authenticate(signIn)).token();
         assertThat(app.identified(again)).isEqualTo(new AgentCaller(app.project, agent));
     }
 }

@@ -2,14 +2,16 @@ package io.agentevents.application.port.in.activation;
 
 import io.agentevents.application.port.in.AccessDeniedException;
 import io.agentevents.application.port.in.AgentNotFoundException;
+import java.util.concurrent.CompletionStage;
 
 /** {@code POST /v2/{p}/agents/{a}/events} with {@code agent_activate}. */
 @FunctionalInterface
 public interface ActivateAgentUseCase {
 
     /**
-     * @throws AccessDeniedException  unless an admin or creator of the project asks
-     * @throws AgentNotFoundException if the agent is not registered in the project
+     * @return completes once done; fails (never throws) with
+     *         {@link AccessDeniedException} unless an admin or creator of the project asks,
+     *         {@link AgentNotFoundException} if the agent is not registered in the project
      */
-    void activate(ActivateAgentCommand command);
+    CompletionStage<Void> activate(ActivateAgentCommand command);
 }

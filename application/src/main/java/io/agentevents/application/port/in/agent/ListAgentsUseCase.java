@@ -3,6 +3,7 @@ package io.agentevents.application.port.in.agent;
 import io.agentevents.application.port.in.AccessDeniedException;
 import io.agentevents.domain.agent.RegisteredAgent;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** {@code GET /v2/{p}/agents}. */
 @FunctionalInterface
@@ -10,7 +11,9 @@ public interface ListAgentsUseCase {
 
     /**
      * @return the agents, oldest registration first
-     * @throws AccessDeniedException unless a user of the project asks
+     *
+     * @return completes with the answer; fails (never throws) with
+     *         {@link AccessDeniedException} unless a user of the project asks
      */
-    List<RegisteredAgent> list(ListAgentsQuery query);
+    CompletionStage<List<RegisteredAgent>> list(ListAgentsQuery query);
 }

@@ -2,6 +2,7 @@ package io.agentevents.application.port.in.agent;
 
 import io.agentevents.application.port.in.AccessDeniedException;
 import io.agentevents.application.port.in.AgentNotFoundException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code PATCH /v2/{p}/agents/{a}}. A change puts a {@code configuration_changed} event in the
@@ -11,8 +12,9 @@ import io.agentevents.application.port.in.AgentNotFoundException;
 public interface UpdateAgentUseCase {
 
     /**
-     * @throws AccessDeniedException  unless an admin or creator of the project asks
-     * @throws AgentNotFoundException if the agent is not registered in the project
+     * @return completes once done; fails (never throws) with
+     *         {@link AccessDeniedException} unless an admin or creator of the project asks,
+     *         {@link AgentNotFoundException} if the agent is not registered in the project
      */
-    void update(UpdateAgentCommand command);
+    CompletionStage<Void> update(UpdateAgentCommand command);
 }

@@ -1,8 +1,11 @@
 package io.agentevents.application.port.in.idempotency;
 
+import java.util.concurrent.CompletionStage;
+
 /** The second half of an idempotent POST: keep its answer, or release the key. */
 @FunctionalInterface
 public interface FinishIdempotentRequestUseCase {
 
-    void finish(FinishIdempotentRequestCommand command);
+    /** @return completes once done, or fails with what went wrong */
+    CompletionStage<Void> finish(FinishIdempotentRequestCommand command);
 }

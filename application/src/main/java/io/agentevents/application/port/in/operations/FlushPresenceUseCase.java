@@ -1,5 +1,7 @@
 package io.agentevents.application.port.in.operations;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * Writes this node's buffered check-ins and heartbeats, with the heartbeat events they earn, in
  * one transaction. If the store cannot be reached, the observations stay buffered for the next
@@ -9,5 +11,6 @@ package io.agentevents.application.port.in.operations;
 public interface FlushPresenceUseCase {
 
     /** @return how many agents' presence was written */
-    int flush();
+    /** @return completes with the answer, or fails with what went wrong */
+    CompletionStage<Integer> flush();
 }

@@ -1,5 +1,7 @@
 package io.agentevents.application.port.in.operations;
 
+import java.util.concurrent.CompletionStage;
+
 /** Housekeeping: drops events past their retention and expired tokens and idempotency keys. */
 @FunctionalInterface
 public interface PurgeExpiredUseCase {
@@ -8,5 +10,6 @@ public interface PurgeExpiredUseCase {
     record PurgeReport(long events, long agentTokens, long idempotencyKeys) {
     }
 
-    PurgeReport purge();
+    /** @return completes with the answer, or fails with what went wrong */
+    CompletionStage<PurgeReport> purge();
 }
