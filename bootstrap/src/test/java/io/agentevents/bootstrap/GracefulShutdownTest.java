@@ -34,7 +34,8 @@ class GracefulShutdownTest {
     private static final int WRITERS = 4;
     private static final int POLLS = 3;
     /** Activations acknowledged so far, by every writer. */
-    private final java.util.concurrent.atomic.AtomicInteger acceptedSoFar = new java.util.concurrent.atomic.AtomicInteger();
+    /** Counted down by each acknowledged activation: the load is running once it reaches zero. */
+    private final java.util.concurrent.CountDownLatch loadRunning = new java.util.concurrent.CountDownLatch(WRITERS * 20);
 
     @TempDir
     Path directory;
@@ -63,11 +64,7 @@ class GracefulShutdownTest {
                     writers.add(pool.submit(() -> postUntilRefused(http, project, posting)));
                 }
                 // Load running: activations being acknowledged on every writer's connection.
-                long loadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (acceptedSoFar.get() < WRITERS * 20 && System.nanoTime() < loadDeadline) {
-                    Thread.sleep(5);
-                }
-                assertThat(acceptedSoFar.get()).as("activations acknowledged before the stop").isGreaterThanOrEqualTo(WRITERS * 20);
+                assertThat(loadRunning.await(10, TimeUnit.SECONDS)).as("activations acknowledged before the stop").isTrue();
 
                 long stoppedAt = System.nanoTime();
                 first.process().destroy(); // SIGTERM
@@ -109,7 +106,7 @@ class GracefulShutdownTest {
                         "{\"event\":\"agent_activate\",\"mode\":\"active\"}").statusCode();
                 if (status == 202) {
                     accepted++;
-                    acceptedSoFar.incrementAndGet();
+                    loadRunning.countDown();
                 } else if (status != 503) {
                     throw new AssertionError("activation answered " + status);
                 }

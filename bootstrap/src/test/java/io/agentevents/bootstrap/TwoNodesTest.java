@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -163,24 +164,26 @@ class TwoNodesTest {
         HttpResponse<String> onA = a.get(poll, agentToken);
         assertThat(json(onA).get("events").get(0).get("event").asText()).as("node A, at once").isEqualTo("agent_activate");
         assertThat(onA.headers().firstValue("X-Agent-Mode")).contains("real_time");
-        HttpResponse<String> onB = b.get(poll, agentToken);
-        while (json(onB).get("events").isEmpty() && System.nanoTime() - posted < Duration.ofSeconds(2).toNanos()) {
-            Thread.sleep(5);
-            onB = b.get(poll, agentToken);
-        }
+        // Node B hears of it by PostgreSQL's notification: a poll waiting there wakes with it, and
+        // the node's remembered empty page is forgotten by the same notification.
+        HttpResponse<String> woken = b.get(poll + "&wait=10", agentToken);
         System.out.printf("node B answered the activation posted on node A after %.1f ms%n", (System.nanoTime() - posted) / 1e6);
-        assertThat(json(onB).get("events").get(0).get("event").asText()).as("node B, within 2 s").isEqualTo("agent_activate");
+        assertThat(json(woken).get("events").get(0).get("event").asText()).as("node B, woken").isEqualTo("agent_activate");
+        HttpResponse<String> onB = b.get(poll, agentToken);
+        assertThat(json(onB).get("events").get(0).get("event").asText()).as("node B, after").isEqualTo("agent_activate");
         assertThat(onB.headers().firstValue("X-Agent-Mode")).contains("real_time");
 
-        // A deleted agent's token stops working on both nodes, though both knew it.
+        // A deleted agent's token stops working on both nodes, though both knew it: node B's waiting
+        // poll hears of the deletion, and the token is refused there from then on.
+        String afterActivation = feed + "?marker=" + a.markerAfterAll(feed, agentToken);
+        CompletableFuture<HttpResponse<String>> waitingOnB =
+                CompletableFuture.supplyAsync(() -> b.get(afterActivation + "&wait=10", agentToken));
+        b.awaitGauge("agent_events_long_polls_waiting", waiting -> waiting == 1);
         assertThat(a.send("DELETE", "/v2/" + project + "/agents/" + agent, TOKEN, null).statusCode()).isEqualTo(204);
         assertThat(a.get(poll, agentToken).statusCode()).as("node A, at once").isEqualTo(401);
-        long deleted = System.nanoTime();
-        int onBStatus = b.get(poll, agentToken).statusCode();
-        while (onBStatus != 401 && System.nanoTime() - deleted < Duration.ofSeconds(2).toNanos()) {
-            Thread.sleep(5);
-            onBStatus = b.get(poll, agentToken).statusCode();
-        }
-        assertThat(onBStatus).as("node B, within 2 s").isEqualTo(401);
+        HttpResponse<String> wokenByDeletion = waitingOnB.join();
+        assertThat(json(wokenByDeletion).get("events").get(0).get("event").asText())
+                .as("node B's waiting poll, woken by the deletion").isEqualTo("agent_deleted");
+        assertThat(b.get(poll, agentToken).statusCode()).as("node B, after").isEqualTo(401);
     }
 }

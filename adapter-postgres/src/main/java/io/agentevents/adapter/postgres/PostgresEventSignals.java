@@ -17,6 +17,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The node's LISTEN on the channel that {@link PostgresEventLog} notifies from every appending
@@ -42,6 +44,7 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private volatile boolean listening;
+    private final CompletableFuture<Void> firstListening = new CompletableFuture<>();
 
     public PostgresEventSignals(PostgresStore store) {
         this.store = store;
@@ -67,6 +70,11 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
         return listening;
     }
 
+    /** Completes once the LISTEN is first in place: from then on, others' commits are heard. */
+    public CompletionStage<Void> whenListening() {
+        return firstListening.minimalCompletionStage();
+    }
+
     @Override
     public boolean delivering() {
         return listening;
@@ -90,6 +98,7 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
                 // Whatever was appended before the LISTEN went unheard: listeners read again, and only then is it delivering.
                 listeners.forEach(Listener::mayHaveMissedSome);
                 listening = true;
+                firstListening.complete(null);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 long lastHeard = System.nanoTime();
                 while (running) {

@@ -13,6 +13,7 @@ import io.agentevents.domain.event.AgentStartedUp;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -62,11 +63,7 @@ class PostgresEventSignalsTest {
                 public void mayHaveMissedSome() {
                 }
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!signalsOnB.isListening() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(signalsOnB.isListening()).as("node B listens").isTrue();
+            awaitListening(signalsOnB);
             PostgresEventLog logOnA = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
             ProjectId project = TestSessions.newProject();
             AgentId agent = TestSessions.newAgent();
@@ -85,21 +82,26 @@ class PostgresEventSignalsTest {
         }
     }
 
-    private static void awaitListening(PostgresEventSignals signals) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!signals.isListening() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitListening(PostgresEventSignals signals) throws Exception {
+        signals.whenListening().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(signals.isListening()).as("listening").isTrue();
     }
 
     /** Collects signals as they come, on whatever thread raises them. */
     private static final class Collected implements EventSignals.Listener {
         final Set<Signal> signals = ConcurrentHashMap.newKeySet();
+        private final Map<Signal, CompletableFuture<Void>> arrivals = new ConcurrentHashMap<>();
 
         @Override
         public void appended(ProjectId project, Optional<AgentId> agent) {
-            signals.add(new Signal(project, agent));
+            Signal signal = new Signal(project, agent);
+            signals.add(signal);
+            arrivalOf(signal).complete(null);
+        }
+
+        /** Completes when the signal arrives (at once if it has). */
+        CompletableFuture<Void> arrivalOf(Signal signal) {
+            return arrivals.computeIfAbsent(signal, ignored -> new CompletableFuture<>());
         }
 
         @Override
@@ -159,10 +161,7 @@ class PostgresEventSignalsTest {
             // Own appends are signalled at commit, before append returns; others' arrive in commit order.
             assertThat(here.signals).contains(new Signal(marker, Optional.empty()))
                     .noneMatch(signal -> signal.project().equals(project));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!elsewhere.signals.contains(new Signal(marker, Optional.empty())) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            elsewhere.arrivalOf(new Signal(marker, Optional.empty())).get(10, TimeUnit.SECONDS);
             assertThat(elsewhere.signals).contains(new Signal(marker, Optional.empty()))
                     .noneMatch(signal -> signal.project().equals(project));
         }
