@@ -1,8 +1,8 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.keystone.KeystoneIdentityService;
-import io.agentevents.application.service.IdentityCounters;
-import io.agentevents.application.service.RememberedIdentities;
+import io.agentevents.application.service.access.IdentityCounters;
+import io.agentevents.application.service.access.RememberedIdentities;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;

@@ -2,7 +2,7 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.TokenHash;
-import io.agentevents.application.service.SecretHashing;
+import io.agentevents.application.service.access.SecretHashing;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.agentevents.adapter.keystone.KeystoneSettings;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.port.in.access.Secret;
-import io.agentevents.application.service.SecretHashing;
+import io.agentevents.application.service.access.SecretHashing;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.IOException;

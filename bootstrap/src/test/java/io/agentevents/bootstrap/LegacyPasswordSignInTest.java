@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentevents.adapter.postgres.TestDatabase;
 import io.agentevents.application.port.in.access.Secret;
-import io.agentevents.application.service.LegacyPasswordHashes;
+import io.agentevents.application.service.access.LegacyPasswordHashes;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

@@ -4,7 +4,6 @@ import io.agentevents.domain.agent.AgentHost;
 import io.agentevents.domain.agent.AgentSettings;
 import io.agentevents.domain.agent.Flavor;
 import io.agentevents.domain.agent.IpAddress;
-import io.agentevents.domain.OperatingSystem;
 import io.agentevents.domain.agent.RegisteredAgent;
 import io.agentevents.domain.agent.RsaPublicKey;
 import java.time.Instant;

@@ -23,7 +23,7 @@ public final class PresenceBuffer {
      * What an agent showed since the last flush: when it was last seen, busy if it said so, and the
      * request that showed it last (the heartbeat event it may earn carries that request's id).
      */
-    record Observation(Instant seenAt, Optional<Boolean> busy, RequestId requestId) {
+    public record Observation(Instant seenAt, Optional<Boolean> busy, RequestId requestId) {
 
         Observation mergedWith(Observation later) {
             boolean laterIsNewer = !later.seenAt.isBefore(seenAt);
@@ -33,7 +33,7 @@ public final class PresenceBuffer {
         }
 
         /** The domain behaviour that records this observation on a session. */
-        SessionChange applyTo(AgentSession session, Schedules schedules) {
+        public SessionChange applyTo(AgentSession session, Schedules schedules) {
             return busy.map(value -> session.recordHeartbeat(seenAt, value, schedules))
                     .orElseGet(() -> session.recordCheckIn(seenAt, schedules));
         }
@@ -41,21 +41,21 @@ public final class PresenceBuffer {
 
     private final ConcurrentMap<AgentKey, Observation> pending = new ConcurrentHashMap<>();
 
-    void checkIn(AgentKey agent, Instant at, RequestId request) {
+    public void checkIn(AgentKey agent, Instant at, RequestId request) {
         pending.merge(agent, new Observation(at, Optional.empty(), request), Observation::mergedWith);
     }
 
-    void heartbeat(AgentKey agent, Instant at, boolean busy, RequestId request) {
+    public void heartbeat(AgentKey agent, Instant at, boolean busy, RequestId request) {
         pending.merge(agent, new Observation(at, Optional.of(busy), request), Observation::mergedWith);
     }
 
     /** Removes and returns what is pending for one agent (its startup or shutdown is written now). */
-    Optional<Observation> take(AgentKey agent) {
+    public Optional<Observation> take(AgentKey agent) {
         return Optional.ofNullable(pending.remove(agent));
     }
 
     /** Removes and returns everything pending. */
-    Map<AgentKey, Observation> drain() {
+    public Map<AgentKey, Observation> drain() {
         Map<AgentKey, Observation> drained = new HashMap<>();
         for (AgentKey agent : pending.keySet()) {
             Observation observation = pending.remove(agent);
@@ -67,7 +67,7 @@ public final class PresenceBuffer {
     }
 
     /** Puts back what a failed flush drained, merged with anything newer. */
-    void restore(Map<AgentKey, Observation> unwritten) {
+    public void restore(Map<AgentKey, Observation> unwritten) {
         unwritten.forEach((agent, observation) -> pending.merge(agent, observation, Observation::mergedWith));
     }
 

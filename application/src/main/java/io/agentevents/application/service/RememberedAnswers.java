@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that a change it was signalled of made old. Each answer belongs to one agent, whose feed
  * stamps decide. Bounded: past its size it forgets everything and starts over.
  */
-final class RememberedAnswers<K, V> {
+public final class RememberedAnswers<K, V> {
 
     private record Remembered<V>(V value, ProjectId project, AgentId agent, long stamp) {
     }
@@ -21,18 +21,18 @@ final class RememberedAnswers<K, V> {
     private final int maxSize;
     private final Map<K, Remembered<V>> answers = new ConcurrentHashMap<>();
 
-    RememberedAnswers(FeedStamps stamps, int maxSize) {
+    public RememberedAnswers(FeedStamps stamps, int maxSize) {
         this.stamps = stamps;
         this.maxSize = maxSize;
     }
 
     /** The stamp to take before reading the store for an answer that may be remembered. */
-    long stampBeforeReading() {
+    public long stampBeforeReading() {
         return stamps.now();
     }
 
     /** Remembers what was read after {@code stamp}, unless signals are not arriving. */
-    void remember(K key, V value, ProjectId project, AgentId agent, long stamp) {
+    public void remember(K key, V value, ProjectId project, AgentId agent, long stamp) {
         if (!stamps.trusted()) {
             return;
         }
@@ -43,7 +43,7 @@ final class RememberedAnswers<K, V> {
     }
 
     /** The remembered answer, if its agent's feed has not changed since it was read. */
-    Optional<V> recall(K key) {
+    public Optional<V> recall(K key) {
         Remembered<V> remembered = answers.get(key);
         if (remembered == null) {
             return Optional.empty();

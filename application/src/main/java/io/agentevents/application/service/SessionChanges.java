@@ -16,20 +16,20 @@ import java.util.function.Function;
  * The one way services change a session: apply a domain behaviour, store the next state and
  * append the events it caused, in one transaction.
  */
-final class SessionChanges {
+public final class SessionChanges {
 
     private final AgentSessionRepository sessions;
     private final EventLog eventLog;
     private final Transactions transactions;
 
-    SessionChanges(AgentSessionRepository sessions, EventLog eventLog, Transactions transactions) {
+    public SessionChanges(AgentSessionRepository sessions, EventLog eventLog, Transactions transactions) {
         this.sessions = sessions;
         this.eventLog = eventLog;
         this.transactions = transactions;
     }
 
     /** @throws AgentNotFoundException if the agent has no session */
-    SessionChange apply(ProjectId project, AgentId agent, RequestId requestId,
+    public SessionChange apply(ProjectId project, AgentId agent, RequestId requestId,
                         Function<AgentSession, SessionChange> behaviour) {
         return transactions.inTransaction(() -> {
             SessionChange change = sessions.update(project, agent, behaviour)

@@ -16,6 +16,8 @@ import io.agentevents.application.port.in.feed.PollDirective;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.EventSignals;
+import io.agentevents.application.service.feed.ListAgentEventsService;
+import io.agentevents.application.service.feed.RememberedAgentEventsService;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.AgentCaller;

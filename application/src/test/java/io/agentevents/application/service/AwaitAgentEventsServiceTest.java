@@ -14,6 +14,8 @@ import io.agentevents.application.port.in.feed.PendingPage;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.service.feed.AwaitAgentEventsService;
+import io.agentevents.application.service.feed.ProjectWaiters;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;

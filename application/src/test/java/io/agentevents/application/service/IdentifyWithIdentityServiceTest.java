@@ -10,6 +10,8 @@ import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.out.IdentityGrant;
 import io.agentevents.application.port.out.IdentityService;
 import io.agentevents.application.port.out.IdentityUnavailableException;
+import io.agentevents.application.service.access.IdentifyCallerService;
+import io.agentevents.application.service.access.RememberedIdentities;
 import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.access.Role;
 import io.agentevents.domain.access.UserCaller;

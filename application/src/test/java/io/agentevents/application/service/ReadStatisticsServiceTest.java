@@ -8,6 +8,7 @@ import io.agentevents.application.memory.InMemoryEventLog;
 import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.StoreCalls;
+import io.agentevents.application.service.operations.ReadStatisticsService;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.ProjectId;

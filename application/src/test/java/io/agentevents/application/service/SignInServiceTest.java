@@ -12,6 +12,7 @@ import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.out.PasswordHash;
+import io.agentevents.application.service.access.LegacyPasswordHashes;
 import io.agentevents.domain.AgentId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

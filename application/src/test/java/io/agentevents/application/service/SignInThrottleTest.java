@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.application.port.in.SignInThrottledException;
-import io.agentevents.application.service.SignInThrottle.Policy;
+import io.agentevents.application.service.access.SignInThrottle.Policy;
+import io.agentevents.application.service.access.SignInThrottle;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,7 @@ import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.in.agent.UpdateAgentCommand;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.service.agent.UpdateAgentService;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;

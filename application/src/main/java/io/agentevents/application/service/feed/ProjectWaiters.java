@@ -1,0 +1,118 @@
+package io.agentevents.application.service.feed;
+
+import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.StoreCalls;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.event.EventId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The polls waiting on one project. When the whole project is activated every one of them may
+ * have news, so one read of the project's new feed events, from the oldest marker among them,
+ * serves them all; one such read at a time, and a signal during it makes one more after it.
+ */
+public final class ProjectWaiters {
+
+    /** Events one shared read takes at most; a poll whose feed it may not cover reads for itself. */
+    public static final int SHARED_READ_LIMIT = 1_000;
+
+    private final ProjectId project;
+    private final EventLog eventLog;
+    private final StoreCalls calls;
+    /** By agent: a signal about one agent finds its polls without going through the others. */
+    private final Map<AgentId, Set<PendingPoll>> polls = new ConcurrentHashMap<>();
+    private boolean reading;
+    private boolean signalledWhileReading;
+
+    ProjectWaiters(ProjectId project, EventLog eventLog, StoreCalls calls) {
+        this.project = project;
+        this.eventLog = eventLog;
+        this.calls = calls;
+    }
+
+    void add(PendingPoll poll) {
+        polls.compute(poll.agent(), (agent, agentsPolls) -> {
+            Set<PendingPoll> set = agentsPolls == null ? ConcurrentHashMap.newKeySet() : agentsPolls;
+            set.add(poll);
+            return set;
+        });
+    }
+
+    /**
+     * @return whether none wait any more (a shared read under way still ends as it would: it only
+     *         offers its news to the polls it read for)
+     */
+    boolean remove(PendingPoll poll) {
+        polls.computeIfPresent(poll.agent(), (agent, agentsPolls) -> {
+            agentsPolls.remove(poll);
+            return agentsPolls.isEmpty() ? null : agentsPolls;
+        });
+        return polls.isEmpty();
+    }
+
+    /** Signals may have been lost: every poll reads for itself. */
+    void everyPollReadsAgain() {
+        polls.values().forEach(agentsPolls -> agentsPolls.forEach(PendingPoll::feedMayHaveGrown));
+    }
+
+    /** Events about one agent of the project may have been appended. */
+    void agentFeedMayHaveGrown(AgentId agent) {
+        polls.getOrDefault(agent, Set.of()).forEach(PendingPoll::feedMayHaveGrown);
+    }
+
+    /** The whole project was activated: every waiting poll may have news. */
+    void everyFeedMayHaveGrown() {
+        synchronized (this) {
+            if (reading) {
+                signalledWhileReading = true;
+                return;
+            }
+            reading = true;
+            signalledWhileReading = false;
+        }
+        List<PendingPoll> served = new ArrayList<>();
+        long oldest = Long.MAX_VALUE;
+        for (PendingPoll poll : polls.values().stream().flatMap(Set::stream).toList()) {
+            Optional<Long> marker = poll.sharedReadMarker();
+            if (marker.isPresent()) {
+                served.add(poll);
+                oldest = Math.min(oldest, marker.get());
+            } else {
+                poll.feedMayHaveGrown(); // still at its first read, or reading: it reads for itself
+            }
+        }
+        if (served.isEmpty()) {
+            finishRead();
+            return;
+        }
+        Optional<EventId> from = oldest == 0 ? Optional.empty() : Optional.of(new EventId(oldest));
+        calls.supply(() -> eventLog.inFeedsAfter(project, from, SHARED_READ_LIMIT))
+                .whenComplete((events, failure) -> {
+                    if (failure != null) {
+                        served.forEach(PendingPoll::feedMayHaveGrown); // each finds out for itself
+                    } else {
+                        ProjectNews news = new ProjectNews(events);
+                        boolean complete = events.size() < SHARED_READ_LIMIT;
+                        served.forEach(poll -> poll.offer(news, complete));
+                    }
+                    finishRead();
+                });
+    }
+
+    private void finishRead() {
+        boolean again;
+        synchronized (this) {
+            reading = false;
+            again = signalledWhileReading;
+        }
+        if (again) {
+            everyFeedMayHaveGrown();
+        }
+    }
+}
