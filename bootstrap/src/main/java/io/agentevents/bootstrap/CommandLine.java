@@ -1,12 +1,19 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.http.ApiOptions;
-import io.agentevents.adapter.http.GetAgentEventsHandler;
+import io.agentevents.adapter.http.route.GetAgentEventsHandler;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
+import io.agentevents.bootstrap.config.IdentityOptions;
+import io.agentevents.bootstrap.config.LogFormat;
 import io.agentevents.bootstrap.config.OptionArgs;
+import io.agentevents.bootstrap.config.ServerSettings;
+import io.agentevents.bootstrap.config.TlsFiles;
+import io.agentevents.bootstrap.config.TokensFile;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.activation.Schedules;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.agentevents.bootstrap;
 import io.agentevents.adapter.keystone.KeystoneIdentityService;
 import io.agentevents.application.service.access.IdentityCounters;
 import io.agentevents.application.service.access.RememberedIdentities;
+import io.agentevents.bootstrap.config.IdentitySettings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;

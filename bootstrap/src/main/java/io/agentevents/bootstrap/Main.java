@@ -2,8 +2,10 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.application.memory.SecureRandomSecrets;
 import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.bootstrap.simulate.SimulateOptions;
 import io.agentevents.bootstrap.simulate.SimulationException;
 import io.agentevents.bootstrap.simulate.Simulator;

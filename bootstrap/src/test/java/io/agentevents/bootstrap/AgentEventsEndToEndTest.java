@@ -1,6 +1,7 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.postgres.TestDatabase;
+import io.agentevents.bootstrap.config.AppConfig;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

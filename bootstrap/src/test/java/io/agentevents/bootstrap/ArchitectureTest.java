@@ -5,8 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -21,6 +23,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** STYLE.md section 4: the hexagon, checked on the compiled classes of every module. */
 @AnalyzeClasses(packages = "io.agentevents",
@@ -116,6 +121,15 @@ class ArchitectureTest {
                     }
                 }
             });
+
+    /** Packages stay small enough to read: split one by feature before it passes this. */
+    @ArchTest
+    static void packagesHoldAtMostFifteenClasses(JavaClasses classes) {
+        Map<String, Long> perPackage = classes.stream().filter(JavaClass::isTopLevelClass)
+                .filter(type -> !type.getSimpleName().equals("package-info"))
+                .collect(Collectors.groupingBy(JavaClass::getPackageName, TreeMap::new, Collectors.counting()));
+        assertThat(perPackage).allSatisfy((name, count) -> assertThat(count).as(name).isLessThanOrEqualTo(15));
+    }
 
     @ArchTest
     static final ArchRule useCasesAreImplementedByServices = classes()

@@ -1,14 +1,16 @@
 package io.agentevents.bootstrap;
 
-import io.agentevents.bootstrap.config.ConfigException;
-import io.agentevents.bootstrap.config.Durations;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.agentevents.adapter.keystone.KeystoneSettings;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.service.access.SecretHashing;
+import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.ConfigException;
+import io.agentevents.bootstrap.config.Durations;
+import io.agentevents.bootstrap.config.LogFormat;
+import io.agentevents.bootstrap.config.ServerSettings;
+import io.agentevents.bootstrap.config.TlsFiles;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommandLineTest {
 

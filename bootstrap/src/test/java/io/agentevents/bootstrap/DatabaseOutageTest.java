@@ -9,6 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.adapter.postgres.TestDatabase;
 import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

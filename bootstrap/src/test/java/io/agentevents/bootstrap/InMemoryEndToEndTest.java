@@ -1,5 +1,7 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.AppConfig;
+
 class InMemoryEndToEndTest extends EndToEndScenarios {
 
     @Override

@@ -1,5 +1,7 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.AppConfig;
+
 /** The robustness suite on the in-memory store. */
 class InMemoryMalformedRequestsTest extends MalformedRequestsScenarios {
 

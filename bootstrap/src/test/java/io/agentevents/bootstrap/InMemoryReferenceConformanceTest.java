@@ -1,5 +1,7 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.config.AppConfig;
+
 /** The reference's examples on the in-memory store. */
 class InMemoryReferenceConformanceTest extends ReferenceConformanceScenarios {
 

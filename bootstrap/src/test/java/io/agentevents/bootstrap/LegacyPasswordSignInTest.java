@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentevents.adapter.postgres.TestDatabase;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.service.access.LegacyPasswordHashes;
+import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

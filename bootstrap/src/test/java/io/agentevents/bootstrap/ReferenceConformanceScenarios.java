@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentevents.adapter.http.ReferenceExamples;
 import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

@@ -1,12 +1,10 @@
 package io.agentevents.bootstrap;
 
-import io.agentevents.bootstrap.config.ConfigException;
-import static io.agentevents.bootstrap.HttpClientForTests.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.ConfigException;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.bootstrap.simulate.SimulateOptions;
 import io.agentevents.bootstrap.simulate.SimulationException;
 import io.agentevents.bootstrap.simulate.Simulator;
@@ -31,6 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static io.agentevents.bootstrap.HttpClientForTests.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The simulator against a real in-process service: agents come online and follow an activation. */
 class SimulatorTest {

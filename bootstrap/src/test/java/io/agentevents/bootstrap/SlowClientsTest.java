@@ -3,6 +3,9 @@ package io.agentevents.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.ServerSettings;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

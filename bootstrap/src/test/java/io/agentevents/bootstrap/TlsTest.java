@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.ServerSettings;
+import io.agentevents.bootstrap.config.TlsFiles;
+import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;

@@ -1,5 +1,7 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.support.ApiMetrics;
+import io.agentevents.adapter.http.support.WaitingPolls;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import java.util.Objects;
 

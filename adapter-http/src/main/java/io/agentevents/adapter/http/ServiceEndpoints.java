@@ -1,5 +1,12 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.support.ApiMetrics;
+import io.agentevents.adapter.http.support.Endpoint;
+import io.agentevents.adapter.http.support.PlainText;
+import io.agentevents.adapter.http.support.RawJson;
+import io.agentevents.adapter.http.support.Reply;
+import io.agentevents.adapter.http.support.Stages;
+import io.agentevents.adapter.http.support.VertxWorkers;
 import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
 import io.vertx.core.Future;
 import java.io.IOException;

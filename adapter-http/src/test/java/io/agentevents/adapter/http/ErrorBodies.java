@@ -3,6 +3,7 @@ package io.agentevents.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentevents.adapter.http.support.JsonCodec;
 import java.net.http.HttpResponse;
 
 /** Checks the shape every error shares: status, JSON body with message and errors, request id. */

@@ -3,6 +3,7 @@ package io.agentevents.adapter.http;
 import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.adapter.http.edge.ErrorMapper;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.IdempotencyConflictException;

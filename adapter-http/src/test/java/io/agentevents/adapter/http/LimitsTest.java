@@ -3,6 +3,8 @@ package io.agentevents.adapter.http;
 import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.adapter.http.edge.RateLimit;
+import io.agentevents.adapter.http.support.WaitingPolls;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
 import io.agentevents.application.port.in.feed.PollDirective;
 import io.agentevents.domain.AgentId;

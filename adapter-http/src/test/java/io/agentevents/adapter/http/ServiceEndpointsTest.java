@@ -3,8 +3,9 @@ package io.agentevents.adapter.http;
 import static io.agentevents.adapter.http.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.adapter.http.support.ApiMetrics;
 import io.agentevents.application.port.in.operations.Readiness;
-import io.agentevents.application.port.out.IdentityUnavailableException;
+import io.agentevents.application.port.out.access.IdentityUnavailableException;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.domain.event.EventPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -12,8 +13,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

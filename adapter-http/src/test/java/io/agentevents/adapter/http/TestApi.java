@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.support.JsonCodec;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.access.AgentToken;
 import io.agentevents.application.port.in.access.AuthenticateAgentCommand;

@@ -1,7 +1,7 @@
 package io.agentevents.adapter.keystone;
 
-import io.agentevents.application.port.out.IdentityGrant;
-import io.agentevents.application.port.out.IdentityUnavailableException;
+import io.agentevents.application.port.out.access.IdentityGrant;
+import io.agentevents.application.port.out.access.IdentityUnavailableException;
 import io.agentevents.domain.ProjectId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

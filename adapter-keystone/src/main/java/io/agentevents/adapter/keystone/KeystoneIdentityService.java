@@ -1,8 +1,8 @@
 package io.agentevents.adapter.keystone;
 
-import io.agentevents.application.port.out.IdentityGrant;
-import io.agentevents.application.port.out.IdentityService;
-import io.agentevents.application.port.out.IdentityUnavailableException;
+import io.agentevents.application.port.out.access.IdentityGrant;
+import io.agentevents.application.port.out.access.IdentityService;
+import io.agentevents.application.port.out.access.IdentityUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package io.agentevents.adapter.keystone;
 
-import io.agentevents.application.port.out.IdentityUnavailableException;
+import io.agentevents.application.port.out.access.IdentityUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

@@ -3,8 +3,8 @@ package io.agentevents.adapter.keystone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentevents.application.port.out.IdentityGrant;
-import io.agentevents.application.port.out.IdentityUnavailableException;
+import io.agentevents.application.port.out.access.IdentityGrant;
+import io.agentevents.application.port.out.access.IdentityUnavailableException;
 import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.ProjectId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,5 +1,7 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.row.Columns;
+import io.agentevents.adapter.postgres.row.EventRow;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;

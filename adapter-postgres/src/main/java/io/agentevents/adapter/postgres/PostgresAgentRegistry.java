@@ -1,7 +1,9 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.row.AgentRow;
+import io.agentevents.adapter.postgres.row.Columns;
 import io.agentevents.application.port.out.AgentRegistry;
-import io.agentevents.application.port.out.PasswordHash;
+import io.agentevents.application.port.out.access.PasswordHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.agent.AgentSettings;

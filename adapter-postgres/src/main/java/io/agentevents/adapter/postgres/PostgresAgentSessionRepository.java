@@ -1,5 +1,8 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.row.ActivationColumns;
+import io.agentevents.adapter.postgres.row.AgentSessionRow;
+import io.agentevents.adapter.postgres.row.Columns;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
@@ -11,9 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;

@@ -1,7 +1,8 @@
 package io.agentevents.adapter.postgres;
 
-import io.agentevents.application.port.out.AgentTokens;
-import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.adapter.postgres.row.Columns;
+import io.agentevents.application.port.out.access.AgentTokens;
+import io.agentevents.application.port.out.access.TokenHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import java.time.Instant;

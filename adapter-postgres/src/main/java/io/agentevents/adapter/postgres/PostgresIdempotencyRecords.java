@@ -1,5 +1,6 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.row.Columns;
 import io.agentevents.application.port.out.IdempotencyRecords;
 import java.time.Instant;
 import java.util.Optional;

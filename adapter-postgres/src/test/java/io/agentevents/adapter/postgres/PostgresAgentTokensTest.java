@@ -1,6 +1,6 @@
 package io.agentevents.adapter.postgres;
 
-import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.access.AgentTokens;
 import io.agentevents.application.port.out.AgentTokensContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

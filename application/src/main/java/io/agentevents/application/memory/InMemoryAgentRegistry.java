@@ -1,7 +1,7 @@
 package io.agentevents.application.memory;
 
 import io.agentevents.application.port.out.AgentRegistry;
-import io.agentevents.application.port.out.PasswordHash;
+import io.agentevents.application.port.out.access.PasswordHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.agent.AgentSettings;

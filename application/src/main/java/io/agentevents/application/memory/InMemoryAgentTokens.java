@@ -1,7 +1,7 @@
 package io.agentevents.application.memory;
 
-import io.agentevents.application.port.out.AgentTokens;
-import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.application.port.out.access.AgentTokens;
+import io.agentevents.application.port.out.access.TokenHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import java.time.Instant;

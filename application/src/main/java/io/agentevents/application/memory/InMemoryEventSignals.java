@@ -25,7 +25,7 @@ public class InMemoryEventSignals implements EventSignals {
         listeners.add(listener);
     }
 
-    void appended(ProjectId project, Optional<AgentId> agent) {
+    public void appended(ProjectId project, Optional<AgentId> agent) {
         List<Runnable> held = heldBack.get();
         if (held != null) {
             held.add(() -> appended(project, agent));

@@ -1,7 +1,7 @@
 package io.agentevents.application.memory;
 
-import io.agentevents.application.port.out.TokenHash;
-import io.agentevents.application.port.out.UserTokens;
+import io.agentevents.application.port.out.access.TokenHash;
+import io.agentevents.application.port.out.access.UserTokens;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.UserCaller;
 import java.util.Map;

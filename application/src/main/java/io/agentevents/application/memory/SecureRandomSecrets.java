@@ -1,6 +1,6 @@
 package io.agentevents.application.memory;
 
-import io.agentevents.application.port.out.Secrets;
+import io.agentevents.application.port.out.access.Secrets;
 import java.security.SecureRandom;
 import java.util.Base64;
 

@@ -1,6 +1,6 @@
 package io.agentevents.application.memory;
 
-import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.access.AgentTokens;
 import io.agentevents.application.port.out.AgentTokensContract;
 
 class InMemoryAgentTokensTest extends AgentTokensContract {

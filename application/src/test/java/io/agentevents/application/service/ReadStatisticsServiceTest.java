@@ -4,7 +4,7 @@ import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
-import io.agentevents.application.memory.InMemoryEventLog;
+import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.StoreCalls;

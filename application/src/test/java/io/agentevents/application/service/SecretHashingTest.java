@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentevents.application.port.in.ServiceBusyException;
 import io.agentevents.application.port.in.access.Secret;
-import io.agentevents.application.port.out.PasswordHash;
+import io.agentevents.application.port.out.access.PasswordHash;
 import io.agentevents.application.service.access.LegacyPasswordHashes;
 import io.agentevents.application.service.access.SecretHashing.PasswordCheck;
 import io.agentevents.application.service.access.SecretHashing;

@@ -11,7 +11,7 @@ import io.agentevents.application.port.in.SignInThrottledException;
 import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.in.agent.AgentRegistration;
-import io.agentevents.application.port.out.PasswordHash;
+import io.agentevents.application.port.out.access.PasswordHash;
 import io.agentevents.application.service.access.LegacyPasswordHashes;
 import io.agentevents.domain.AgentId;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.agentevents.bench;
 
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
-import io.agentevents.application.memory.InMemoryEventLog;
+import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;

@@ -1,5 +1,6 @@
 package io.agentevents.application.port.out;
 
+import io.agentevents.application.port.out.access.PasswordHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.agent.AgentSettings;

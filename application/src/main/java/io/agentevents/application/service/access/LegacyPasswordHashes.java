@@ -1,7 +1,7 @@
 package io.agentevents.application.service.access;
 
 import io.agentevents.application.port.in.access.Secret;
-import io.agentevents.application.port.out.PasswordHash;
+import io.agentevents.application.port.out.access.PasswordHash;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -1,8 +1,8 @@
 package io.agentevents.application.service.access;
 
-import io.agentevents.application.port.out.IdentityGrant;
-import io.agentevents.application.port.out.IdentityService;
-import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.application.port.out.access.IdentityGrant;
+import io.agentevents.application.port.out.access.IdentityService;
+import io.agentevents.application.port.out.access.TokenHash;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

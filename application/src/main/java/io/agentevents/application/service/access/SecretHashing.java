@@ -1,8 +1,8 @@
 package io.agentevents.application.service.access;
 
 import io.agentevents.application.port.in.access.Secret;
-import io.agentevents.application.port.out.PasswordHash;
-import io.agentevents.application.port.out.TokenHash;
+import io.agentevents.application.port.out.access.PasswordHash;
+import io.agentevents.application.port.out.access.TokenHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

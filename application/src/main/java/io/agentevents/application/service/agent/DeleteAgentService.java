@@ -5,7 +5,7 @@ import io.agentevents.application.port.in.agent.DeleteAgentCommand;
 import io.agentevents.application.port.in.agent.DeleteAgentUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
-import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.access.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.StoreCalls;

@@ -4,7 +4,7 @@ import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.agent.UpdateAgentCommand;
 import io.agentevents.application.port.in.agent.UpdateAgentUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
-import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.access.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.StoreCalls;

@@ -1,7 +1,7 @@
 package io.agentevents.application.service.operations;
 
 import io.agentevents.application.port.in.operations.PurgeExpiredUseCase;
-import io.agentevents.application.port.out.AgentTokens;
+import io.agentevents.application.port.out.access.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.IdempotencyRecords;
 import io.agentevents.application.port.out.StoreCalls;

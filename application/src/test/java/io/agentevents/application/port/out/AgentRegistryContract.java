@@ -6,6 +6,8 @@ import static io.agentevents.domain.TestSessions.newProject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentevents.application.port.out.access.PasswordHash;
+import io.agentevents.domain.OperatingSystem;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.agent.AgentHost;
@@ -13,10 +15,9 @@ import io.agentevents.domain.agent.AgentSettings;
 import io.agentevents.domain.agent.Flavor;
 import io.agentevents.domain.agent.IpAddress;
 import io.agentevents.domain.agent.LogLevel;
-import io.agentevents.domain.OperatingSystem;
+import io.agentevents.domain.agent.RegisteredAgent;
 import java.util.List;
 import java.util.Optional;
-import io.agentevents.domain.agent.RegisteredAgent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

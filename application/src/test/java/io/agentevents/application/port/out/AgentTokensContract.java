@@ -5,6 +5,8 @@ import static io.agentevents.domain.TestSessions.newAgent;
 import static io.agentevents.domain.TestSessions.newProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.application.port.out.access.AgentTokens;
+import io.agentevents.application.port.out.access.TokenHash;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import java.util.HexFormat;

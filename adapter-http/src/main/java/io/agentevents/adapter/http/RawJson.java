@@ -1,5 +1,0 @@
-package io.agentevents.adapter.http;
-
-/** A body that is JSON text already (a replayed answer), written as it is. */
-public record RawJson(String text) {
-}

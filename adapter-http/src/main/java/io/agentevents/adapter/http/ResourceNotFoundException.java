@@ -1,9 +1,0 @@
-package io.agentevents.adapter.http;
-
-/** A path that names nothing: a malformed project or agent id in it. */
-public class ResourceNotFoundException extends RuntimeException {
-
-    public ResourceNotFoundException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package io.agentevents.adapter.http;
-
-/** A request body that is not JSON. */
-public class UnsupportedMediaTypeException extends RuntimeException {
-
-    public UnsupportedMediaTypeException(String message) {
-        super(message);
-    }
-}

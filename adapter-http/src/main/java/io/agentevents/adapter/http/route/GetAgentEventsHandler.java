@@ -1,0 +1,131 @@
+package io.agentevents.adapter.http.route;
+
+import io.agentevents.adapter.http.dto.response.EventListResponse;
+import io.agentevents.adapter.http.edge.Authenticator;
+import io.agentevents.adapter.http.support.ClientKey;
+import io.agentevents.adapter.http.edge.RequestIds;
+import io.agentevents.adapter.http.edge.TooManyRequestsException;
+import io.agentevents.adapter.http.support.ClientGoneException;
+import io.agentevents.adapter.http.support.Endpoint;
+import io.agentevents.adapter.http.support.Reply;
+import io.agentevents.adapter.http.support.Stages;
+import io.agentevents.adapter.http.support.WaitingPolls;
+import io.agentevents.adapter.http.wire.BadRequestException;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import io.agentevents.adapter.http.wire.WireNames;
+import io.agentevents.application.port.in.feed.AgentEventsPage;
+import io.agentevents.application.port.in.feed.AwaitAgentEventsQuery;
+import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
+import io.agentevents.application.port.in.feed.PendingPage;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.event.EventPageRequest;
+import io.agentevents.domain.event.SortDirection;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * {@code GET /v2/{p}/agents/{a}/events}: the agent's feed, oldest first unless asked otherwise.
+ * When the agent itself polls, {@code X-Agent-Mode} and {@code X-Poll-Interval-Ms} tell it its
+ * mode and when to poll next, and {@code wait=S} (0–30 s) holds an empty answer until an event
+ * arrives or S passes: a long-poll, with no thread held while it waits.
+ */
+public final class GetAgentEventsHandler implements Endpoint {
+
+    public static final String MODE_HEADER = "X-Agent-Mode";
+    public static final String POLL_INTERVAL_HEADER = "X-Poll-Interval-Ms";
+    public static final String LONG_POLL_HEADER = "X-Long-Poll-Max-S";
+    public static final int MAX_WAIT_SECONDS = 30;
+
+    private final ListAgentEventsUseCase list;
+    private final AwaitAgentEventsUseCase await;
+    private final Vertx vertx;
+    private final WaitingPolls waitingPolls;
+    private final PublicUrl publicUrl;
+
+    public GetAgentEventsHandler(ListAgentEventsUseCase list, AwaitAgentEventsUseCase await, Vertx vertx,
+                                 WaitingPolls waitingPolls, PublicUrl publicUrl) {
+        this.list = list;
+        this.await = await;
+        this.vertx = vertx;
+        this.waitingPolls = waitingPolls;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public Future<Reply> handle(RoutingContext context) {
+        ProjectId project = PathParams.project(context);
+        AgentId agent = PathParams.agent(context);
+        EventPageRequest page = PageQuery.parse(context.queryParams(), SortDirection.ASC);
+        Duration wait = waitOf(context);
+        ListAgentEventsQuery query = new ListAgentEventsQuery(Authenticator.callerOf(context), project, agent, page,
+                RequestIds.of(context));
+        String path = "/v2/" + project + "/agents/" + agent + "/events";
+        if (wait.isZero()) {
+            return Stages.onContext(list.list(query), vertx).map(result -> replyOf(result, path, page));
+        }
+        return waitFor(context, query, wait, path);
+    }
+
+    private static Duration waitOf(RoutingContext context) {
+        List<String> values = context.queryParams().getAll("wait");
+        if (values.isEmpty()) {
+            return Duration.ZERO;
+        }
+        String text = values.get(0);
+        if (values.size() > 1 || text.isEmpty() || text.length() > 2 || !text.chars().allMatch(Character::isDigit)
+                || Integer.parseInt(text) > MAX_WAIT_SECONDS) {
+            throw new BadRequestException("wait must be a whole number of seconds from 0 to " + MAX_WAIT_SECONDS);
+        }
+        return Duration.ofSeconds(Integer.parseInt(text));
+    }
+
+    private Reply replyOf(AgentEventsPage result, String path, EventPageRequest page) {
+        Reply reply = Reply.json(200, EventListResponse.from(result.page(), path, page, publicUrl));
+        return result.directive().map(directive -> {
+            Map<String, String> headers = new HashMap<>();
+            headers.put(MODE_HEADER, WireNames.of(directive.mode()));
+            headers.put(POLL_INTERVAL_HEADER, Long.toString(directive.pollEvery().toMillis()));
+            if (directive.mode() == Mode.REAL_TIME) {
+                headers.put(LONG_POLL_HEADER, Integer.toString(MAX_WAIT_SECONDS));
+            }
+            return reply.withHeaders(headers);
+        }).orElse(reply);
+    }
+
+    /**
+     * A waiting poll: its seat bounds the token's waiting polls and answers it when the node
+     * stops; the use case does the waiting. If the client goes away it is cancelled.
+     */
+    private Future<Reply> waitFor(RoutingContext context, ListAgentEventsQuery query, Duration wait, String path) {
+        var entered = waitingPolls.enter(ClientKey.of(context));
+        if (entered.isEmpty()) {
+            return Future.failedFuture(new TooManyRequestsException("at most " + waitingPolls.maxPerToken()
+                    + " long-polls may wait per token; close one or poll without wait", 1));
+        }
+        WaitingPolls.Seat seat = entered.get();
+        PendingPage pending;
+        try {
+            pending = await.await(new AwaitAgentEventsQuery(query, wait));
+        } catch (RuntimeException failed) {
+            seat.leave();
+            throw failed;
+        }
+        seat.answerNowBy(pending::answerNow);
+        context.response().closeHandler(ignored -> pending.cancel());
+        return Stages.onContext(pending.page(), vertx)
+                .onComplete(ignored -> seat.leave())
+                .recover(failed -> Future.failedFuture(failed instanceof CancellationException
+                        ? new ClientGoneException() : failed))
+                .map(result -> replyOf(result, path, query.page()));
+    }
+}

@@ -1,0 +1,29 @@
+package io.agentevents.adapter.http.route;
+
+import io.agentevents.adapter.http.support.ResourceNotFoundException;
+import io.agentevents.domain.AgentId;
+import io.agentevents.domain.ProjectId;
+import io.vertx.ext.web.RoutingContext;
+
+/** Ids in the path. A malformed one names nothing that could exist, so it is a 404. */
+public final class PathParams {
+
+    private PathParams() {
+    }
+
+    public static ProjectId project(RoutingContext context) {
+        try {
+            return new ProjectId(context.pathParam("project"));
+        } catch (IllegalArgumentException malformed) {
+            throw new ResourceNotFoundException("project not found: " + malformed.getMessage());
+        }
+    }
+
+    public static AgentId agent(RoutingContext context) {
+        try {
+            return AgentId.parse(context.pathParam("agent"));
+        } catch (IllegalArgumentException malformed) {
+            throw new ResourceNotFoundException("agent not found: " + malformed.getMessage());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.agentevents.bootstrap.config;
+
+import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.domain.activation.Schedules;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the service is started with.
+ *
+ * @param port              the HTTP port; 0 picks a free one
+ * @param userTokens        who may use the API (from the tokens file, or the generated demo token)
+ * @param activationTtl     how long an {@code active} or {@code real_time} activation lasts
+ * @param eventRetention    how long events are kept at least
+ * @param agentTokenLifetime how long an agent token is valid
+ * @param database          the PostgreSQL store; empty for the in-memory store
+ * @param server            TLS, request budget and log format
+ * @param identity          the identity service beside the tokens file, if any
+ */
+public record AppConfig(int port, List<UserToken> userTokens, Duration activationTtl, Duration eventRetention,
+                        Duration agentTokenLifetime, Optional<PostgresSettings> database,
+                        ServerSettings server, IdentitySettings identity) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_AGENT_TOKEN_LIFETIME = Duration.ofHours(24);
+
+    public AppConfig {
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("port must be between 0 and 65535, was " + port);
+        }
+        userTokens = List.copyOf(userTokens);
+        Objects.requireNonNull(activationTtl, "activationTtl must not be null");
+        Objects.requireNonNull(eventRetention, "eventRetention must not be null");
+        Objects.requireNonNull(agentTokenLifetime, "agentTokenLifetime must not be null");
+        Objects.requireNonNull(database, "database must not be null");
+        Objects.requireNonNull(server, "server must not be null");
+        Objects.requireNonNull(identity, "identity must not be null");
+    }
+
+    /** The in-memory configuration tests and embedders start from. */
+    public static AppConfig inMemory(int port, List<UserToken> userTokens) {
+        return new AppConfig(port, userTokens, Schedules.DEFAULT_ACTIVATION_LIFETIME, DEFAULT_EVENT_RETENTION,
+                DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty(),
+                ServerSettings.defaults(), IdentitySettings.none());
+    }
+
+    public Schedules schedules() {
+        return Schedules.defaults().withActivationLifetime(activationTtl);
+    }
+
+    public AppConfig withUserTokens(List<UserToken> tokens) {
+        return new AppConfig(port, tokens, activationTtl, eventRetention, agentTokenLifetime, database, server, identity);
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(newPort, userTokens, activationTtl, eventRetention, agentTokenLifetime,
+                database, server, identity);
+    }
+
+    public AppConfig withDatabase(PostgresSettings settings) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
+                Optional.of(settings), server, identity);
+    }
+
+    public AppConfig withServer(ServerSettings settings) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
+                database, settings, identity);
+    }
+
+    public AppConfig withIdentity(IdentitySettings settings) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
+                database, server, settings);
+    }
+}

@@ -1,0 +1,66 @@
+package io.agentevents.bootstrap.config;
+
+import io.agentevents.adapter.http.ApiOptions;
+import io.agentevents.adapter.http.wire.PublicUrl;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the HTTP server faces its clients.
+ *
+ * @param tls                HTTPS with this certificate and key; empty for plain HTTP (behind a
+ *                           TLS-terminating proxy)
+ * @param rateLimitPerSecond requests a second per token; 0 for no limit
+ * @param logFormat          how log lines are written
+ * @param metrics            whether meters are recorded ({@code GET /metrics} is empty without)
+ * @param idleTimeout        a connection silent this long is closed (half-open and stalled clients)
+ * @param publicUrl          where clients reach the service, for absolute URLs in answers; empty:
+ *                           {@code http(s)://localhost:<port>}
+ */
+public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, LogFormat logFormat, boolean metrics,
+                             Duration idleTimeout, Optional<String> publicUrl) {
+
+    /** Longer than the longest long-poll (30 s), so only a silent connection is cut. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    public ServerSettings {
+        Objects.requireNonNull(tls, "tls must not be null");
+        Objects.requireNonNull(logFormat, "logFormat must not be null");
+        if (rateLimitPerSecond < 0) {
+            throw new IllegalArgumentException("rateLimitPerSecond must not be negative");
+        }
+        Objects.requireNonNull(idleTimeout, "idleTimeout must not be null");
+        if (idleTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("idleTimeout must be at least 1 ms");
+        }
+        Objects.requireNonNull(publicUrl, "publicUrl must not be null (use Optional.empty())");
+        publicUrl.ifPresent(PublicUrl::of);
+    }
+
+    public static ServerSettings defaults() {
+        return new ServerSettings(Optional.empty(), ApiOptions.DEFAULT_RATE_LIMIT, LogFormat.TEXT, true,
+                DEFAULT_IDLE_TIMEOUT, Optional.empty());
+    }
+
+    public ServerSettings withTls(TlsFiles files) {
+        return new ServerSettings(Optional.of(files), rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl);
+    }
+
+    public ServerSettings withRateLimit(int perSecond) {
+        return new ServerSettings(tls, perSecond, logFormat, metrics, idleTimeout, publicUrl);
+    }
+
+    public ServerSettings withIdleTimeout(Duration timeout) {
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, timeout, publicUrl);
+    }
+
+    public ServerSettings withPublicUrl(String url) {
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, Optional.of(url));
+    }
+
+    /** Where clients reach the service: as configured, else this machine on {@code port}. */
+    public PublicUrl publicUrlOn(java.util.function.Supplier<Integer> port) {
+        return publicUrl.map(PublicUrl::of).orElseGet(() -> PublicUrl.localhost(tls.isPresent(), port));
+    }
+}
