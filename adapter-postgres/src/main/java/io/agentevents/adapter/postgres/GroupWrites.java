@@ -7,13 +7,14 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.StoredEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -21,7 +22,11 @@ import org.jdbi.v3.core.Handle;
  * group costs a fixed number of round trips however many appends it carries: per project one
  * statement that locks its event counter (the first time the group appends to it), then for the
  * whole group one statement that updates the counters, inserts the events, saves the project
- * activations (the newest per project) and sends the notifications, its rows passed as arrays.
+ * activations and sends the notifications, its rows passed as arrays. It is the stores' only way
+ * to write events and project activations: a write outside a group is a group of one
+ * ({@link PostgresStore#writing}). "A newer project activation wins" is stated once, in that
+ * statement: the newest of the group per project (the later written of one instant), and only
+ * over an older stored one.
  *
  * <p>Ids are handed out here from the locked counter, so they are the ids the rows get. The work
  * of one request can be dropped whole ({@link #mark()}, {@link #dropSince}) when it fails: its
@@ -51,10 +56,13 @@ final class GroupWrites {
                          host_os_architecture, request_id)),
             activations AS (
                 INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
-                SELECT project, mode, CAST(at AS timestamptz), CAST(expires_at AS timestamptz), CAST(request_id AS uuid)
+                SELECT DISTINCT ON (project) project, mode, CAST(at AS timestamptz), CAST(expires_at AS timestamptz),
+                       CAST(request_id AS uuid)
                   FROM unnest(CAST(:activationProjects AS text[]), CAST(:activationModes AS text[]),
                               CAST(:activationAts AS text[]), CAST(:activationExpiresAts AS text[]),
-                              CAST(:activationRequestIds AS text[])) AS a(project, mode, at, expires_at, request_id)
+                              CAST(:activationRequestIds AS text[])) WITH ORDINALITY
+                    AS a(project, mode, at, expires_at, request_id, written)
+                 ORDER BY project, CAST(at AS timestamptz) DESC, written DESC
                 ON CONFLICT (project_id) DO UPDATE
                    SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
                        request_id = EXCLUDED.request_id
@@ -65,24 +73,28 @@ final class GroupWrites {
     /** The counter of each project as locked in the database: written back only if ids were taken. */
     private final Map<ProjectId, Long> lockedCounters = new HashMap<>();
     private Map<ProjectId, Long> lastIds = new HashMap<>();
-    private final List<Map<String, Object>> eventRows = new ArrayList<>();
-    private Map<ProjectId, Activation> activations = new LinkedHashMap<>();
+    private final List<HeldEvent> events = new ArrayList<>();
+    private final List<HeldActivation> activations = new ArrayList<>();
     private Set<String> notifications = new LinkedHashSet<>();
 
+    private record HeldEvent(ProjectId project, EventRow.Values row) {
+    }
+
+    private record HeldActivation(ProjectId project, Activation activation) {
+    }
+
     /** Where one request's writes start, to drop them if it fails. */
-    record Mark(int eventRows, Map<ProjectId, Long> lastIds, Map<ProjectId, Activation> activations,
-                Set<String> notifications) {
+    record Mark(int events, Map<ProjectId, Long> lastIds, int activations, Set<String> notifications) {
     }
 
     Mark mark() {
-        return new Mark(eventRows.size(), new HashMap<>(lastIds), new LinkedHashMap<>(activations),
-                new LinkedHashSet<>(notifications));
+        return new Mark(events.size(), new HashMap<>(lastIds), activations.size(), new LinkedHashSet<>(notifications));
     }
 
     void dropSince(Mark mark) {
-        eventRows.subList(mark.eventRows(), eventRows.size()).clear();
+        events.subList(mark.events(), events.size()).clear();
         lastIds = mark.lastIds();
-        activations = mark.activations();
+        activations.subList(mark.activations(), activations.size()).clear();
         notifications = mark.notifications();
     }
 
@@ -97,9 +109,7 @@ final class GroupWrites {
         List<StoredEvent> stored = new ArrayList<>(events.size());
         for (NewEvent event : events) {
             last++;
-            Map<String, Object> row = EventRow.columns(last, event.event(), event.requestId());
-            row.put("project", project.value());
-            eventRows.add(row);
+            this.events.add(new HeldEvent(project, EventRow.Values.of(last, event.event(), event.requestId())));
             stored.add(new StoredEvent(new EventId(last), event.event(), event.requestId()));
         }
         lastIds.put(project, last);
@@ -107,9 +117,9 @@ final class GroupWrites {
         return stored;
     }
 
-    /** Keeps the newer of the activations of a project (a later one of the same instant wins, as in the upsert). */
+    /** Holds the activation back; the flush keeps the newest of each project's. */
     void saveProjectActivation(ProjectId project, Activation activation) {
-        activations.merge(project, activation, (kept, given) -> kept.at().isAfter(given.at()) ? kept : given);
+        activations.add(new HeldActivation(project, activation));
     }
 
     /**
@@ -118,7 +128,7 @@ final class GroupWrites {
      * node's listener when (and only if) the group commits.
      */
     void flush(Handle handle) {
-        if (eventRows.isEmpty() && activations.isEmpty()) {
+        if (events.isEmpty() && activations.isEmpty()) {
             return;
         }
         List<String> counterProjects = new ArrayList<>();
@@ -129,21 +139,29 @@ final class GroupWrites {
                 counterLasts.add(last);
             }
         });
-        var statement = handle.createQuery(FLUSH)
+        handle.createQuery(FLUSH)
                 .bindArray("counterProjects", String.class, counterProjects)
                 .bindArray("counterLasts", Long.class, counterLasts)
-                .bindArray("ids", Long.class, column("id").stream().map(Long.class::cast).toList());
-        for (String[] parameter : EVENT_TEXT_COLUMNS) {
-            statement.bindArray(parameter[0], String.class, column(parameter[1]).stream().map(GroupWrites::text).toList());
-        }
-        List<Activation> saved = List.copyOf(activations.values());
-        statement.bindArray("activationProjects", String.class, List.copyOf(activations.keySet()).stream()
-                        .map(ProjectId::value).toList())
-                .bindArray("activationModes", String.class, saved.stream().map(a -> Columns.of(a.mode())).toList())
-                .bindArray("activationAts", String.class, saved.stream().map(a -> text(Columns.of(a.at()))).toList())
+                .bindArray("projects", String.class, eventColumn(held -> held.project().value()))
+                .bindArray("ids", Long.class, events.stream().map(held -> held.row().id()).toList())
+                .bindArray("types", String.class, eventColumn(held -> held.row().type()))
+                .bindArray("ats", String.class, eventColumn(held -> timestamp(held.row().at())))
+                .bindArray("agents", String.class, eventColumn(held -> text(held.row().agent())))
+                .bindArray("modes", String.class, eventColumn(held -> held.row().mode()))
+                .bindArray("expiresAts", String.class, eventColumn(held -> timestamp(held.row().expiresAt())))
+                .bindArray("busys", String.class, eventColumn(held -> text(held.row().busy())))
+                .bindArray("agentNames", String.class, eventColumn(held -> held.row().agentName()))
+                .bindArray("hostOses", String.class, eventColumn(held -> held.row().hostOs()))
+                .bindArray("hostOsVersions", String.class, eventColumn(held -> held.row().hostOsVersion()))
+                .bindArray("hostOsArchitectures", String.class, eventColumn(held -> held.row().hostOsArchitecture()))
+                .bindArray("requestIds", String.class, eventColumn(held -> text(held.row().requestId())))
+                .bindArray("activationProjects", String.class, activationColumn(held -> held.project().value()))
+                .bindArray("activationModes", String.class, activationColumn(held -> Columns.of(held.activation().mode())))
+                .bindArray("activationAts", String.class, activationColumn(held -> timestamp(held.activation().at())))
                 .bindArray("activationExpiresAts", String.class,
-                        saved.stream().map(a -> a.expiresAt().map(Columns::of).map(GroupWrites::text).orElse(null)).toList())
-                .bindArray("activationRequestIds", String.class, saved.stream().map(a -> a.requestId().value().toString()).toList())
+                        activationColumn(held -> timestamp(held.activation().expiresAt().orElse(null))))
+                .bindArray("activationRequestIds", String.class,
+                        activationColumn(held -> text(held.activation().requestId().value())))
                 .bindArray("payloads", String.class, notifications())
                 .mapTo(Long.class)
                 .one();
@@ -154,16 +172,21 @@ final class GroupWrites {
         return List.copyOf(notifications);
     }
 
-    /** Array parameters of the flush and the event row fields they carry, as text cast in SQL. */
-    private static final String[][] EVENT_TEXT_COLUMNS = {{"projects", "project"}, {"types", "type"}, {"ats", "at"},
-            {"agents", "agent"}, {"modes", "mode"}, {"expiresAts", "expiresAt"}, {"busys", "busy"},
-            {"agentNames", "agentName"}, {"hostOses", "hostOs"}, {"hostOsVersions", "hostOsVersion"},
-            {"hostOsArchitectures", "hostOsArchitecture"}, {"requestIds", "requestId"}};
-
-    private List<Object> column(String field) {
-        List<Object> values = new ArrayList<>(eventRows.size());
-        eventRows.forEach(row -> values.add(row.get(field)));
+    /** One column of the held events, as text the statement casts: arrays of text take nulls of every type alike. */
+    private List<String> eventColumn(Function<HeldEvent, String> column) {
+        List<String> values = new ArrayList<>(events.size());
+        events.forEach(held -> values.add(column.apply(held)));
         return values;
+    }
+
+    private List<String> activationColumn(Function<HeldActivation, String> column) {
+        List<String> values = new ArrayList<>(activations.size());
+        activations.forEach(held -> values.add(column.apply(held)));
+        return values;
+    }
+
+    private static String timestamp(Instant instant) {
+        return instant == null ? null : Columns.of(instant).toString();
     }
 
     private static String text(Object value) {

@@ -35,7 +35,7 @@ public class PostgresAgentRegistry implements AgentRegistry {
                                 :vaultUsesInternal, :enabled, :logLevel, :hash, :registeredAt)
                         ON CONFLICT (project_id, agent_id) DO NOTHING
                         """)
-                .bindMap(AgentRow.columns(agent))
+                .bindMethods(AgentRow.Values.of(agent))
                 .bindArray("addressVersions", Short.class, AgentRow.addressVersions(agent.host()))
                 .bindArray("addresses", String.class, AgentRow.addresses(agent.host()))
                 .bind("hash", passwordHash.encoded())
@@ -89,7 +89,7 @@ public class PostgresAgentRegistry implements AgentRegistry {
                         """)
                 .bind("project", project.value())
                 .bind("agent", agent.value())
-                .bindMap(AgentRow.settings(next))
+                .bindMethods(AgentRow.SettingsValues.of(next))
                 .bind("expectedVaultUsesInternal", expected.vaultUsesInternal())
                 .bind("expectedEnabled", expected.enabled())
                 .bind("expectedLogLevel", Columns.of(expected.logLevel()))

@@ -11,8 +11,8 @@ import io.agentevents.domain.activation.ActivationScope;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +31,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public class PostgresAgentSessionRepository implements AgentSessionRepository {
 
     private static final AgentSessionRow ROWS = new AgentSessionRow();
-    /** Casts, so a batch binding NULL to one row and a value to the next agrees on the types. */
+    /** Casts: the driver sends a null UUID as text, and a batch binding NULL to one row and a value to the next must agree on types. */
     private static final String UPDATE = """
             UPDATE agent_sessions
                SET activation_mode = :mode, activation_at = CAST(:at AS timestamptz),
@@ -67,11 +67,11 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                         INSERT INTO agent_sessions (project_id, agent_id, activation_mode, activation_at,
                                activation_expires_at, activation_request_id, last_check_in_at,
                                last_heartbeat_event_at, busy, shut_down)
-                        VALUES (:project, :agent, :mode, :at, :expiresAt, :requestId, :lastCheckIn,
+                        VALUES (:project, :agent, :mode, :at, :expiresAt, CAST(:requestId AS uuid), :lastCheckIn,
                                 :lastHeartbeatEvent, :busy, :shutDown)
                         ON CONFLICT (project_id, agent_id) DO NOTHING
                         """)
-                .bindMap(columns(session))
+                .bindMethods(SessionValues.of(session))
                 .execute());
         if (inserted == 0) {
             throw new IllegalStateException("agent " + session.agent() + " already has a session");
@@ -83,7 +83,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                                           Function<AgentSession, SessionChange> change) {
         return store.inTransaction(() -> store.call(handle -> {
             Optional<SessionChange> applied = select(handle, project, agent, " FOR UPDATE OF s").map(change);
-            applied.ifPresent(done -> handle.createUpdate(UPDATE).bindMap(columns(done.next())).execute());
+            applied.ifPresent(done -> handle.createUpdate(UPDATE).bindMethods(SessionValues.of(done.next())).execute());
             return applied;
         }));
     }
@@ -113,7 +113,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
             for (AgentSession session : locked) {
                 SessionChange change = changes.get(new AgentKey(session.project(), session.agent())).apply(session);
                 applied.add(change);
-                batch.bindMap(columns(change.next())).add();
+                batch.bindMethods(SessionValues.of(change.next())).add();
             }
             if (!applied.isEmpty()) {
                 batch.execute();
@@ -122,47 +122,29 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
         }));
     }
 
-    private static Map<String, Object> columns(AgentSession session) {
-        Map<String, Object> columns = new HashMap<>();
-        Optional<Activation> own = session.agentActivation();
-        columns.put("project", session.project().value());
-        columns.put("agent", session.agent().value());
-        columns.put("mode", own.map(activation -> Columns.of(activation.mode())).orElse(null));
-        columns.put("at", own.map(activation -> Columns.of(activation.at())).orElse(null));
-        columns.put("expiresAt", own.flatMap(Activation::expiresAt).map(Columns::of).orElse(null));
-        columns.put("requestId", own.map(activation -> activation.requestId().value()).orElse(null));
-        columns.put("lastCheckIn", session.lastCheckInAt().map(Columns::of).orElse(null));
-        columns.put("lastHeartbeatEvent", session.lastHeartbeatEventAt().map(Columns::of).orElse(null));
-        columns.put("busy", session.busy());
-        columns.put("shutDown", session.shutDown());
-        return columns;
+    /** A session as the parameters of its row, typed, bound by name ({@code bindMethods}). */
+    public record SessionValues(String project, UUID agent, String mode, OffsetDateTime at, OffsetDateTime expiresAt,
+                                UUID requestId, OffsetDateTime lastCheckIn, OffsetDateTime lastHeartbeatEvent,
+                                boolean busy, boolean shutDown) {
+
+        static SessionValues of(AgentSession session) {
+            Optional<Activation> own = session.agentActivation();
+            return new SessionValues(session.project().value(), session.agent().value(),
+                    own.map(activation -> Columns.of(activation.mode())).orElse(null),
+                    own.map(activation -> Columns.of(activation.at())).orElse(null),
+                    own.flatMap(Activation::expiresAt).map(Columns::of).orElse(null),
+                    own.map(activation -> activation.requestId().value()).orElse(null),
+                    session.lastCheckInAt().map(Columns::of).orElse(null),
+                    session.lastHeartbeatEventAt().map(Columns::of).orElse(null), session.busy(), session.shutDown());
+        }
     }
 
     @Override
     public void saveProjectActivation(ProjectId project, Activation activation) {
-        if (store.groupWrites().isPresent()) {
-            store.groupWrites().get().saveProjectActivation(project, activation);
-            return;
-        }
-        store.call(handle -> bindActivation(handle.createUpdate(UPSERT_PROJECT_ACTIVATION).bind("project", project.value()),
-                activation).execute());
-    }
-
-    /** Keeps the newer of the stored and the given activation, whichever node writes first. */
-    static final String UPSERT_PROJECT_ACTIVATION = """
-            INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
-            VALUES (:project, :mode, :at, CAST(:expiresAt AS timestamptz), :requestId)
-            ON CONFLICT (project_id) DO UPDATE
-               SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
-                   request_id = EXCLUDED.request_id
-             WHERE project_activations.at <= EXCLUDED.at
-            """;
-
-    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindActivation(S statement, Activation activation) {
-        return statement.bind("mode", Columns.of(activation.mode()))
-                .bind("at", Columns.of(activation.at()))
-                .bind("expiresAt", activation.expiresAt().map(Columns::of).orElse(null))
-                .bind("requestId", activation.requestId().value());
+        store.writing((handle, writes) -> {
+            writes.saveProjectActivation(project, activation);
+            return null;
+        });
     }
 
     @Override

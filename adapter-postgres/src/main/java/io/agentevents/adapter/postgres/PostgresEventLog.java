@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,40 +53,7 @@ public class PostgresEventLog implements EventLog {
             return List.of();
         }
         long firstIdIfNew = EventLog.firstIdAt(clock.instant());
-        if (store.groupWrites().isPresent()) {
-            return store.call(handle -> store.groupWrites().get().append(handle, project, events, firstIdIfNew));
-        }
-        return store.inTransaction(() -> store.call(handle -> {
-            long lastId = handle.createQuery("""
-                            INSERT INTO event_counters (project_id, last_id) VALUES (:project, :firstId + :count - 1)
-                            ON CONFLICT (project_id) DO UPDATE SET last_id = event_counters.last_id + :count
-                            RETURNING last_id
-                            """)
-                    .bind("project", project.value())
-                    .bind("firstId", firstIdIfNew)
-                    .bind("count", (long) events.size())
-                    .mapTo(Long.class)
-                    .one();
-            long id = lastId - events.size() + 1;
-            PreparedBatch batch = handle.prepareBatch("INSERT INTO events (project_id, " + EventRow.COLUMNS + ") "
-                    + "VALUES (:project, " + EventRow.VALUES + ")");
-            List<StoredEvent> stored = new ArrayList<>(events.size());
-            for (NewEvent event : events) {
-                batch.bind("project", project.value()).bindMap(EventRow.columns(id, event.event(), event.requestId())).add();
-                stored.add(new StoredEvent(new EventId(id), event.event(), event.requestId()));
-                id++;
-            }
-            batch.execute();
-            // Delivered to every node's listener when (and only if) this transaction commits.
-            List<String> payloads = PostgresEventSignals.payloads(project, stored);
-            payloads.forEach(payload -> handle
-                    .createQuery("SELECT pg_notify('" + PostgresEventSignals.CHANNEL + "', :payload)")
-                    .bind("payload", payload)
-                    .mapTo(String.class)
-                    .one());
-            store.announceAfterCommit(handle, payloads);
-            return stored;
-        }));
+        return store.writing((handle, writes) -> writes.append(handle, project, events, firstIdIfNew));
     }
 
     @Override

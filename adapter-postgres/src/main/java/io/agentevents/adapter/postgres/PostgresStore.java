@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.BiFunction;
 
 /**
  * The PostgreSQL store: a HikariCP pool, the schema migrated by Flyway at start-up, and Jdbi on
@@ -169,9 +170,23 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
         }
     }
 
-    /** The held-back writes of the group running on this thread, if any. */
-    java.util.Optional<GroupWrites> groupWrites() {
-        return java.util.Optional.ofNullable(groupWrites.get());
+    /**
+     * The one way the stores write events and project activations: into the commit group running
+     * on this thread, or else into a group of one, written at once in the caller's transaction (or
+     * a transaction of its own) and announced to this node when that commits.
+     */
+    <T> T writing(BiFunction<Handle, GroupWrites, T> work) {
+        GroupWrites group = groupWrites.get();
+        if (group != null) {
+            return call(handle -> work.apply(handle, group));
+        }
+        return inTransaction(() -> call(handle -> {
+            GroupWrites alone = new GroupWrites();
+            T result = work.apply(handle, alone);
+            alone.flush(handle);
+            announceAfterCommit(handle, alone.notifications());
+            return result;
+        }));
     }
 
     private void markReachable() {

@@ -1,9 +1,18 @@
 package io.agentevents.adapter.postgres;
 
+import static io.agentevents.domain.TestSessions.T0;
+import static io.agentevents.domain.TestSessions.projectActivation;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentSessionRepositoryContract;
+import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.TestSessions;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.activation.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract {
 
@@ -22,5 +31,26 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
     @Override
     protected AgentSessionRepository repository() {
         return new PostgresAgentSessionRepository(database.store());
+    }
+
+    /** One statement writes a commit group's activations: it keeps each project's newest, the later written of one instant. */
+    @Test
+    void projectActivations_ofOneCommitGroup_keepTheNewest_andOfOneInstantTheLaterWritten() {
+        PostgresStore store = database.store();
+        AgentSessionRepository sessions = repository();
+        ProjectId project = TestSessions.newProject();
+        Activation writtenLaterAtTheSameInstant = projectActivation(Mode.ACTIVE, T0.plusSeconds(10));
+        GroupWrites group = new GroupWrites();
+
+        store.inTransactionOnHandle(handle -> store.holdingWrites(group, () -> {
+            sessions.saveProjectActivation(project, projectActivation(Mode.IDLE, T0));
+            sessions.saveProjectActivation(project, projectActivation(Mode.REAL_TIME, T0.plusSeconds(10)));
+            sessions.saveProjectActivation(project, writtenLaterAtTheSameInstant);
+            sessions.saveProjectActivation(project, projectActivation(Mode.IDLE, T0.plusSeconds(5)));
+            group.flush(handle);
+            return null;
+        }));
+
+        assertThat(sessions.projectActivation(project)).contains(writtenLaterAtTheSameInstant);
     }
 }

@@ -12,9 +12,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -30,35 +29,33 @@ public final class AgentRow implements RowMapper<RegisteredAgent> {
             + "host_os_name, host_os_version, host_os_architecture, host_fingerprint, host_address_versions, "
             + "host_addresses, rsa_modulus, rsa_exponent, vault_uses_internal, enabled, log_level, registered_at";
 
-    /** The named parameters of an insert; the address arrays are bound apart ({@link #addressVersions}). */
-    public static Map<String, Object> columns(RegisteredAgent agent) {
-        Map<String, Object> columns = new HashMap<>();
-        AgentHost host = agent.host();
-        columns.put("project", agent.project().value());
-        columns.put("agent", agent.id().value());
-        columns.put("name", agent.name());
-        columns.put("version", agent.version());
-        columns.put("flavor", Columns.of(host.flavor()));
-        columns.put("region", host.region().orElse(null));
-        columns.put("machineId", host.machineId());
-        columns.put("osName", host.os().name());
-        columns.put("osVersion", host.os().version());
-        columns.put("osArchitecture", host.os().architecture());
-        columns.put("fingerprint", host.fingerprint());
-        columns.put("modulus", agent.publicKey().map(RsaPublicKey::modulus).orElse(null));
-        columns.put("exponent", agent.publicKey().map(RsaPublicKey::exponent).orElse(null));
-        columns.put("registeredAt", Columns.of(agent.registeredAt()));
-        columns.putAll(settings(agent.settings()));
-        return columns;
+    /**
+     * An agent as the parameters of an insert, typed, bound by name ({@code bindMethods}); the
+     * address arrays are bound apart ({@link #addressVersions}).
+     */
+    public record Values(String project, UUID agent, String name, String version, String flavor, String region,
+                         String machineId, String osName, String osVersion, String osArchitecture, String fingerprint,
+                         String modulus, String exponent, OffsetDateTime registeredAt, boolean vaultUsesInternal,
+                         boolean enabled, String logLevel) {
+
+        public static Values of(RegisteredAgent agent) {
+            AgentHost host = agent.host();
+            AgentSettings settings = agent.settings();
+            return new Values(agent.project().value(), agent.id().value(), agent.name(), agent.version(),
+                    Columns.of(host.flavor()), host.region().orElse(null), host.machineId(), host.os().name(),
+                    host.os().version(), host.os().architecture(), host.fingerprint(),
+                    agent.publicKey().map(RsaPublicKey::modulus).orElse(null),
+                    agent.publicKey().map(RsaPublicKey::exponent).orElse(null), Columns.of(agent.registeredAt()),
+                    settings.vaultUsesInternal(), settings.enabled(), Columns.of(settings.logLevel()));
+        }
     }
 
-    /** The parameters of the settings' columns, for an insert or an update. */
-    public static Map<String, Object> settings(AgentSettings settings) {
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("vaultUsesInternal", settings.vaultUsesInternal());
-        columns.put("enabled", settings.enabled());
-        columns.put("logLevel", Columns.of(settings.logLevel()));
-        return columns;
+    /** The settings' columns as the parameters of an update, bound by name. */
+    public record SettingsValues(boolean vaultUsesInternal, boolean enabled, String logLevel) {
+
+        public static SettingsValues of(AgentSettings settings) {
+            return new SettingsValues(settings.vaultUsesInternal(), settings.enabled(), Columns.of(settings.logLevel()));
+        }
     }
 
     public static List<Short> addressVersions(AgentHost host) {

@@ -19,8 +19,6 @@ import io.agentevents.domain.event.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -31,39 +29,31 @@ public final class EventRow implements RowMapper<StoredEvent> {
 
     public static final String COLUMNS = "id, type, at, agent_id, mode, expires_at, busy, agent_name, host_os, host_os_version, "
             + "host_os_architecture, request_id";
-    /** The parameters of {@link #columns}, in the order of {@link #COLUMNS}, cast as the columns need. */
-    public static final String VALUES = ":id, :type, :at, CAST(:agent AS uuid), :mode, CAST(:expiresAt AS timestamptz), "
-            + "CAST(:busy AS boolean), :agentName, :hostOs, :hostOsVersion, :hostOsArchitecture, :requestId";
     /** What an agent registered before the whole operating system was recorded shows for the rest of it. */
     private static final String UNKNOWN = "unknown";
 
-    /** The named parameters of one insert, for {@code (:id, :type, …)}. */
-    public static Map<String, Object> columns(long id, AgentEvent event, RequestId requestId) {
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("id", id);
-        columns.put("type", Columns.of(event.type()));
-        columns.put("at", Columns.of(event.at()));
-        columns.put("agent", event.agent().map(AgentId::value).orElse(null));
-        columns.put("mode", null);
-        columns.put("expiresAt", null);
-        columns.put("busy", null);
-        columns.put("agentName", null);
-        columns.put("hostOs", null);
-        columns.put("hostOsVersion", null);
-        columns.put("hostOsArchitecture", null);
-        columns.put("requestId", requestId.value());
-        if (event instanceof AgentActivated activated) {
-            columns.put("mode", Columns.of(activated.activation().mode()));
-            columns.put("expiresAt", activated.activation().expiresAt().map(Columns::of).orElse(null));
-        } else if (event instanceof HeartbeatRecorded heartbeat) {
-            columns.put("busy", heartbeat.busy());
-        } else if (event instanceof AgentRegistered registered) {
-            columns.put("agentName", registered.name());
-            columns.put("hostOs", registered.os().name());
-            columns.put("hostOsVersion", registered.os().version());
-            columns.put("hostOsArchitecture", registered.os().architecture());
+    /** An event as the values of its row's columns, typed; those its type does not use are null. */
+    public record Values(long id, String type, Instant at, UUID agent, String mode, Instant expiresAt, Boolean busy,
+                         String agentName, String hostOs, String hostOsVersion, String hostOsArchitecture,
+                         UUID requestId) {
+
+        public static Values of(long id, AgentEvent event, RequestId requestId) {
+            UUID agent = event.agent().map(AgentId::value).orElse(null);
+            String type = Columns.of(event.type());
+            if (event instanceof AgentActivated activated) {
+                return new Values(id, type, event.at(), agent, Columns.of(activated.activation().mode()),
+                        activated.activation().expiresAt().orElse(null), null, null, null, null, null, requestId.value());
+            }
+            if (event instanceof HeartbeatRecorded heartbeat) {
+                return new Values(id, type, event.at(), agent, null, null, heartbeat.busy(), null, null, null, null,
+                        requestId.value());
+            }
+            if (event instanceof AgentRegistered registered) {
+                return new Values(id, type, event.at(), agent, null, null, null, registered.name(), registered.os().name(),
+                        registered.os().version(), registered.os().architecture(), requestId.value());
+            }
+            return new Values(id, type, event.at(), agent, null, null, null, null, null, null, null, requestId.value());
         }
-        return columns;
     }
 
     @Override
