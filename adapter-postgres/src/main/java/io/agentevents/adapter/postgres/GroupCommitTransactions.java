@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,33 +72,11 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         return store.inTransaction(work);
     }
 
-    @Override
-    public <T> T inSharedTransaction(ProjectId project, Supplier<T> work) {
-        if (Thread.currentThread() == committer) {
-            return work.get(); // nested: joins the group's transaction
-        }
-        if (!running) {
-            throw new StoreUnavailableException("the store is closing", null);
-        }
-        PendingWork<T> pending = enqueue(project, work);
-        try {
-            return awaitCommit(pending);
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for the commit", interrupted);
-        }
-    }
-
     /** Queues the work for the next group and returns at once; the stage completes on the committer's thread. */
     @Override
-    public <T> CompletionStage<T> inSharedTransactionLater(ProjectId project, Supplier<T> work) {
+    public <T> CompletionStage<T> inSharedTransaction(ProjectId project, Supplier<T> work) {
         if (Thread.currentThread() == committer) {
-            return Transactions.super.inSharedTransactionLater(project, work);
+            return Transactions.super.inSharedTransaction(project, work); // nested: joins the group's transaction
         }
         if (!running) {
             return CompletableFuture.failedFuture(new StoreUnavailableException("the store is closing", null));
@@ -119,19 +95,6 @@ public final class GroupCommitTransactions implements Transactions, AutoCloseabl
         PendingWork<T> pending = new PendingWork<>(project, work);
         queue.add(pending);
         return pending;
-    }
-
-    /** Waits for the group's commit; if the store closed before the work was picked up, fails it. */
-    private <T> T awaitCommit(PendingWork<T> pending) throws ExecutionException, InterruptedException {
-        while (true) {
-            try {
-                return pending.result.get(1, TimeUnit.SECONDS);
-            } catch (TimeoutException stillWaiting) {
-                if (!committer.isAlive() && queue.remove(pending)) {
-                    throw new StoreUnavailableException("the store closed before this transaction ran", null);
-                }
-            }
-        }
     }
 
     private void commitGroups() {

@@ -3,24 +3,27 @@ package io.agentevents.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.StoreUnavailableException;
+import io.agentevents.application.port.out.Transactions;
+import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.SortDirection;
-import java.util.Optional;
-import io.agentevents.application.port.out.EventLog;
-import io.agentevents.domain.ProjectId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +67,18 @@ class GroupCommitTransactionsTest {
         return null;
     }
 
+    /** Waits for a shared transaction's commit: what the work returned, or what it failed with, unwrapped. */
+    static <T> T committed(Transactions transactions, ProjectId project, Supplier<T> work) {
+        try {
+            return transactions.inSharedTransaction(project, work).toCompletableFuture().join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
     private void awaitWaiting(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (transactions.waiting() < count) {
@@ -85,21 +100,21 @@ class GroupCommitTransactionsTest {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         // The first transaction holds the committer, so the next three queue up and form one group.
-        Future<Void> first = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+        Future<Void> first = callers.submit(() -> committed(transactions, PROJECT, () -> {
             firstRunning.countDown();
             await(releaseFirst);
             return note("a");
         }));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Void> failing = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+        Future<Void> failing = callers.submit(() -> committed(transactions, PROJECT, () -> {
             eventLog.append(logged, List.of(heartbeat("b")));
             throw new IllegalArgumentException("no such agent");
         }));
-        Future<Void> third = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+        Future<Void> third = callers.submit(() -> committed(transactions, PROJECT, () -> {
             eventLog.append(logged, List.of(heartbeat("c")));
             return note("c");
         }));
-        Future<Void> fourth = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("d")));
+        Future<Void> fourth = callers.submit(() -> committed(transactions, PROJECT, () -> note("d")));
         while (transactions.waiting() < 3) {
             Thread.sleep(5);
         }
@@ -130,18 +145,18 @@ class GroupCommitTransactionsTest {
         try (GroupCommitTransactions bounded = new GroupCommitTransactions(database.store(), 1)) {
             CountDownLatch firstRunning = new CountDownLatch(1);
             CountDownLatch releaseFirst = new CountDownLatch(1);
-            Future<Void> first = callers.submit(() -> bounded.inSharedTransaction(PROJECT, () -> {
+            Future<Void> first = callers.submit(() -> committed(bounded, PROJECT, () -> {
                 firstRunning.countDown();
                 await(releaseFirst);
                 return note("first");
             }));
             assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            java.util.concurrent.CompletionStage<Void> queued = bounded.inSharedTransactionLater(PROJECT, () -> note("queued"));
+            java.util.concurrent.CompletionStage<Void> queued = bounded.inSharedTransaction(PROJECT, () -> note("queued"));
 
-            java.util.concurrent.CompletionStage<Void> refused = bounded.inSharedTransactionLater(PROJECT, () -> note("refused"));
+            java.util.concurrent.CompletionStage<Void> refused = bounded.inSharedTransaction(PROJECT, () -> note("refused"));
 
             assertThat(refused.toCompletableFuture()).isCompletedExceptionally();
-            assertThatThrownBy(() -> bounded.inSharedTransaction(PROJECT, () -> note("refused too")))
+            assertThatThrownBy(() -> committed(bounded, PROJECT, () -> note("refused too")))
                     .isInstanceOf(io.agentevents.application.port.out.StoreUnavailableException.class)
                     .hasMessageContaining("too many transactions");
             releaseFirst.countDown();
@@ -156,17 +171,17 @@ class GroupCommitTransactionsTest {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         AtomicInteger attempts = new AtomicInteger();
-        Future<Void> first = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+        Future<Void> first = callers.submit(() -> committed(transactions, PROJECT, () -> {
             firstRunning.countDown();
             await(releaseFirst);
             return note("a");
         }));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
         // Queued ahead of the failing work, so the group has written it when the transaction breaks.
-        Future<Void> other = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> note("other")));
+        Future<Void> other = callers.submit(() -> committed(transactions, PROJECT, () -> note("other")));
         awaitWaiting(1);
         // Fails in the group as a deadlock victim would (an SQL error), succeeds when run alone.
-        Future<Void> flaky = callers.submit(() -> transactions.inSharedTransaction(PROJECT, () -> {
+        Future<Void> flaky = callers.submit(() -> committed(transactions, PROJECT, () -> {
             if (attempts.incrementAndGet() == 1) {
                 database.store().call(handle -> handle.execute("INSERT INTO no_such_table VALUES (1)"));
             }
@@ -188,20 +203,20 @@ class GroupCommitTransactionsTest {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
-        Future<Void> first = callers.submit(() -> transactions.inSharedTransaction(new ProjectId("m"), () -> {
+        Future<Void> first = callers.submit(() -> committed(transactions, new ProjectId("m"), () -> {
             firstRunning.countDown();
             await(releaseFirst);
             return null;
         }));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Void> later = callers.submit(() -> transactions.inSharedTransaction(new ProjectId("z"), () -> {
+        Future<Void> later = callers.submit(() -> committed(transactions, new ProjectId("z"), () -> {
             ran.add("z");
             return note("z");
         }));
         while (transactions.waiting() < 1) {
             Thread.sleep(5);
         }
-        Future<Void> earlier = callers.submit(() -> transactions.inSharedTransaction(new ProjectId("a"), () -> {
+        Future<Void> earlier = callers.submit(() -> committed(transactions, new ProjectId("a"), () -> {
             ran.add("a");
             return note("a");
         }));
@@ -221,14 +236,14 @@ class GroupCommitTransactionsTest {
     void later_returnsAtOnce_andCompletesAfterTheCommit_withTheWorksOwnFailure() throws Exception {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        var first = transactions.inSharedTransactionLater(PROJECT, () -> {
+        var first = transactions.inSharedTransaction(PROJECT, () -> {
             firstRunning.countDown();
             await(releaseFirst);
             return note("first");
         }).toCompletableFuture();
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        var second = transactions.inSharedTransactionLater(PROJECT, () -> note("second")).toCompletableFuture();
-        var refused = transactions.inSharedTransactionLater(PROJECT, () -> {
+        var second = transactions.inSharedTransaction(PROJECT, () -> note("second")).toCompletableFuture();
+        var refused = transactions.inSharedTransaction(PROJECT, () -> {
             throw new IllegalArgumentException("refused");
         }).toCompletableFuture();
 
@@ -246,7 +261,7 @@ class GroupCommitTransactionsTest {
     void later_afterClose_failsAsUnavailable() {
         transactions.close();
 
-        assertThat(transactions.inSharedTransactionLater(PROJECT, () -> note("late")).toCompletableFuture())
+        assertThat(transactions.inSharedTransaction(PROJECT, () -> note("late")).toCompletableFuture())
                 .isCompletedExceptionally();
         assertThat(notes()).isEmpty();
     }
@@ -268,14 +283,14 @@ class GroupCommitTransactionsTest {
 
     @Test
     void nestedTransactions_joinTheGroup() {
-        assertThat(transactions.inSharedTransaction(PROJECT, () -> transactions.inTransaction(() -> note("nested")))).isNull();
+        assertThat(committed(transactions, PROJECT, () -> transactions.inTransaction(() -> note("nested")))).isNull();
 
         assertThat(notes()).containsExactly("nested");
     }
 
     @Test
     void aFailureAloneRollsBackItsWork_evenWhatItWroteDirectly() {
-        assertThatThrownBy(() -> transactions.inSharedTransaction(PROJECT, () -> {
+        assertThatThrownBy(() -> committed(transactions, PROJECT, () -> {
             note("gone");
             throw new IllegalStateException("refused");
         })).isInstanceOf(IllegalStateException.class);
@@ -287,7 +302,7 @@ class GroupCommitTransactionsTest {
     void afterClose_transactionsAreRefusedAsUnavailable() {
         transactions.close();
 
-        assertThatThrownBy(() -> transactions.inSharedTransaction(PROJECT, () -> note("late")))
+        assertThatThrownBy(() -> committed(transactions, PROJECT, () -> note("late")))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(notes()).isEmpty();
     }

@@ -57,7 +57,7 @@ class GroupCommittedEventLogTest extends EventLogContract {
             @Override
             public List<StoredEvent> append(ProjectId project, List<NewEvent> events) {
                 appends.incrementAndGet();
-                return transactions.inSharedTransaction(project, () -> log.append(project, events));
+                return GroupCommitTransactionsTest.committed(transactions, project, () -> log.append(project, events));
             }
 
             @Override

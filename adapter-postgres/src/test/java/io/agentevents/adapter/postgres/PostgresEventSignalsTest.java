@@ -127,7 +127,7 @@ class PostgresEventSignalsTest {
             for (int i = 0; i < 50; i++) {
                 ProjectId project = TestSessions.newProject();
                 projects.add(project);
-                signalledFirst.add(transactions.inSharedTransactionLater(project, () -> log.append(project,
+                signalledFirst.add(transactions.inSharedTransaction(project, () -> log.append(project,
                                 List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))))).toCompletableFuture()
                         .thenApply(stored -> collected.signals.contains(new Signal(project, Optional.empty()))));
             }

@@ -20,25 +20,19 @@ public interface Transactions {
 
     /**
      * Like {@link #inTransaction}, but the store may run the work in one database transaction
-     * with other work arriving at the same time, to share a commit (group commit). Still all or
-     * nothing for this work, and committed when it returns. Only for work that appends to the
-     * event log of {@code project} first and then locks nothing but rows of that project (its
-     * activation, say), so that shared transactions, ordered by project, can never wait for each
-     * other in a circle.
+     * with other work arriving at the same time, to share a commit (group commit), and without
+     * holding the caller's thread while the work waits for its group. Still all or nothing for
+     * this work. Only for work that appends to the event log of {@code project} first and then
+     * locks nothing but rows of that project (its activation, say), so that shared transactions,
+     * ordered by project, can never wait for each other in a circle. The default runs the work at
+     * once, alone, on the caller's thread: right for a store that never blocks.
+     *
+     * @return completes with what {@code work} returned once it is committed; fails as the work
+     *         would have thrown, or with {@link StoreUnavailableException}
      */
-    default <T> T inSharedTransaction(ProjectId project, Supplier<T> work) {
-        return inTransaction(work);
-    }
-
-    /**
-     * {@link #inSharedTransaction} without holding the caller's thread while the work waits for
-     * its group: the stage completes once the work is committed, or fails as the work would have
-     * thrown. A store that may block must not block here; the default runs the work at once, on
-     * the caller's thread, which suits only a store that never blocks.
-     */
-    default <T> CompletionStage<T> inSharedTransactionLater(ProjectId project, Supplier<T> work) {
+    default <T> CompletionStage<T> inSharedTransaction(ProjectId project, Supplier<T> work) {
         try {
-            return CompletableFuture.completedFuture(inSharedTransaction(project, work));
+            return CompletableFuture.completedFuture(inTransaction(work));
         } catch (RuntimeException failed) {
             return CompletableFuture.failedFuture(failed);
         }

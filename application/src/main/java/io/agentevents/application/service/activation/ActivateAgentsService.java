@@ -41,7 +41,7 @@ public class ActivateAgentsService implements ActivateAgentsUseCase {
         } catch (RuntimeException denied) {
             return CompletableFuture.failedFuture(denied);
         }
-        return transactions.inSharedTransactionLater(command.project(), () -> store(command, activation))
+        return transactions.inSharedTransaction(command.project(), () -> store(command, activation))
                 .thenApply(stored -> null);
     }
 
