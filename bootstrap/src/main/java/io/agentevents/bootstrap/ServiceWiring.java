@@ -66,11 +66,11 @@ final class ServiceWiring {
         SecretHashing hashing = SecretHashing.forThisMachine();
         return new ApiUseCases(
                 identifyCaller(userTokens, agentTokens, storeCalls, clock, stamps, identities, meters),
-                new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock),
+                new ActivateAgentsService(stores.projectActivations(), eventLog, transactions, schedules, clock),
                 new ActivateAgentService(sessions, eventLog, transactions, schedules, clock, storeCalls),
                 new ListProjectEventsService(eventLog, storeCalls),
-                new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(), secrets,
-                        hashing, clock, workers),
+                new RegisterAgentService(registry, sessions, stores.projectActivations(), eventLog, transactions,
+                        new RandomAgentIds(), secrets, hashing, clock, workers),
                 new AuthenticateAgentService(userTokens, registry, agentTokens, secrets, hashing,
                         config.agentTokenLifetime(), clock, workers),
                 new ListAgentsService(registry, storeCalls),

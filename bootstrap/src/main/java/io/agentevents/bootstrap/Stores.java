@@ -7,23 +7,26 @@ import io.agentevents.adapter.postgres.PostgresAgentTokens;
 import io.agentevents.adapter.postgres.PostgresEventLog;
 import io.agentevents.adapter.postgres.PostgresEventSignals;
 import io.agentevents.adapter.postgres.PostgresIdempotencyRecords;
+import io.agentevents.adapter.postgres.PostgresProjectActivations;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.adapter.postgres.PostgresStore;
 import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryAgentTokens;
-import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.memory.InMemoryEventSignals;
 import io.agentevents.application.memory.InMemoryIdempotencyRecords;
+import io.agentevents.application.memory.InMemoryProjectActivations;
 import io.agentevents.application.memory.InMemoryTransactions;
+import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
-import io.agentevents.application.port.out.access.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.IdempotencyRecords;
+import io.agentevents.application.port.out.ProjectActivations;
 import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.Transactions;
+import io.agentevents.application.port.out.access.AgentTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -36,15 +39,16 @@ import java.util.function.Consumer;
  * @param publishMetrics adds the store's own meters (the connection pool's) to a registry
  */
 record Stores(String description, boolean mayBlock, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
-              AgentRegistry registry, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
+              ProjectActivations projectActivations, AgentRegistry registry, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
               Transactions transactions, StoreProbe probe, Consumer<MeterRegistry> publishMetrics,
               AutoCloseable resources) {
 
     /** @param clock read for the first event id of each project */
     static Stores inMemory(Clock clock) {
         InMemoryEventSignals signals = new InMemoryEventSignals();
+        InMemoryProjectActivations projectActivations = new InMemoryProjectActivations();
         return new Stores("in-memory store", false, new InMemoryEventLog(signals, clock), signals,
-                new InMemoryAgentSessionRepository(), new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
+                new InMemoryAgentSessionRepository(projectActivations), projectActivations, new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
                 new InMemoryIdempotencyRecords(), new InMemoryTransactions(signals), () -> { }, registry -> { }, () -> { });
     }
 
@@ -54,7 +58,8 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
         PostgresEventSignals signals = new PostgresEventSignals(store);
         GroupCommitTransactions transactions = new GroupCommitTransactions(store);
         return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store, clock), signals,
-                new PostgresAgentSessionRepository(store), new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
+                new PostgresAgentSessionRepository(store), new PostgresProjectActivations(store),
+                new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
                 new PostgresIdempotencyRecords(store), transactions, store, store::publishPoolMetrics, () -> {
                     signals.close();
                     transactions.close();

@@ -1,13 +1,11 @@
 package io.agentevents.adapter.postgres;
 
-import io.agentevents.adapter.postgres.row.ActivationColumns;
 import io.agentevents.adapter.postgres.row.AgentSessionRow;
 import io.agentevents.adapter.postgres.row.Columns;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
-import io.agentevents.domain.activation.ActivationScope;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
 import java.time.Instant;
@@ -23,7 +21,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Sessions in {@code agent_sessions}, the project's activation in {@code project_activations}.
+ * Sessions in {@code agent_sessions}, read joined with the project's activation
+ * ({@code project_activations}, written by {@link PostgresProjectActivations}).
  * An update locks the session row ({@code FOR UPDATE}) for its transaction, so concurrent
  * changes of one agent, from any node, apply one after the other: the "one stored heartbeat
  * per interval" rule is decided under that lock, in the database.
@@ -137,23 +136,6 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                     session.lastCheckInAt().map(Columns::of).orElse(null),
                     session.lastHeartbeatEventAt().map(Columns::of).orElse(null), session.busy(), session.shutDown());
         }
-    }
-
-    @Override
-    public void saveProjectActivation(ProjectId project, Activation activation) {
-        store.writing((handle, writes) -> {
-            writes.saveProjectActivation(project, activation);
-            return null;
-        });
-    }
-
-    @Override
-    public Optional<Activation> projectActivation(ProjectId project) {
-        return store.call(handle -> handle.createQuery(
-                        "SELECT mode, at, expires_at, request_id FROM project_activations WHERE project_id = :project")
-                .bind("project", project.value())
-                .map((row, context) -> ActivationColumns.read(row, "", ActivationScope.wholeProject()).orElseThrow())
-                .findOne());
     }
 
     /** Streams the rows in a read-only transaction, so the driver fetches them in batches, not all at once. */

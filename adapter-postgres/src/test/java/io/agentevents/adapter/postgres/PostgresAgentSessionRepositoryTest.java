@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.AgentSessionRepositoryContract;
+import io.agentevents.application.port.out.ProjectActivations;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.activation.Activation;
@@ -33,24 +34,29 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
         return new PostgresAgentSessionRepository(database.store());
     }
 
+    @Override
+    protected ProjectActivations projectActivations() {
+        return new PostgresProjectActivations(database.store());
+    }
+
     /** One statement writes a commit group's activations: it keeps each project's newest, the later written of one instant. */
     @Test
     void projectActivations_ofOneCommitGroup_keepTheNewest_andOfOneInstantTheLaterWritten() {
         PostgresStore store = database.store();
-        AgentSessionRepository sessions = repository();
+        ProjectActivations activations = projectActivations();
         ProjectId project = TestSessions.newProject();
         Activation writtenLaterAtTheSameInstant = projectActivation(Mode.ACTIVE, T0.plusSeconds(10));
         GroupWrites group = new GroupWrites();
 
         store.inTransactionOnHandle(handle -> store.holdingWrites(group, () -> {
-            sessions.saveProjectActivation(project, projectActivation(Mode.IDLE, T0));
-            sessions.saveProjectActivation(project, projectActivation(Mode.REAL_TIME, T0.plusSeconds(10)));
-            sessions.saveProjectActivation(project, writtenLaterAtTheSameInstant);
-            sessions.saveProjectActivation(project, projectActivation(Mode.IDLE, T0.plusSeconds(5)));
+            activations.save(project, projectActivation(Mode.IDLE, T0));
+            activations.save(project, projectActivation(Mode.REAL_TIME, T0.plusSeconds(10)));
+            activations.save(project, writtenLaterAtTheSameInstant);
+            activations.save(project, projectActivation(Mode.IDLE, T0.plusSeconds(5)));
             group.flush(handle);
             return null;
         }));
 
-        assertThat(sessions.projectActivation(project)).contains(writtenLaterAtTheSameInstant);
+        assertThat(activations.find(project)).contains(writtenLaterAtTheSameInstant);
     }
 }

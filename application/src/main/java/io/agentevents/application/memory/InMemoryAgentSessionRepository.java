@@ -1,9 +1,9 @@
 package io.agentevents.application.memory;
 
 import io.agentevents.application.port.out.AgentSessionRepository;
+import io.agentevents.application.port.out.ProjectActivations;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
-import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
 import java.time.Instant;
@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Sessions in memory. Sessions are kept without the project's activation, which is kept once
- * per project and attached on every read, as the port asks.
+ * Sessions in memory, kept without the project's activation, which is attached on every read
+ * from the store's {@link ProjectActivations}, as the port asks.
  */
 public class InMemoryAgentSessionRepository implements AgentSessionRepository {
 
@@ -26,7 +26,12 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
     }
 
     private final ConcurrentMap<Key, AgentSession> sessions = new ConcurrentHashMap<>();
-    private final ConcurrentMap<ProjectId, Activation> projectActivations = new ConcurrentHashMap<>();
+    private final ProjectActivations projectActivations;
+
+    /** @param projectActivations where the project activations attached to sessions are read */
+    public InMemoryAgentSessionRepository(ProjectActivations projectActivations) {
+        this.projectActivations = projectActivations;
+    }
 
     @Override
     public Optional<AgentSession> find(ProjectId project, AgentId agent) {
@@ -61,16 +66,6 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
     }
 
     @Override
-    public void saveProjectActivation(ProjectId project, Activation activation) {
-        projectActivations.merge(project, activation, (kept, candidate) -> kept.isNewerThan(candidate) ? kept : candidate);
-    }
-
-    @Override
-    public Optional<Activation> projectActivation(ProjectId project) {
-        return Optional.ofNullable(projectActivations.get(project));
-    }
-
-    @Override
     public boolean delete(ProjectId project, AgentId agent) {
         return sessions.remove(new Key(project, agent)) != null;
     }
@@ -84,7 +79,7 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
     }
 
     private AgentSession withProjectActivation(AgentSession stored) {
-        return new AgentSession(stored.project(), stored.agent(), projectActivation(stored.project()),
+        return new AgentSession(stored.project(), stored.agent(), projectActivations.find(stored.project()),
                 stored.agentActivation(), stored.lastCheckInAt(), stored.lastHeartbeatEventAt(), stored.busy(),
                 stored.shutDown());
     }

@@ -89,7 +89,7 @@ class ActivateAgentsServiceTest {
         assertThatThrownBy(() -> app.activated(
                 new ActivateAgentsCommand(app.observer, app.project, Mode.ACTIVE, newRequest())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(app.sessions.projectActivation(app.project)).isEmpty();
+        assertThat(app.projectActivations.find(app.project)).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.agentevents.application.memory.InMemoryAgentTokens;
 import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.memory.InMemoryEventSignals;
 import io.agentevents.application.memory.InMemoryIdempotencyRecords;
+import io.agentevents.application.memory.InMemoryProjectActivations;
 import io.agentevents.application.memory.InMemoryTransactions;
 import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.memory.RandomAgentIds;
@@ -80,7 +81,8 @@ final class InMemoryApplication {
     /** Polls and tokens are answered from memory where they can be, as the service wires them. */
     final FeedStamps stamps = FeedStamps.following(signals);
     final InMemoryEventLog eventLog = new InMemoryEventLog(signals, clock);
-    final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
+    final InMemoryProjectActivations projectActivations = new InMemoryProjectActivations();
+    final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository(projectActivations);
     final InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
     final InMemoryAgentTokens agentTokens = new InMemoryAgentTokens();
     final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
@@ -126,10 +128,10 @@ final class InMemoryApplication {
         userTokens = new InMemoryUserTokens(Map.of(adminHash, admin,
                 SecretHashing.hashToken(new Secret("other-admin")), otherAdmin));
         identify = new IdentifyCallerService(userTokens, agentTokens, storeCalls, clock, stamps, Optional.empty());
-        activateAgents = new ActivateAgentsService(sessions, eventLog, transactions, schedules, clock);
+        activateAgents = new ActivateAgentsService(projectActivations, eventLog, transactions, schedules, clock);
         activateAgent = new ActivateAgentService(sessions, eventLog, transactions, schedules, clock, inline);
-        registerAgent = new RegisterAgentService(registry, sessions, eventLog, transactions, new RandomAgentIds(),
-                new SecureRandomSecrets(), hashing, clock, inline);
+        registerAgent = new RegisterAgentService(registry, sessions, projectActivations, eventLog, transactions,
+                new RandomAgentIds(), new SecureRandomSecrets(), hashing, clock, inline);
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
                 hashing, AGENT_TOKEN_LIFETIME, clock, inline);
         recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, inline);

@@ -4,6 +4,7 @@ import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
+import io.agentevents.application.memory.InMemoryProjectActivations;
 import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.port.in.operations.ServiceStatistics;
 import io.agentevents.application.port.out.NewEvent;
@@ -30,7 +31,7 @@ class ReadStatisticsServiceTest {
 
     private final MutableClock clock = new MutableClock(TestSessions.T0);
     private final Schedules schedules = Schedules.defaults();
-    private final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
+    private final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository(new InMemoryProjectActivations());
     private final InMemoryEventLog eventLog = new InMemoryEventLog(java.time.Clock.systemUTC());
     private final ProjectId project = TestSessions.newProject();
     private final ReadStatisticsService statistics =

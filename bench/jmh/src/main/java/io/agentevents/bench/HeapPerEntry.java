@@ -1,6 +1,7 @@
 package io.agentevents.bench;
 
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
+import io.agentevents.application.memory.InMemoryProjectActivations;
 import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.AgentId;
@@ -38,7 +39,7 @@ public final class HeapPerEntry {
         Instant now = Instant.parse("2026-11-27T10:00:00Z");
 
         long before = usedAfterGc();
-        InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository();
+        InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository(new InMemoryProjectActivations());
         for (int i = 0; i < ENTRIES; i++) {
             ProjectId project = new ProjectId(new String("project-" + (i % PROJECTS)));
             AgentSession idle = AgentSession.start(project, new AgentId(UUID.randomUUID()), Optional.empty())

@@ -2,7 +2,6 @@ package io.agentevents.application.port.out;
 
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
-import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
 import java.time.Instant;
@@ -14,9 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The sessions of registered agents. A project's activation is kept once per project and
- * attached to every session of the project when it is read, so activating a project is one
- * write however many agents it has, and agents registered later are covered too.
+ * The sessions of registered agents. A session is read with its project's activation (kept by
+ * the same store's {@link ProjectActivations}) attached, and stored without it.
  */
 public interface AgentSessionRepository {
 
@@ -60,12 +58,6 @@ public interface AgentSessionRepository {
      * @return the changes that were stored, in no particular order
      */
     List<SessionChange> updateAll(Map<AgentKey, Function<AgentSession, SessionChange>> changes);
-
-    /** Keeps {@code activation} as the project's activation unless a newer one is kept. */
-    void saveProjectActivation(ProjectId project, Activation activation);
-
-    /** The project's latest activation, if it ever had one. */
-    Optional<Activation> projectActivation(ProjectId project);
 
     /**
      * Forgets the agent's session.

@@ -2,9 +2,9 @@ package io.agentevents.application.service.activation;
 
 import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
 import io.agentevents.application.port.in.activation.ActivateAgentsUseCase;
-import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
+import io.agentevents.application.port.out.ProjectActivations;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.access.Access;
 import io.agentevents.domain.activation.Activation;
@@ -18,15 +18,15 @@ import java.util.concurrent.CompletionStage;
 
 public class ActivateAgentsService implements ActivateAgentsUseCase {
 
-    private final AgentSessionRepository sessions;
+    private final ProjectActivations projectActivations;
     private final EventLog eventLog;
     private final Transactions transactions;
     private final Schedules schedules;
     private final Clock clock;
 
-    public ActivateAgentsService(AgentSessionRepository sessions, EventLog eventLog, Transactions transactions,
+    public ActivateAgentsService(ProjectActivations projectActivations, EventLog eventLog, Transactions transactions,
                                  Schedules schedules, Clock clock) {
-        this.sessions = sessions;
+        this.projectActivations = projectActivations;
         this.eventLog = eventLog;
         this.transactions = transactions;
         this.schedules = schedules;
@@ -54,7 +54,7 @@ public class ActivateAgentsService implements ActivateAgentsUseCase {
     /** Locks only the project's event counter, then its activation row: fit to share a commit. */
     private List<StoredEvent> store(ActivateAgentsCommand command, Activation activation) {
         List<StoredEvent> stored = eventLog.append(command.project(), List.of(NewEvent.of(activation)));
-        sessions.saveProjectActivation(command.project(), activation);
+        projectActivations.save(command.project(), activation);
         return stored;
     }
 }

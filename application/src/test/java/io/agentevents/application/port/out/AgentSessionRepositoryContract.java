@@ -26,19 +26,24 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every promise of {@link AgentSessionRepository}. */
+/** Every promise of {@link AgentSessionRepository}, and of the {@link ProjectActivations} of the same store. */
 public abstract class AgentSessionRepositoryContract {
 
     private final Schedules schedules = Schedules.defaults();
     private AgentSessionRepository sessions;
+    private ProjectActivations projectActivations;
     private ProjectId project;
     private AgentId agent;
 
     protected abstract AgentSessionRepository repository();
 
+    /** The project activations of the store of the last {@link #repository()}. */
+    protected abstract ProjectActivations projectActivations();
+
     @BeforeEach
     void setUpRepository() {
         sessions = repository();
+        projectActivations = projectActivations();
         project = newProject();
         agent = newAgent();
     }
@@ -58,7 +63,7 @@ public abstract class AgentSessionRepositoryContract {
         sessions.insert(AgentSession.start(project, seenLate, Optional.empty()));
         sessions.update(project, seenEarly, session -> session.recordCheckIn(T0, schedules));
         sessions.update(project, seenLate, session -> session.recordCheckIn(T0.plusSeconds(10), schedules));
-        sessions.saveProjectActivation(project, projectActivation(Mode.ACTIVE, T0));
+        projectActivations.save(project, projectActivation(Mode.ACTIVE, T0));
         List<AgentSession> seen = new ArrayList<>();
 
         sessions.forEachSeenSince(T0.plusSeconds(10), session -> {
@@ -149,32 +154,32 @@ public abstract class AgentSessionRepositoryContract {
         inserted();
         Activation activation = projectActivation(Mode.ACTIVE, T0);
 
-        sessions.saveProjectActivation(project, activation);
+        projectActivations.save(project, activation);
         AgentId later = newAgent();
         sessions.insert(AgentSession.start(project, later, Optional.empty()));
 
         assertThat(sessions.find(project, agent).orElseThrow().projectActivation()).contains(activation);
         assertThat(sessions.find(project, later).orElseThrow().projectActivation()).contains(activation);
-        assertThat(sessions.projectActivation(project)).contains(activation);
+        assertThat(projectActivations.find(project)).contains(activation);
     }
 
     @Test
     void projectActivation_olderThanTheKeptOne_isIgnored() {
         Activation newer = projectActivation(Mode.REAL_TIME, T0.plusSeconds(10));
-        sessions.saveProjectActivation(project, newer);
+        projectActivations.save(project, newer);
 
-        sessions.saveProjectActivation(project, projectActivation(Mode.IDLE, T0));
+        projectActivations.save(project, projectActivation(Mode.IDLE, T0));
 
-        assertThat(sessions.projectActivation(project)).contains(newer);
+        assertThat(projectActivations.find(project)).contains(newer);
     }
 
     @Test
     void projectActivation_ofAnotherProject_isNotAttached() {
         inserted();
-        sessions.saveProjectActivation(newProject(), projectActivation(Mode.ACTIVE, T0));
+        projectActivations.save(newProject(), projectActivation(Mode.ACTIVE, T0));
 
         assertThat(sessions.find(project, agent).orElseThrow().projectActivation()).isEmpty();
-        assertThat(sessions.projectActivation(project)).isEmpty();
+        assertThat(projectActivations.find(project)).isEmpty();
     }
 
     @Test
