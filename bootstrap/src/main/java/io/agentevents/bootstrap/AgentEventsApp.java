@@ -34,7 +34,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class AgentEventsApp implements AutoCloseable {
     static final Duration PRESENCE_FLUSH = Duration.ofMillis(200);
 
     private final Vertx vertx;
-    private final HttpServer server;
+    private final HttpServers server;
     private final Stores stores;
     private final FlushPresenceUseCase flush;
     private final long flushTimer;
@@ -71,7 +70,7 @@ public final class AgentEventsApp implements AutoCloseable {
     private final JvmMeters jvmMeters;
     private final ScheduledExecutorService deadlines;
 
-    private AgentEventsApp(Vertx vertx, HttpServer server, Stores stores, FlushPresenceUseCase flush, long flushTimer,
+    private AgentEventsApp(Vertx vertx, HttpServers server, Stores stores, FlushPresenceUseCase flush, long flushTimer,
                            WaitingPolls waitingPolls, JvmMeters jvmMeters, ScheduledExecutorService deadlines) {
         this.deadlines = deadlines;
         this.vertx = vertx;
@@ -135,16 +134,14 @@ public final class AgentEventsApp implements AutoCloseable {
 
             WaitingPolls waitingPolls = new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN);
             // The server's port is known once it listens (port 0 picks one); the URL asks for it when used.
-            AtomicReference<HttpServer> listening = new AtomicReference<>();
+            AtomicReference<HttpServers> listening = new AtomicReference<>();
             ApiOptions apiOptions = new ApiOptions(config.server().rateLimitPerSecond(), waitingPolls,
                     new ApiMetrics(meters, meters::scrape),
-                    config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().actualPort()));
+                    config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().port()));
             JsonCodec codec = new JsonCodec();
-            HttpServer server = vertx.createHttpServer(HttpServerSettings.of(config))
-                    .requestHandler(ApiRouter.create(vertx, useCases, codec, apiOptions))
-                    .invalidRequestHandler(new InvalidRequests(codec))
-                    .listen()
-                    .await();
+            HttpServers server = HttpServers.listen(vertx, HttpServerSettings.of(config),
+                    ApiRouter.create(vertx, useCases, codec, apiOptions), new InvalidRequests(codec),
+                    HttpServers.defaultCount());
             listening.set(server);
             BackgroundTasks.schedulePurge(vertx, purge, config.eventRetention());
             FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules,
@@ -174,7 +171,12 @@ public final class AgentEventsApp implements AutoCloseable {
     }
 
     public int port() {
-        return server.actualPort();
+        return server.port();
+    }
+
+    /** How many event loops serve HTTP, one server instance each. */
+    public int eventLoops() {
+        return server.instances();
     }
 
     /** Which store serves, for the start-up log line. */
@@ -190,7 +192,7 @@ public final class AgentEventsApp implements AutoCloseable {
     public void close() {
         try {
             waitingPolls.answerAllNow();
-            server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).await();
+            server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             vertx.cancelTimer(flushTimer);
             flushPresenceOnce();
         } finally {

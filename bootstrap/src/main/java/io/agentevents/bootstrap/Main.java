@@ -73,8 +73,8 @@ public final class Main {
             System.exit(1);
             return;
         }
-        LOG.info("agent-events {} serving the v2 events API on port {} ({}; activations last {}, events kept {})",
-                version(), app.port(), app.storeDescription(), Durations.format(config.activationTtl()),
+        LOG.info("agent-events {} serving the v2 events API on port {} ({} event loops; {}; activations last {}, events kept {})",
+                version(), app.port(), app.eventLoops(), app.storeDescription(), Durations.format(config.activationTtl()),
                 Durations.format(config.eventRetention()));
         demoToken.ifPresent(token -> printDemo(out, token, app.port()));
         awaitStopSignal(app);
