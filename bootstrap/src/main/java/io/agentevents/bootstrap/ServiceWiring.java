@@ -69,7 +69,7 @@ final class ServiceWiring {
                 new ActivateAgentsService(stores.projectActivations(), eventLog, transactions, schedules, clock),
                 new ActivateAgentService(sessions, eventLog, transactions, schedules, clock, storeCalls),
                 new ListProjectEventsService(eventLog, storeCalls),
-                new RegisterAgentService(registry, sessions, stores.projectActivations(), eventLog, transactions,
+                new RegisterAgentService(registry, sessions, eventLog, transactions,
                         new RandomAgentIds(), secrets, hashing, clock, workers),
                 new AuthenticateAgentService(userTokens, registry, agentTokens, secrets, hashing,
                         config.agentTokenLifetime(), clock, workers),

@@ -7,7 +7,6 @@ import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.activation.SingleAgent;
 import io.agentevents.domain.session.AgentSession;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Builders shared by the tests of every module; each call makes fresh ids. */
@@ -31,7 +30,7 @@ public final class TestSessions {
     }
 
     public static AgentSession newSession() {
-        return AgentSession.start(newProject(), newAgent(), Optional.empty());
+        return AgentSession.start(newProject(), newAgent());
     }
 
     public static Activation projectActivation(Mode mode, Instant at) {

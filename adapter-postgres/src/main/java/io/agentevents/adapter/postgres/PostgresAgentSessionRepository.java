@@ -48,11 +48,11 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
     }
 
     @Override
-    public Optional<AgentSession> find(ProjectId project, AgentId agent) {
+    public Optional<CoveredSession> find(ProjectId project, AgentId agent) {
         return store.call(handle -> select(handle, project, agent, ""));
     }
 
-    private static Optional<AgentSession> select(Handle handle, ProjectId project, AgentId agent, String lock) {
+    private static Optional<CoveredSession> select(Handle handle, ProjectId project, AgentId agent, String lock) {
         return handle.createQuery(AgentSessionRow.SELECT + " WHERE s.project_id = :project AND s.agent_id = :agent" + lock)
                 .bind("project", project.value())
                 .bind("agent", agent.value())
@@ -79,7 +79,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
 
     @Override
     public Optional<SessionChange> update(ProjectId project, AgentId agent,
-                                          Function<AgentSession, SessionChange> change) {
+                                          Function<CoveredSession, SessionChange> change) {
         return store.inTransaction(() -> store.call(handle -> {
             Optional<SessionChange> applied = select(handle, project, agent, " FOR UPDATE OF s").map(change);
             applied.ifPresent(done -> handle.createUpdate(UPDATE).bindMethods(SessionValues.of(done.next())).execute());
@@ -92,7 +92,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
      * and writes them back in one batch.
      */
     @Override
-    public List<SessionChange> updateAll(Map<AgentKey, Function<AgentSession, SessionChange>> changes) {
+    public List<SessionChange> updateAll(Map<AgentKey, Function<CoveredSession, SessionChange>> changes) {
         if (changes.isEmpty()) {
             return List.of();
         }
@@ -100,7 +100,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
         String[] projects = keys.stream().map(key -> key.project().value()).toArray(String[]::new);
         UUID[] agents = keys.stream().map(key -> key.agent().value()).toArray(UUID[]::new);
         return store.inTransaction(() -> store.call(handle -> {
-            List<AgentSession> locked = handle.createQuery(AgentSessionRow.SELECT
+            List<CoveredSession> locked = handle.createQuery(AgentSessionRow.SELECT
                             + " WHERE (s.project_id, s.agent_id) IN (SELECT * FROM unnest(:projects, :agents))"
                             + " ORDER BY s.project_id, s.agent_id FOR UPDATE OF s")
                     .bindArray("projects", String.class, (Object[]) projects)
@@ -109,8 +109,9 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                     .list();
             List<SessionChange> applied = new ArrayList<>(locked.size());
             PreparedBatch batch = handle.prepareBatch(UPDATE);
-            for (AgentSession session : locked) {
-                SessionChange change = changes.get(new AgentKey(session.project(), session.agent())).apply(session);
+            for (CoveredSession covered : locked) {
+                AgentSession session = covered.session();
+                SessionChange change = changes.get(new AgentKey(session.project(), session.agent())).apply(covered);
                 applied.add(change);
                 batch.bindMethods(SessionValues.of(change.next())).add();
             }
@@ -140,7 +141,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
 
     /** Streams the rows in a read-only transaction, so the driver fetches them in batches, not all at once. */
     @Override
-    public void forEachSeenSince(Instant since, Consumer<AgentSession> action) {
+    public void forEachSeenSince(Instant since, Consumer<CoveredSession> action) {
         store.inTransactionOnHandle(handle -> {
             handle.createQuery(AgentSessionRow.SELECT + " WHERE s.last_check_in_at >= :since")
                     .bind("since", since)

@@ -16,10 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/**
- * Sessions in memory, kept without the project's activation, which is attached on every read
- * from the store's {@link ProjectActivations}, as the port asks.
- */
+/** Sessions in memory, each read with its project's activation from the store's {@link ProjectActivations}. */
 public class InMemoryAgentSessionRepository implements AgentSessionRepository {
 
     private record Key(ProjectId project, AgentId agent) {
@@ -28,19 +25,19 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
     private final ConcurrentMap<Key, AgentSession> sessions = new ConcurrentHashMap<>();
     private final ProjectActivations projectActivations;
 
-    /** @param projectActivations where the project activations attached to sessions are read */
+    /** @param projectActivations where the project activations read with sessions are kept */
     public InMemoryAgentSessionRepository(ProjectActivations projectActivations) {
         this.projectActivations = projectActivations;
     }
 
     @Override
-    public Optional<AgentSession> find(ProjectId project, AgentId agent) {
-        return Optional.ofNullable(sessions.get(new Key(project, agent))).map(this::withProjectActivation);
+    public Optional<CoveredSession> find(ProjectId project, AgentId agent) {
+        return Optional.ofNullable(sessions.get(new Key(project, agent))).map(this::covered);
     }
 
     @Override
     public void insert(AgentSession session) {
-        AgentSession previous = sessions.putIfAbsent(new Key(session.project(), session.agent()), detached(session));
+        AgentSession previous = sessions.putIfAbsent(new Key(session.project(), session.agent()), session);
         if (previous != null) {
             throw new IllegalStateException("agent " + session.agent() + " already has a session");
         }
@@ -48,18 +45,18 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
 
     @Override
     public Optional<SessionChange> update(ProjectId project, AgentId agent,
-                                          Function<AgentSession, SessionChange> change) {
+                                          Function<CoveredSession, SessionChange> change) {
         SessionChange[] applied = new SessionChange[1];
         // compute() runs the change atomically per key; if it throws, nothing is stored.
         sessions.computeIfPresent(new Key(project, agent), (key, stored) -> {
-            applied[0] = change.apply(withProjectActivation(stored));
-            return detached(applied[0].next());
+            applied[0] = change.apply(covered(stored));
+            return applied[0].next();
         });
         return Optional.ofNullable(applied[0]);
     }
 
     @Override
-    public List<SessionChange> updateAll(Map<AgentKey, Function<AgentSession, SessionChange>> changes) {
+    public List<SessionChange> updateAll(Map<AgentKey, Function<CoveredSession, SessionChange>> changes) {
         List<SessionChange> applied = new ArrayList<>(changes.size());
         changes.forEach((key, change) -> update(key.project(), key.agent(), change).ifPresent(applied::add));
         return applied;
@@ -71,21 +68,14 @@ public class InMemoryAgentSessionRepository implements AgentSessionRepository {
     }
 
     @Override
-    public void forEachSeenSince(Instant since, Consumer<AgentSession> action) {
+    public void forEachSeenSince(Instant since, Consumer<CoveredSession> action) {
         sessions.values().stream()
                 .filter(session -> session.lastCheckInAt().filter(seen -> !seen.isBefore(since)).isPresent())
-                .map(this::withProjectActivation)
+                .map(this::covered)
                 .forEach(action);
     }
 
-    private AgentSession withProjectActivation(AgentSession stored) {
-        return new AgentSession(stored.project(), stored.agent(), projectActivations.find(stored.project()),
-                stored.agentActivation(), stored.lastCheckInAt(), stored.lastHeartbeatEventAt(), stored.busy(),
-                stored.shutDown());
-    }
-
-    private static AgentSession detached(AgentSession session) {
-        return new AgentSession(session.project(), session.agent(), Optional.empty(), session.agentActivation(),
-                session.lastCheckInAt(), session.lastHeartbeatEventAt(), session.busy(), session.shutDown());
+    private CoveredSession covered(AgentSession stored) {
+        return new CoveredSession(stored, projectActivations.find(stored.project()));
     }
 }

@@ -14,7 +14,7 @@ public class InMemoryProjectActivations implements ProjectActivations {
 
     @Override
     public void save(ProjectId project, Activation activation) {
-        activations.merge(project, activation, (kept, candidate) -> kept.isNewerThan(candidate) ? kept : candidate);
+        activations.merge(project, activation, (kept, arriving) -> Activation.kept(Optional.of(kept), arriving));
     }
 
     @Override

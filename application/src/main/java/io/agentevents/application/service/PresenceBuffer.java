@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.domain.RequestId;
 import io.agentevents.domain.activation.Schedules;
@@ -33,9 +34,10 @@ public final class PresenceBuffer {
         }
 
         /** The domain behaviour that records this observation on a session. */
-        public SessionChange applyTo(AgentSession session, Schedules schedules) {
-            return busy.map(value -> session.recordHeartbeat(seenAt, value, schedules))
-                    .orElseGet(() -> session.recordCheckIn(seenAt, schedules));
+        public SessionChange applyTo(CoveredSession covered, Schedules schedules) {
+            AgentSession session = covered.session();
+            return busy.map(value -> session.recordHeartbeat(seenAt, value, covered.projectActivation(), schedules))
+                    .orElseGet(() -> session.recordCheckIn(seenAt, covered.projectActivation(), schedules));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
@@ -30,7 +31,7 @@ public final class SessionChanges {
 
     /** @throws AgentNotFoundException if the agent has no session */
     public SessionChange apply(ProjectId project, AgentId agent, RequestId requestId,
-                        Function<AgentSession, SessionChange> behaviour) {
+                        Function<CoveredSession, SessionChange> behaviour) {
         return transactions.inTransaction(() -> {
             SessionChange change = sessions.update(project, agent, behaviour)
                     .orElseThrow(() -> new AgentNotFoundException(project, agent));

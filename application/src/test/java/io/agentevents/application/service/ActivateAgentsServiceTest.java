@@ -68,8 +68,7 @@ class ActivateAgentsServiceTest {
                 newRequest())).toCompletableFuture();
 
         assertThat(stage).isCompleted();
-        assertThat(app.sessions.find(app.project, agent).orElseThrow().effectiveModeAt(app.clock.instant()))
-                .isEqualTo(Mode.ACTIVE);
+        assertThat(app.modeOf(agent)).isEqualTo(Mode.ACTIVE);
     }
 
     @Test

@@ -224,7 +224,7 @@ class AnsweredFromMemoryTest {
         app.signals.listen(new EventSignals.Listener() {
             @Override
             public void appended(ProjectId project, Optional<AgentId> about) {
-                modesWhenSignalled.add(app.sessions.find(project, agent).orElseThrow().effectiveModeAt(app.clock.instant()));
+                modesWhenSignalled.add(app.modeOf(agent));
             }
 
             @Override

@@ -40,7 +40,9 @@ import io.agentevents.application.service.idempotency.FinishIdempotentRequestSer
 import io.agentevents.application.service.operations.FlushPresenceService;
 import io.agentevents.application.service.operations.PurgeExpiredService;
 import io.agentevents.domain.MutableClock;
+import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
+import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;
@@ -130,7 +132,7 @@ final class InMemoryApplication {
         identify = new IdentifyCallerService(userTokens, agentTokens, storeCalls, clock, stamps, Optional.empty());
         activateAgents = new ActivateAgentsService(projectActivations, eventLog, transactions, schedules, clock);
         activateAgent = new ActivateAgentService(sessions, eventLog, transactions, schedules, clock, inline);
-        registerAgent = new RegisterAgentService(registry, sessions, projectActivations, eventLog, transactions,
+        registerAgent = new RegisterAgentService(registry, sessions, eventLog, transactions,
                 new RandomAgentIds(), new SecureRandomSecrets(), hashing, clock, inline);
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
                 hashing, AGENT_TOKEN_LIFETIME, clock, inline);
@@ -199,5 +201,11 @@ final class InMemoryApplication {
         AgentRegistration registration = register();
         return awaited(authenticateAgent.authenticate(new AuthenticateAgentCommand(project,
                 registration.agent().id(), registration.password(), FINGERPRINT, ADDRESS))).token();
+    }
+
+    /** The agent's effective mode now, as its session and its project's activation decide it. */
+    Mode modeOf(AgentId agent) {
+        var covered = sessions.find(project, agent).orElseThrow();
+        return covered.session().effectiveModeAt(covered.projectActivation(), clock.instant());
     }
 }

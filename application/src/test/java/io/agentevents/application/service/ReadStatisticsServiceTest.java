@@ -40,13 +40,13 @@ class ReadStatisticsServiceTest {
     @Test
     void read_countsAgentsOnlineByThePresenceRules_acrossProjects() {
         Instant now = TestSessions.T0.plus(Duration.ofHours(5));
-        agent(project, session -> session.recordCheckIn(now.minusSeconds(20), schedules).next()); // idle: online
-        agent(TestSessions.newProject(), session -> session.recordCheckIn(now.minusSeconds(1), schedules).next());
-        agent(project, session -> session.recordCheckIn(now.minus(Duration.ofHours(4)), schedules).next()); // too long ago
-        agent(project, session -> session.recordCheckIn(now.minusSeconds(1), schedules).next()
+        agent(project, session -> session.recordCheckIn(now.minusSeconds(20), Optional.empty(), schedules).next()); // idle: online
+        agent(TestSessions.newProject(), session -> session.recordCheckIn(now.minusSeconds(1), Optional.empty(), schedules).next());
+        agent(project, session -> session.recordCheckIn(now.minus(Duration.ofHours(4)), Optional.empty(), schedules).next()); // too long ago
+        agent(project, session -> session.recordCheckIn(now.minusSeconds(1), Optional.empty(), schedules).next()
                 .recordShutdown(now).next()); // said goodbye
         agent(project, session -> session.activate(TestSessions.agentActivation(session.agent(), Mode.ACTIVE,
-                now.minusSeconds(20))).next().recordCheckIn(now.minusSeconds(10), schedules).next()); // active, quiet 10 s
+                now.minusSeconds(20))).next().recordCheckIn(now.minusSeconds(10), Optional.empty(), schedules).next()); // active, quiet 10 s
         agent(project, UnaryOperator.identity()); // never seen
         clock.setTo(now);
 
@@ -67,7 +67,7 @@ class ReadStatisticsServiceTest {
 
     private void agent(ProjectId in, UnaryOperator<AgentSession> history) {
         AgentId agent = TestSessions.newAgent();
-        sessions.insert(AgentSession.start(in, agent, Optional.empty()));
-        sessions.update(in, agent, session -> new SessionChange(history.apply(session), List.of()));
+        sessions.insert(AgentSession.start(in, agent));
+        sessions.update(in, agent, covered -> new SessionChange(history.apply(covered.session()), List.of()));
     }
 }

@@ -42,6 +42,7 @@ public class DomainBenchmarks {
     private final Instant start = Instant.parse("2026-11-27T10:00:00Z");
     private Instant now;
     private AgentSession session;
+    private Optional<Activation> projectActivation;
 
     @Setup
     public void setUp() {
@@ -51,23 +52,24 @@ public class DomainBenchmarks {
                 new RequestId(UUID.randomUUID()), schedules);
         Activation ownRealTime = Activation.request(new SingleAgent(agent), Mode.REAL_TIME, start.plusSeconds(5),
                 new RequestId(UUID.randomUUID()), schedules);
-        session = AgentSession.start(project, agent, Optional.of(projectWide)).activate(ownRealTime).next()
-                .recordHeartbeat(start.plusSeconds(10), false, schedules).next();
+        projectActivation = Optional.of(projectWide);
+        session = AgentSession.start(project, agent).activate(ownRealTime).next()
+                .recordHeartbeat(start.plusSeconds(10), false, projectActivation, schedules).next();
         now = start.plusSeconds(11);
     }
 
     @Benchmark
     public Mode effectiveMode() {
-        return session.effectiveModeAt(now);
+        return session.effectiveModeAt(projectActivation, now);
     }
 
     @Benchmark
     public AgentStatus presenceStatus() {
-        return presence.statusOf(session, now);
+        return presence.statusOf(session, projectActivation, now);
     }
 
     @Benchmark
     public AgentSession recordHeartbeat() {
-        return session.recordHeartbeat(now, true, schedules).next();
+        return session.recordHeartbeat(now, true, projectActivation, schedules).next();
     }
 }

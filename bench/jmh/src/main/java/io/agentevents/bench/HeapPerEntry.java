@@ -42,8 +42,8 @@ public final class HeapPerEntry {
         InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository(new InMemoryProjectActivations());
         for (int i = 0; i < ENTRIES; i++) {
             ProjectId project = new ProjectId(new String("project-" + (i % PROJECTS)));
-            AgentSession idle = AgentSession.start(project, new AgentId(UUID.randomUUID()), Optional.empty())
-                    .recordCheckIn(now.plusMillis(i), schedules).next();
+            AgentSession idle = AgentSession.start(project, new AgentId(UUID.randomUUID()))
+                    .recordCheckIn(now.plusMillis(i), Optional.empty(), schedules).next();
             sessions.insert(idle);
         }
         long withSessions = usedAfterGc();

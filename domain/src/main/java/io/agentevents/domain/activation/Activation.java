@@ -49,4 +49,12 @@ public record Activation(ActivationScope scope, Mode mode, Instant at, Optional<
     public boolean isNewerThan(Activation other) {
         return at.isAfter(other.at);
     }
+
+    /**
+     * Which activation of one scope to keep when {@code arriving} comes after {@code kept}: the
+     * newer, and {@code arriving} on a tie, so activations arriving out of order never roll back.
+     */
+    public static Activation kept(Optional<Activation> kept, Activation arriving) {
+        return kept.filter(current -> current.isNewerThan(arriving)).orElse(arriving);
+    }
 }

@@ -1,10 +1,12 @@
 package io.agentevents.domain.session;
 
+import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Decides whether an agent is online: it checked in or heartbeated within
@@ -44,12 +46,17 @@ public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration
         return schedules.forMode(mode).heartbeatEvery().multipliedBy(missedHeartbeats).plus(grace);
     }
 
-    /** Whether the agent of {@code session} counts as online at {@code now}: not shut down, and seen within the window of its mode. */
-    public boolean isOnline(AgentSession session, Instant now) {
+    /**
+     * Whether the agent of {@code session} counts as online at {@code now}: not shut down, and seen
+     * within the window of its mode.
+     *
+     * @param projectActivation the latest activation of the agent's whole project, if any
+     */
+    public boolean isOnline(AgentSession session, Optional<Activation> projectActivation, Instant now) {
         if (session.shutDown()) {
             return false;
         }
-        Duration window = onlineWindow(session.effectiveModeAt(now));
+        Duration window = onlineWindow(session.effectiveModeAt(projectActivation, now));
         return session.lastCheckInAt().map(seen -> !now.isAfter(seen.plus(window))).orElse(false);
     }
 
@@ -58,11 +65,15 @@ public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration
         return mode != Mode.IDLE;
     }
 
-    /** What a client sees of the agent of {@code session} at {@code now}. */
-    public AgentStatus statusOf(AgentSession session, Instant now) {
-        Mode mode = session.effectiveModeAt(now);
-        boolean online = isOnline(session, now);
-        return new AgentStatus(online, online && session.busy(), mode, session.modeEndsAt(now),
+    /**
+     * What a client sees of the agent of {@code session} at {@code now}.
+     *
+     * @param projectActivation the latest activation of the agent's whole project, if any
+     */
+    public AgentStatus statusOf(AgentSession session, Optional<Activation> projectActivation, Instant now) {
+        Mode mode = session.effectiveModeAt(projectActivation, now);
+        boolean online = isOnline(session, projectActivation, now);
+        return new AgentStatus(online, online && session.busy(), mode, session.modeEndsAt(projectActivation, now),
                 session.lastCheckInAt(), isReliable(mode));
     }
 }

@@ -35,8 +35,14 @@ class AgentSessionTest {
         return T0.plusSeconds(seconds);
     }
 
-    private static AgentSession activated(AgentSession session, Activation... activations) {
-        for (Activation activation : activations) {
+    private static final Optional<Activation> NO_PROJECT_ACTIVATION = Optional.empty();
+
+    private static Optional<Activation> project(Mode mode, Instant at) {
+        return Optional.of(projectActivation(mode, at));
+    }
+
+    private static AgentSession activated(AgentSession session, Activation... ownActivations) {
+        for (Activation activation : ownActivations) {
             session = session.activate(activation).next();
         }
         return session;
@@ -44,84 +50,86 @@ class AgentSessionTest {
 
     @Test
     void effectiveMode_withoutActivation_isIdle() {
-        assertThat(newSession().effectiveModeAt(T0)).isEqualTo(Mode.IDLE);
+        assertThat(newSession().effectiveModeAt(NO_PROJECT_ACTIVATION, T0)).isEqualTo(Mode.IDLE);
     }
 
     @Test
-    void effectiveMode_afterProjectActivation_isTheActivatedMode() {
-        AgentSession session = activated(newSession(), projectActivation(Mode.ACTIVE, at(0)));
+    void effectiveMode_underAProjectActivation_isTheActivatedMode() {
+        assertThat(newSession().effectiveModeAt(project(Mode.ACTIVE, at(0)), at(10))).isEqualTo(Mode.ACTIVE);
+    }
 
-        assertThat(session.effectiveModeAt(at(10))).isEqualTo(Mode.ACTIVE);
+    @Test
+    void effectiveMode_afterOwnActivation_isTheActivatedMode() {
+        AgentSession session = newSession();
+        session = activated(session, agentActivation(session.agent(), Mode.ACTIVE, at(0)));
+
+        assertThat(session.effectiveModeAt(NO_PROJECT_ACTIVATION, at(10))).isEqualTo(Mode.ACTIVE);
     }
 
     @Test
     void effectiveMode_oneMicrosecondBeforeExpiry_isStillActive() {
-        AgentSession session = activated(newSession(), projectActivation(Mode.ACTIVE, at(0)));
-
-        assertThat(session.effectiveModeAt(at(75).minusNanos(1_000))).isEqualTo(Mode.ACTIVE);
+        assertThat(newSession().effectiveModeAt(project(Mode.ACTIVE, at(0)), at(75).minusNanos(1_000)))
+                .isEqualTo(Mode.ACTIVE);
     }
 
     @Test
     void effectiveMode_exactlyAtExpiry_fallsBackToIdle() {
-        AgentSession session = activated(newSession(), projectActivation(Mode.ACTIVE, at(0)));
-
-        assertThat(session.effectiveModeAt(at(75))).isEqualTo(Mode.IDLE);
+        assertThat(newSession().effectiveModeAt(project(Mode.ACTIVE, at(0)), at(75))).isEqualTo(Mode.IDLE);
     }
 
     @Test
     void reactivation_ofTheSameMode_extendsIt() {
-        AgentSession session = activated(newSession(),
-                projectActivation(Mode.ACTIVE, at(0)), projectActivation(Mode.ACTIVE, at(70)));
+        AgentSession session = newSession();
+        session = activated(session, agentActivation(session.agent(), Mode.ACTIVE, at(0)),
+                agentActivation(session.agent(), Mode.ACTIVE, at(70)));
 
-        assertThat(session.effectiveModeAt(at(100))).isEqualTo(Mode.ACTIVE);
-        assertThat(session.modeEndsAt(at(100))).contains(at(145));
-        assertThat(session.effectiveModeAt(at(145))).isEqualTo(Mode.IDLE);
+        assertThat(session.effectiveModeAt(NO_PROJECT_ACTIVATION, at(100))).isEqualTo(Mode.ACTIVE);
+        assertThat(session.modeEndsAt(NO_PROJECT_ACTIVATION, at(100))).contains(at(145));
+        assertThat(session.effectiveModeAt(NO_PROJECT_ACTIVATION, at(145))).isEqualTo(Mode.IDLE);
     }
 
     @Test
     void laterAgentActivation_winsOverEarlierProjectActivation() {
         AgentSession session = newSession();
-        session = activated(session,
-                projectActivation(Mode.ACTIVE, at(0)), agentActivation(session.agent(), Mode.REAL_TIME, at(10)));
+        session = activated(session, agentActivation(session.agent(), Mode.REAL_TIME, at(10)));
 
-        assertThat(session.effectiveModeAt(at(20))).isEqualTo(Mode.REAL_TIME);
+        assertThat(session.effectiveModeAt(project(Mode.ACTIVE, at(0)), at(20))).isEqualTo(Mode.REAL_TIME);
     }
 
     @Test
     void laterProjectActivation_winsOverEarlierAgentActivation() {
         AgentSession session = newSession();
-        session = activated(session,
-                agentActivation(session.agent(), Mode.REAL_TIME, at(0)), projectActivation(Mode.ACTIVE, at(10)));
+        session = activated(session, agentActivation(session.agent(), Mode.REAL_TIME, at(0)));
 
-        assertThat(session.effectiveModeAt(at(20))).isEqualTo(Mode.ACTIVE);
+        assertThat(session.effectiveModeAt(project(Mode.ACTIVE, at(10)), at(20))).isEqualTo(Mode.ACTIVE);
     }
 
     @Test
     void explicitIdle_endsAnEarlierActivation() {
         AgentSession session = newSession();
-        session = activated(session,
-                projectActivation(Mode.REAL_TIME, at(0)), agentActivation(session.agent(), Mode.IDLE, at(5)));
+        session = activated(session, agentActivation(session.agent(), Mode.IDLE, at(5)));
+        Optional<Activation> realTime = project(Mode.REAL_TIME, at(0));
 
-        assertThat(session.effectiveModeAt(at(6))).isEqualTo(Mode.IDLE);
-        assertThat(session.modeEndsAt(at(6))).isEmpty();
+        assertThat(session.effectiveModeAt(realTime, at(6))).isEqualTo(Mode.IDLE);
+        assertThat(session.modeEndsAt(realTime, at(6))).isEmpty();
     }
 
     @Test
-    void explicitIdleOfTheProject_endsAnActivation() {
-        AgentSession session = activated(newSession(),
-                projectActivation(Mode.ACTIVE, at(0)), projectActivation(Mode.IDLE, at(5)));
+    void explicitIdleOfTheProject_endsAnEarlierAgentActivation() {
+        AgentSession session = newSession();
+        session = activated(session, agentActivation(session.agent(), Mode.ACTIVE, at(0)));
 
-        assertThat(session.effectiveModeAt(at(6))).isEqualTo(Mode.IDLE);
+        assertThat(session.effectiveModeAt(project(Mode.IDLE, at(5)), at(6))).isEqualTo(Mode.IDLE);
     }
 
     @Test
     void activationAfterExplicitIdle_winsAgain() {
         AgentSession session = newSession();
-        session = activated(session,
-                agentActivation(session.agent(), Mode.IDLE, at(0)), projectActivation(Mode.ACTIVE, at(5)));
+        session = activated(session, agentActivation(session.agent(), Mode.IDLE, at(0)));
+        Optional<Activation> active = project(Mode.ACTIVE, at(5));
 
-        assertThat(session.effectiveModeAt(at(6))).isEqualTo(Mode.ACTIVE);
-        assertThat(session.effectiveModeAt(at(80))).isEqualTo(Mode.IDLE);
+        assertThat(session.effectiveModeAt(active, at(6))).isEqualTo(Mode.ACTIVE);
+        assertThat(session.effectiveModeAt(active, at(80))).isEqualTo(Mode.IDLE);
     }
 
     @Test
@@ -130,55 +138,66 @@ class AgentSessionTest {
                 Schedule.expiring(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(30)));
         AgentSession session = newSession();
         Activation realTime = Activation.request(new SingleAgent(session.agent()), Mode.REAL_TIME, at(10), newRequest(), shortRealTime);
-        session = activated(session, projectActivation(Mode.ACTIVE, at(0)), realTime);
+        session = activated(session, realTime);
+        Optional<Activation> active = project(Mode.ACTIVE, at(0));
 
-        assertThat(session.effectiveModeAt(at(20))).isEqualTo(Mode.REAL_TIME);
-        assertThat(session.modeEndsAt(at(20))).contains(at(40));
-        assertThat(session.effectiveModeAt(at(50))).isEqualTo(Mode.ACTIVE);
-        assertThat(session.modeEndsAt(at(50))).contains(at(75));
+        assertThat(session.effectiveModeAt(active, at(20))).isEqualTo(Mode.REAL_TIME);
+        assertThat(session.modeEndsAt(active, at(20))).contains(at(40));
+        assertThat(session.effectiveModeAt(active, at(50))).isEqualTo(Mode.ACTIVE);
+        assertThat(session.modeEndsAt(active, at(50))).contains(at(75));
     }
 
     @Test
     void modeEndsAt_whenFallbackHasTheSameMode_isTheFallbacksExpiry() {
         AgentSession session = newSession();
-        session = activated(session,
-                agentActivation(session.agent(), Mode.ACTIVE, at(0)), projectActivation(Mode.ACTIVE, at(30)));
-        Activation agentLater = agentActivation(session.agent(), Mode.ACTIVE, at(40));
-        session = activated(session, agentLater);
+        session = activated(session, agentActivation(session.agent(), Mode.ACTIVE, at(0)),
+                agentActivation(session.agent(), Mode.ACTIVE, at(40)));
 
-        assertThat(session.modeEndsAt(at(50))).contains(at(115));
+        assertThat(session.modeEndsAt(project(Mode.ACTIVE, at(30)), at(50))).contains(at(115));
     }
 
     @Test
     void modeEndsAt_inIdleFallback_isEmpty() {
-        assertThat(newSession().modeEndsAt(T0)).isEmpty();
+        assertThat(newSession().modeEndsAt(NO_PROJECT_ACTIVATION, T0)).isEmpty();
     }
 
     @Test
     void projectActivation_coversAgentsRegisteredAfterIt() {
-        Activation activation = projectActivation(Mode.REAL_TIME, at(0));
+        Optional<Activation> activation = project(Mode.REAL_TIME, at(0));
 
-        AgentSession registeredLater = AgentSession.start(newProject(), newAgent(), Optional.of(activation));
+        AgentSession registeredLater = AgentSession.start(newProject(), newAgent());
 
-        assertThat(registeredLater.effectiveModeAt(at(30))).isEqualTo(Mode.REAL_TIME);
-        assertThat(registeredLater.modeEndsAt(at(30))).contains(at(75));
+        assertThat(registeredLater.effectiveModeAt(activation, at(30))).isEqualTo(Mode.REAL_TIME);
+        assertThat(registeredLater.modeEndsAt(activation, at(30))).contains(at(75));
+    }
+
+    @Test
+    void projectActivation_ofAgentScope_isRejected() {
+        AgentSession session = newSession();
+        Optional<Activation> wrongScope = Optional.of(agentActivation(session.agent(), Mode.ACTIVE, at(0)));
+
+        assertThatThrownBy(() -> session.effectiveModeAt(wrongScope, at(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projectActivation");
     }
 
     @Test
     void activate_recordsAnActivationEvent() {
-        Activation activation = projectActivation(Mode.ACTIVE, at(0));
+        AgentSession session = newSession();
+        Activation activation = agentActivation(session.agent(), Mode.ACTIVE, at(0));
 
-        SessionChange change = newSession().activate(activation);
+        SessionChange change = session.activate(activation);
 
         assertThat(change.events()).containsExactly(new AgentActivated(activation));
+        assertThat(change.next().agentActivation()).contains(activation);
     }
 
     @Test
     void activate_olderThanTheKeptActivation_doesNotRollBack() {
-        AgentSession session = activated(newSession(),
-                projectActivation(Mode.REAL_TIME, at(10)), projectActivation(Mode.IDLE, at(5)));
+        AgentSession session = newSession();
+        session = activated(session, agentActivation(session.agent(), Mode.REAL_TIME, at(10)),
+                agentActivation(session.agent(), Mode.IDLE, at(5)));
 
-        assertThat(session.effectiveModeAt(at(20))).isEqualTo(Mode.REAL_TIME);
+        assertThat(session.effectiveModeAt(NO_PROJECT_ACTIVATION, at(20))).isEqualTo(Mode.REAL_TIME);
     }
 
     @Test
@@ -193,13 +212,11 @@ class AgentSessionTest {
     }
 
     @Test
-    void constructor_withProjectActivationOfAgentScope_isRejected() {
+    void activate_ofTheWholeProject_isRefused() {
         AgentSession session = newSession();
-        Activation wrongScope = agentActivation(session.agent(), Mode.ACTIVE, at(0));
 
-        assertThatThrownBy(() -> new AgentSession(session.project(), session.agent(), Optional.of(wrongScope),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projectActivation");
+        assertThatThrownBy(() -> session.activate(projectActivation(Mode.ACTIVE, at(0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole project");
     }
 
     @Test
@@ -207,8 +224,17 @@ class AgentSessionTest {
         AgentSession session = newSession();
         Activation otherAgents = agentActivation(newAgent(), Mode.ACTIVE, at(0));
 
-        assertThatThrownBy(() -> new AgentSession(session.project(), session.agent(), Optional.empty(),
+        assertThatThrownBy(() -> new AgentSession(session.project(), session.agent(),
                 Optional.of(otherAgents), Optional.empty(), Optional.empty(), false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("agentActivation");
+    }
+
+    @Test
+    void constructor_withAProjectActivationAsItsOwn_isRejected() {
+        AgentSession session = newSession();
+
+        assertThatThrownBy(() -> new AgentSession(session.project(), session.agent(),
+                Optional.of(projectActivation(Mode.ACTIVE, at(0))), Optional.empty(), Optional.empty(), false, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("agentActivation");
     }
 
@@ -216,7 +242,7 @@ class AgentSessionTest {
     void constructor_withHeartbeatEventButNoCheckIn_isRejected() {
         AgentSession session = newSession();
 
-        assertThatThrownBy(() -> new AgentSession(session.project(), session.agent(), Optional.empty(),
+        assertThatThrownBy(() -> new AgentSession(session.project(), session.agent(),
                 Optional.empty(), Optional.empty(), Optional.of(T0), false, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeat event");
     }
@@ -225,7 +251,7 @@ class AgentSessionTest {
     void recordHeartbeat_firstOne_writesAHeartbeatEventWithBusy() {
         AgentSession session = newSession();
 
-        SessionChange change = session.recordHeartbeat(T0, true, schedules);
+        SessionChange change = session.recordHeartbeat(T0, true, NO_PROJECT_ACTIVATION, schedules);
 
         assertThat(change.events()).containsExactly(new HeartbeatRecorded(session.agent(), true, T0));
         assertThat(change.next().busy()).isTrue();
@@ -233,11 +259,11 @@ class AgentSessionTest {
     }
 
     @Test
-    void recordHeartbeat_withinTheInterval_writesNoSecondEvent() {
-        AgentSession session = activated(newSession(), projectActivation(Mode.ACTIVE, T0));
-        session = session.recordHeartbeat(T0, false, schedules).next();
+    void recordHeartbeat_withinTheIntervalOfTheProjectsMode_writesNoSecondEvent() {
+        Optional<Activation> active = project(Mode.ACTIVE, T0);
+        AgentSession session = newSession().recordHeartbeat(T0, false, active, schedules).next();
 
-        SessionChange change = session.recordHeartbeat(T0.plusMillis(999), true, schedules);
+        SessionChange change = session.recordHeartbeat(T0.plusMillis(999), true, active, schedules);
 
         assertThat(change.events()).isEmpty();
         assertThat(change.next().lastCheckInAt()).contains(T0.plusMillis(999));
@@ -245,34 +271,37 @@ class AgentSessionTest {
     }
 
     @Test
-    void recordHeartbeat_exactlyOneIntervalLater_writesTheNextEvent() {
-        AgentSession session = activated(newSession(), projectActivation(Mode.ACTIVE, T0));
-        session = session.recordHeartbeat(T0, false, schedules).next();
+    void recordHeartbeat_exactlyOneIntervalOfTheProjectsModeLater_writesTheNextEvent() {
+        Optional<Activation> active = project(Mode.ACTIVE, T0);
+        AgentSession session = newSession().recordHeartbeat(T0, false, active, schedules).next();
 
-        assertThat(session.recordHeartbeat(T0.plusSeconds(1), false, schedules).events())
+        assertThat(session.recordHeartbeat(T0.plusSeconds(1), false, active, schedules).events())
                 .containsExactly(new HeartbeatRecorded(session.agent(), false, T0.plusSeconds(1)));
+        assertThat(session.recordHeartbeat(T0.plusSeconds(1), false, NO_PROJECT_ACTIVATION, schedules).events())
+                .as("in idle, the next heartbeat event is an hour later").isEmpty();
     }
 
     @Test
     void recordCheckIn_inIdle_writesAtMostOneHeartbeatEventAnHour() {
-        AgentSession session = newSession().recordCheckIn(T0, schedules).next();
+        AgentSession session = newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next();
 
-        assertThat(session.recordCheckIn(at(3599), schedules).events()).isEmpty();
-        assertThat(session.recordCheckIn(at(3600), schedules).events()).hasSize(1);
+        assertThat(session.recordCheckIn(at(3599), NO_PROJECT_ACTIVATION, schedules).events()).isEmpty();
+        assertThat(session.recordCheckIn(at(3600), NO_PROJECT_ACTIVATION, schedules).events()).hasSize(1);
     }
 
     @Test
     void recordCheckIn_keepsTheBusyFlagOfTheLastHeartbeat() {
-        AgentSession session = newSession().recordHeartbeat(T0, true, schedules).next();
+        AgentSession session = newSession().recordHeartbeat(T0, true, NO_PROJECT_ACTIVATION, schedules).next();
 
-        assertThat(session.recordCheckIn(at(1), schedules).next().busy()).isTrue();
+        assertThat(session.recordCheckIn(at(1), NO_PROJECT_ACTIVATION, schedules).next().busy()).isTrue();
     }
 
     @Test
     void recordCheckIn_olderThanTheLastOne_neverMovesLastSeenBack() {
-        AgentSession session = newSession().recordCheckIn(at(10), schedules).next();
+        AgentSession session = newSession().recordCheckIn(at(10), NO_PROJECT_ACTIVATION, schedules).next();
 
-        assertThat(session.recordCheckIn(at(5), schedules).next().lastCheckInAt()).contains(at(10));
+        assertThat(session.recordCheckIn(at(5), NO_PROJECT_ACTIVATION, schedules).next().lastCheckInAt())
+                .contains(at(10));
     }
 
     @Test
@@ -288,7 +317,7 @@ class AgentSessionTest {
 
     @Test
     void recordShutdown_marksItShutDownAndNotBusy() {
-        AgentSession session = newSession().recordHeartbeat(T0, true, schedules).next();
+        AgentSession session = newSession().recordHeartbeat(T0, true, NO_PROJECT_ACTIVATION, schedules).next();
 
         SessionChange change = session.recordShutdown(at(1));
 
@@ -301,7 +330,7 @@ class AgentSessionTest {
     void checkIn_afterShutdown_clearsTheShutdown() {
         AgentSession session = newSession().recordStartup(T0).next().recordShutdown(at(1)).next();
 
-        assertThat(session.recordCheckIn(at(2), schedules).next().shutDown()).isFalse();
+        assertThat(session.recordCheckIn(at(2), NO_PROJECT_ACTIVATION, schedules).next().shutDown()).isFalse();
     }
 
     @Test

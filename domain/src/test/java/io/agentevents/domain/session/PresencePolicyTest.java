@@ -7,6 +7,7 @@ import static io.agentevents.domain.TestSessions.projectActivation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
 import java.time.Duration;
@@ -20,12 +21,13 @@ class PresencePolicyTest {
 
     private final Schedules schedules = Schedules.defaults();
     private final PresencePolicy policy = PresencePolicy.of(schedules);
+    private static final Optional<Activation> NO_PROJECT_ACTIVATION = Optional.empty();
 
     /** A session in {@code mode} (activated at T0) that last checked in at T0. */
     private AgentSession seenAtT0In(Mode mode) {
         AgentSession session = newSession();
         session = session.activate(agentActivation(session.agent(), mode, T0)).next();
-        return session.recordHeartbeat(T0, false, schedules).next();
+        return session.recordHeartbeat(T0, false, NO_PROJECT_ACTIVATION, schedules).next();
     }
 
     @ParameterizedTest
@@ -37,48 +39,57 @@ class PresencePolicyTest {
     @ParameterizedTest
     @CsvSource({"ACTIVE", "REAL_TIME"})
     void isOnline_exactlyAtTheEndOfTheWindow_isTrue(Mode mode) {
-        assertThat(policy.isOnline(seenAtT0In(mode), T0.plusSeconds(5))).isTrue();
+        assertThat(policy.isOnline(seenAtT0In(mode), NO_PROJECT_ACTIVATION, T0.plusSeconds(5))).isTrue();
     }
 
     @ParameterizedTest
     @CsvSource({"ACTIVE", "REAL_TIME"})
     void isOnline_oneMicrosecondPastTheWindow_isFalse(Mode mode) {
-        assertThat(policy.isOnline(seenAtT0In(mode), T0.plusSeconds(5).plusNanos(1_000))).isFalse();
+        assertThat(policy.isOnline(seenAtT0In(mode), NO_PROJECT_ACTIVATION, T0.plusSeconds(5).plusNanos(1_000))).isFalse();
     }
 
     @Test
     void isOnline_inIdle_allowsThreeHoursAndTwoSeconds() {
-        AgentSession session = newSession().recordCheckIn(T0, schedules).next();
+        AgentSession session = newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next();
 
-        assertThat(policy.isOnline(session, T0.plusSeconds(3 * 3600 + 2))).isTrue();
-        assertThat(policy.isOnline(session, T0.plusSeconds(3 * 3600 + 3))).isFalse();
+        assertThat(policy.isOnline(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(3 * 3600 + 2))).isTrue();
+        assertThat(policy.isOnline(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(3 * 3600 + 3))).isFalse();
     }
 
     @Test
     void isOnline_neverSeen_isFalse() {
-        assertThat(policy.isOnline(newSession(), T0)).isFalse();
+        assertThat(policy.isOnline(newSession(), NO_PROJECT_ACTIVATION, T0)).isFalse();
     }
 
     @Test
     void isOnline_afterShutdown_isFalseUntilItChecksInAgain() {
         AgentSession shutDown = seenAtT0In(Mode.ACTIVE).recordShutdown(T0.plusSeconds(1)).next();
 
-        assertThat(policy.isOnline(shutDown, T0.plusSeconds(1))).isFalse();
-        AgentSession back = shutDown.recordCheckIn(T0.plusSeconds(2), schedules).next();
-        assertThat(policy.isOnline(back, T0.plusSeconds(2))).isTrue();
+        assertThat(policy.isOnline(shutDown, NO_PROJECT_ACTIVATION, T0.plusSeconds(1))).isFalse();
+        AgentSession back = shutDown.recordCheckIn(T0.plusSeconds(2), NO_PROJECT_ACTIVATION, schedules).next();
+        assertThat(policy.isOnline(back, NO_PROJECT_ACTIVATION, T0.plusSeconds(2))).isTrue();
     }
 
     @Test
     void isOnline_whenTheActivationLapses_usesTheIdleWindow() {
         AgentSession session = seenAtT0In(Mode.ACTIVE);
 
-        assertThat(policy.isOnline(session, T0.plusSeconds(60))).isFalse();
-        assertThat(policy.isOnline(session, T0.plusSeconds(80))).isTrue();
+        assertThat(policy.isOnline(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(60))).isFalse();
+        assertThat(policy.isOnline(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(80))).isTrue();
+    }
+
+    @Test
+    void isOnline_underTheProjectsActivation_usesTheWindowOfItsMode() {
+        AgentSession session = newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next();
+        Optional<Activation> active = Optional.of(projectActivation(Mode.ACTIVE, T0));
+
+        assertThat(policy.isOnline(session, active, T0.plusSeconds(6))).isFalse();
+        assertThat(policy.isOnline(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(6))).isTrue();
     }
 
     @Test
     void statusOf_inIdle_isNotReliable() {
-        AgentStatus status = policy.statusOf(newSession().recordCheckIn(T0, schedules).next(), T0);
+        AgentStatus status = policy.statusOf(newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next(), NO_PROJECT_ACTIVATION, T0);
 
         assertThat(status.mode()).isEqualTo(Mode.IDLE);
         assertThat(status.online()).isTrue();
@@ -88,11 +99,10 @@ class PresencePolicyTest {
 
     @Test
     void statusOf_inActive_isReliableWithItsExpiryAndLastHeartbeat() {
-        AgentSession session = newSession();
-        session = session.activate(projectActivation(Mode.ACTIVE, T0)).next()
-                .recordHeartbeat(T0.plusSeconds(3), true, schedules).next();
+        Optional<Activation> active = Optional.of(projectActivation(Mode.ACTIVE, T0));
+        AgentSession session = newSession().recordHeartbeat(T0.plusSeconds(3), true, active, schedules).next();
 
-        AgentStatus status = policy.statusOf(session, T0.plusSeconds(4));
+        AgentStatus status = policy.statusOf(session, active, T0.plusSeconds(4));
 
         assertThat(status).isEqualTo(new AgentStatus(true, true, Mode.ACTIVE,
                 Optional.of(T0.plusSeconds(75)), Optional.of(T0.plusSeconds(3)), true));
@@ -100,9 +110,9 @@ class PresencePolicyTest {
 
     @Test
     void statusOf_offlineAgent_isNeverBusy() {
-        AgentSession session = seenAtT0In(Mode.ACTIVE).recordHeartbeat(T0.plusSeconds(1), true, schedules).next();
+        AgentSession session = seenAtT0In(Mode.ACTIVE).recordHeartbeat(T0.plusSeconds(1), true, NO_PROJECT_ACTIVATION, schedules).next();
 
-        AgentStatus status = policy.statusOf(session, T0.plusSeconds(30));
+        AgentStatus status = policy.statusOf(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(30));
 
         assertThat(status.online()).isFalse();
         assertThat(status.busy()).isFalse();
@@ -117,6 +127,6 @@ class PresencePolicyTest {
     @Test
     void newInstant_isNotNeededToJudge() {
         Instant later = T0.plus(Duration.ofDays(1));
-        assertThat(policy.isOnline(seenAtT0In(Mode.ACTIVE), later)).isFalse();
+        assertThat(policy.isOnline(seenAtT0In(Mode.ACTIVE), NO_PROJECT_ACTIVATION, later)).isFalse();
     }
 }

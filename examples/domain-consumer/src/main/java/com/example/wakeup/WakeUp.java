@@ -19,33 +19,33 @@ public final class WakeUp {
 
     private final Schedules schedules = Schedules.defaults();
     private final PresencePolicy presence = PresencePolicy.of(schedules);
-    private AgentSession session = AgentSession.start(new ProjectId("acme"), new AgentId(UUID.randomUUID()),
-            Optional.empty());
+    private AgentSession session = AgentSession.start(new ProjectId("acme"), new AgentId(UUID.randomUUID()));
+    /** The project keeps its own activation; the agent's session is judged under it. */
+    private Optional<Activation> projectActivation = Optional.empty();
 
     /** Wakes the whole project at {@code at}. */
     public void wakeProject(Instant at) {
-        Activation wake = Activation.request(ActivationScope.wholeProject(), Mode.ACTIVE, at,
-                new RequestId(UUID.randomUUID()), schedules);
-        session = session.activate(wake).next();
+        projectActivation = Optional.of(Activation.request(ActivationScope.wholeProject(), Mode.ACTIVE, at,
+                new RequestId(UUID.randomUUID()), schedules));
     }
 
     /** The agent heartbeats at {@code at}, busy or not. */
     public void heartbeat(Instant at, boolean busy) {
-        session = session.recordHeartbeat(at, busy, schedules).next();
+        session = session.recordHeartbeat(at, busy, projectActivation, schedules).next();
     }
 
     /** The agent's mode at {@code at}. */
     public Mode modeAt(Instant at) {
-        return session.effectiveModeAt(at);
+        return session.effectiveModeAt(projectActivation, at);
     }
 
     /** When that mode ends, if anything ends it. */
     public Optional<Instant> modeEndsAt(Instant at) {
-        return session.modeEndsAt(at);
+        return session.modeEndsAt(projectActivation, at);
     }
 
     /** What a client sees of the agent at {@code at}. */
     public AgentStatus statusAt(Instant at) {
-        return presence.statusOf(session, at);
+        return presence.statusOf(session, projectActivation, at);
     }
 }

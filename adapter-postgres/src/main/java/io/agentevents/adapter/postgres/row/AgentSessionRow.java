@@ -1,5 +1,6 @@
 package io.agentevents.adapter.postgres.row;
 
+import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.ActivationScope;
@@ -12,10 +13,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * A row of {@code agent_sessions} joined with its project's activation ({@code p_} columns),
- * rebuilt through the session's own constructor so every invariant is checked on load.
+ * A row of {@code agent_sessions} joined with its project's activation ({@code p_} columns): one
+ * query reads both. The session is rebuilt through its own constructor so every invariant is
+ * checked on load.
  */
-public final class AgentSessionRow implements RowMapper<AgentSession> {
+public final class AgentSessionRow implements RowMapper<CoveredSession> {
 
     public static final String SELECT = """
             SELECT s.project_id, s.agent_id,
@@ -28,12 +30,12 @@ public final class AgentSessionRow implements RowMapper<AgentSession> {
             """;
 
     @Override
-    public AgentSession map(ResultSet row, StatementContext context) throws SQLException {
+    public CoveredSession map(ResultSet row, StatementContext context) throws SQLException {
         AgentId agent = new AgentId(row.getObject("agent_id", UUID.class));
-        return new AgentSession(new ProjectId(row.getString("project_id")), agent,
-                ActivationColumns.read(row, "p_", ActivationScope.wholeProject()),
+        AgentSession session = new AgentSession(new ProjectId(row.getString("project_id")), agent,
                 ActivationColumns.read(row, "a_", new SingleAgent(agent)),
                 Columns.instant(row, "last_check_in_at"), Columns.instant(row, "last_heartbeat_event_at"),
                 row.getBoolean("busy"), row.getBoolean("shut_down"));
+        return new CoveredSession(session, ActivationColumns.read(row, "p_", ActivationScope.wholeProject()));
     }
 }

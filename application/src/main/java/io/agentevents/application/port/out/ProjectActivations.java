@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Each project's latest whole-project activation, kept once per project: activating a project is
  * one write however many agents it has, and agents registered later are covered too. The
- * sessions of the same store come back with it attached ({@link AgentSessionRepository#find}).
+ * sessions of the same store are read together with it ({@link AgentSessionRepository#find}).
  */
 public interface ProjectActivations {
 

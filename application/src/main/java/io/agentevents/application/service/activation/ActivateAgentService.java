@@ -42,6 +42,6 @@ public class ActivateAgentService implements ActivateAgentUseCase {
         Activation activation = Activation.request(new SingleAgent(command.agent()), command.mode(), clock.instant(),
                 command.requestId(), schedules);
         sessionChanges.apply(command.project(), command.agent(), command.requestId(),
-                session -> session.activate(activation));
+                covered -> covered.session().activate(activation));
     }
 }

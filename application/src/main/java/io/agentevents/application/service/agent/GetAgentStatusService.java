@@ -1,5 +1,6 @@
 package io.agentevents.application.service.agent;
 
+import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.agent.AgentQuery;
 import io.agentevents.application.port.in.agent.GetAgentStatusUseCase;
@@ -33,8 +34,8 @@ public class GetAgentStatusService implements GetAgentStatusUseCase {
 
     private AgentStatus statusNow(AgentQuery query) {
         Access.requireReader(query.caller(), query.project());
-        AgentSession session = sessions.find(query.project(), query.agent())
+        CoveredSession covered = sessions.find(query.project(), query.agent())
                 .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
-        return presence.statusOf(session, clock.instant());
+        return presence.statusOf(covered.session(), covered.projectActivation(), clock.instant());
     }
 }

@@ -9,7 +9,6 @@ import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
-import io.agentevents.application.port.out.ProjectActivations;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.port.out.access.PasswordHash;
@@ -28,7 +27,6 @@ public class RegisterAgentService implements RegisterAgentUseCase {
 
     private final AgentRegistry registry;
     private final AgentSessionRepository sessions;
-    private final ProjectActivations projectActivations;
     private final EventLog eventLog;
     private final Transactions transactions;
     private final AgentIds agentIds;
@@ -38,14 +36,12 @@ public class RegisterAgentService implements RegisterAgentUseCase {
     private final StoreCalls calls;
 
     /** @param calls where the work runs: a pool of workers whatever the store, hashing the new password takes a while */
-    public RegisterAgentService(AgentRegistry registry, AgentSessionRepository sessions,
-                                ProjectActivations projectActivations, EventLog eventLog,
+    public RegisterAgentService(AgentRegistry registry, AgentSessionRepository sessions, EventLog eventLog,
                                 Transactions transactions, AgentIds agentIds, Secrets secrets, SecretHashing hashing,
                                 Clock clock, StoreCalls calls) {
         this.calls = calls;
         this.registry = registry;
         this.sessions = sessions;
-        this.projectActivations = projectActivations;
         this.eventLog = eventLog;
         this.transactions = transactions;
         this.agentIds = agentIds;
@@ -68,7 +64,7 @@ public class RegisterAgentService implements RegisterAgentUseCase {
         PasswordHash passwordHash = hashing.hashPassword(password);
         transactions.inTransaction(() -> {
             registry.add(agent, passwordHash);
-            sessions.insert(AgentSession.start(agent.project(), agent.id(), projectActivations.find(agent.project())));
+            sessions.insert(AgentSession.start(agent.project(), agent.id()));
             return eventLog.append(agent.project(), List.of(new NewEvent(agent.registeredEvent(), command.requestId())));
         });
         return new AgentRegistration(agent, password);

@@ -1,5 +1,8 @@
 package io.agentevents.application.service.feed;
 
+import io.agentevents.domain.activation.WholeProject;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
@@ -47,7 +50,7 @@ final class AgentFeedReader {
     /** A first read: when the agent itself asks, it is its check-in. */
     FeedRead read(ListAgentEventsQuery query) {
         Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
-        AgentSession session = sessions.find(query.project(), query.agent())
+        CoveredSession session = sessions.find(query.project(), query.agent())
                 .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
         if (!(query.caller() instanceof AgentCaller)) {
             // Users see the agent's heartbeats too: they tell a client that the agent woke up.
@@ -78,7 +81,7 @@ final class AgentFeedReader {
     /** The full read again, without a second check-in. */
     private FeedRead reread(ListAgentEventsQuery query) {
         Access.requireReaderOrAgentItself(query.caller(), query.project(), query.agent());
-        AgentSession session = sessions.find(query.project(), query.agent())
+        CoveredSession session = sessions.find(query.project(), query.agent())
                 .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent()));
         return new FeedRead(eventLog.feed(query.project(), query.agent(), query.page()), Optional.of(session));
     }
@@ -87,20 +90,29 @@ final class AgentFeedReader {
      * The page {@code waitingOn} grew into: {@code page} are the first events after its marker
      * (the events before it and its link back are the same), and every activation that changes
      * the agent's mode is among {@code allNew}, every event of its feed after the marker: applied
-     * to the session it waited with, they give the mode without reading the session again.
+     * to the session and project activation it waited with, they give the mode without reading
+     * either again.
      */
     FeedRead grown(FeedRead waitingOn, List<StoredEvent> page, List<StoredEvent> allNew) {
         if (page.isEmpty()) {
             return waitingOn;
         }
-        AgentSession session = waitingOn.session().orElseThrow();
+        CoveredSession covered = waitingOn.session().orElseThrow();
+        AgentSession session = covered.session();
+        Optional<Activation> projectActivation = covered.projectActivation();
         for (StoredEvent stored : allNew) {
             if (stored.event() instanceof AgentActivated activated) {
-                session = session.activate(activated.activation()).next();
+                Activation activation = activated.activation();
+                if (activation.scope() instanceof WholeProject) {
+                    projectActivation = Optional.of(Activation.kept(projectActivation, activation));
+                } else {
+                    session = session.activate(activation).next();
+                }
             }
         }
         Optional<EventId> next = Optional.of(page.get(page.size() - 1).id());
-        return new FeedRead(new EventPage(page, next, waitingOn.page().previous()), Optional.of(session));
+        return new FeedRead(new EventPage(page, next, waitingOn.page().previous()),
+                Optional.of(new CoveredSession(session, projectActivation)));
     }
 
     /** The answer to the poll, with its directive worked out at {@code now}. */
@@ -112,8 +124,9 @@ final class AgentFeedReader {
         return answerAt(read, clock.instant());
     }
 
-    private PollDirective directiveAt(AgentSession session, Instant now) {
-        Mode mode = session.effectiveModeAt(now);
-        return new PollDirective(mode, schedules.forMode(mode).pollEvery(), session.modeEndsAt(now));
+    private PollDirective directiveAt(CoveredSession covered, Instant now) {
+        Mode mode = covered.session().effectiveModeAt(covered.projectActivation(), now);
+        return new PollDirective(mode, schedules.forMode(mode).pollEvery(),
+                covered.session().modeEndsAt(covered.projectActivation(), now));
     }
 }

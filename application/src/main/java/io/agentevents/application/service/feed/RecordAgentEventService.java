@@ -72,9 +72,9 @@ public class RecordAgentEventService implements RecordAgentEventUseCase {
         Optional<PresenceBuffer.Observation> pending = presence.take(agent);
         try {
             sessionChanges.apply(command.project(), command.agent(), command.requestId(),
-                    session -> pending.map(observation -> observation.applyTo(session, schedules))
+                    covered -> pending.map(observation -> observation.applyTo(covered, schedules))
                             .map(seen -> seen.then(announced))
-                            .orElseGet(() -> announced.apply(session)));
+                            .orElseGet(() -> announced.apply(covered.session())));
         } catch (RuntimeException failed) {
             pending.ifPresent(observation -> presence.restore(Map.of(agent, observation)));
             throw failed;

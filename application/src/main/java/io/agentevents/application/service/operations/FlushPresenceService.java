@@ -1,5 +1,6 @@
 package io.agentevents.application.service.operations;
 
+import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.application.port.in.operations.FlushPresenceUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.port.out.AgentSessionRepository;
@@ -49,8 +50,8 @@ public class FlushPresenceService implements FlushPresenceUseCase {
         if (drained.isEmpty()) {
             return 0;
         }
-        Map<AgentKey, Function<AgentSession, SessionChange>> changes = new HashMap<>();
-        drained.forEach((agent, observation) -> changes.put(agent, session -> observation.applyTo(session, schedules)));
+        Map<AgentKey, Function<CoveredSession, SessionChange>> changes = new HashMap<>();
+        drained.forEach((agent, observation) -> changes.put(agent, covered -> observation.applyTo(covered, schedules)));
         try {
             return transactions.inTransaction(() -> {
                 List<SessionChange> applied = sessions.updateAll(changes);

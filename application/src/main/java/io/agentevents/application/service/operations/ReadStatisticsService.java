@@ -45,8 +45,8 @@ public class ReadStatisticsService implements ReadStatisticsUseCase {
         Duration longestWindow = Arrays.stream(Mode.values()).map(presence::onlineWindow)
                 .max(Duration::compareTo).orElseThrow();
         AtomicLong online = new AtomicLong();
-        sessions.forEachSeenSince(now.minus(longestWindow), session -> {
-            if (presence.isOnline(session, now)) {
+        sessions.forEachSeenSince(now.minus(longestWindow), covered -> {
+            if (presence.isOnline(covered.session(), covered.projectActivation(), now)) {
                 online.incrementAndGet();
             }
         });

@@ -14,6 +14,7 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
+import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
 import java.util.ArrayList;
@@ -49,31 +50,32 @@ public abstract class AgentSessionRepositoryContract {
     }
 
     private AgentSession inserted() {
-        AgentSession session = AgentSession.start(project, agent, Optional.empty());
+        AgentSession session = AgentSession.start(project, agent);
         sessions.insert(session);
         return session;
     }
 
     @Test
-    void forEachSeenSince_givesOnlySessionsSeenSinceThen_withTheProjectActivationApplied() {
+    void forEachSeenSince_givesOnlySessionsSeenSinceThen_withTheProjectActivation() {
         inserted(); // never seen
         AgentId seenEarly = newAgent();
         AgentId seenLate = newAgent();
-        sessions.insert(AgentSession.start(project, seenEarly, Optional.empty()));
-        sessions.insert(AgentSession.start(project, seenLate, Optional.empty()));
-        sessions.update(project, seenEarly, session -> session.recordCheckIn(T0, schedules));
-        sessions.update(project, seenLate, session -> session.recordCheckIn(T0.plusSeconds(10), schedules));
-        projectActivations.save(project, projectActivation(Mode.ACTIVE, T0));
-        List<AgentSession> seen = new ArrayList<>();
+        sessions.insert(AgentSession.start(project, seenEarly));
+        sessions.insert(AgentSession.start(project, seenLate));
+        sessions.update(project, seenEarly, covered -> covered.session().recordCheckIn(T0, covered.projectActivation(), schedules));
+        sessions.update(project, seenLate, covered -> covered.session().recordCheckIn(T0.plusSeconds(10), covered.projectActivation(), schedules));
+        Optional<Activation> projectActivation = Optional.of(projectActivation(Mode.ACTIVE, T0));
+        projectActivations.save(project, projectActivation.orElseThrow());
+        List<CoveredSession> seen = new ArrayList<>();
 
-        sessions.forEachSeenSince(T0.plusSeconds(10), session -> {
-            if (session.project().equals(project)) {
-                seen.add(session);
+        sessions.forEachSeenSince(T0.plusSeconds(10), covered -> {
+            if (covered.session().project().equals(project)) {
+                seen.add(covered);
             }
         });
 
-        assertThat(seen).extracting(AgentSession::agent).containsExactly(seenLate);
-        assertThat(seen.get(0).effectiveModeAt(T0.plusSeconds(11))).isEqualTo(Mode.ACTIVE);
+        assertThat(seen).extracting(covered -> covered.session().agent()).containsExactly(seenLate);
+        assertThat(seen.get(0).projectActivation()).contains(projectActivation.orElseThrow());
     }
 
     @Test
@@ -85,14 +87,14 @@ public abstract class AgentSessionRepositoryContract {
     void insert_thenFind_givesTheSessionBack() {
         AgentSession session = inserted();
 
-        assertThat(sessions.find(project, agent)).contains(session);
+        assertThat(sessions.find(project, agent)).map(CoveredSession::session).contains(session);
     }
 
     @Test
     void insert_twice_isRefused() {
         inserted();
 
-        assertThatThrownBy(() -> sessions.insert(AgentSession.start(project, agent, Optional.empty())))
+        assertThatThrownBy(() -> sessions.insert(AgentSession.start(project, agent)))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -101,11 +103,11 @@ public abstract class AgentSessionRepositoryContract {
         inserted();
         Activation own = agentActivation(agent, Mode.REAL_TIME, T0);
 
-        sessions.update(project, agent, session -> session.activate(own));
-        sessions.update(project, agent, session -> session.recordHeartbeat(T0.plusSeconds(1), true, schedules));
-        SessionChange last = sessions.update(project, agent, session -> session.recordShutdown(T0.plusSeconds(2))).orElseThrow();
+        sessions.update(project, agent, covered -> covered.session().activate(own));
+        sessions.update(project, agent, covered -> covered.session().recordHeartbeat(T0.plusSeconds(1), true, covered.projectActivation(), schedules));
+        SessionChange last = sessions.update(project, agent, covered -> covered.session().recordShutdown(T0.plusSeconds(2))).orElseThrow();
 
-        AgentSession found = sessions.find(project, agent).orElseThrow();
+        AgentSession found = sessions.find(project, agent).orElseThrow().session();
         assertThat(found).isEqualTo(last.next());
         assertThat(found.agentActivation()).contains(own);
         assertThat(found.lastCheckInAt()).contains(T0.plusSeconds(1));
@@ -117,25 +119,25 @@ public abstract class AgentSessionRepositoryContract {
     void updateAll_appliesEachAgentsOwnChange_andSkipsUnknownAgents() {
         inserted();
         AgentId second = newAgent();
-        sessions.insert(AgentSession.start(project, second, Optional.empty()));
+        sessions.insert(AgentSession.start(project, second));
         AgentId unknown = newAgent();
 
         List<SessionChange> applied = sessions.updateAll(Map.of(
-                new AgentSessionRepository.AgentKey(project, agent), session -> session.recordHeartbeat(T0, true, schedules),
-                new AgentSessionRepository.AgentKey(project, second), session -> session.recordCheckIn(T0.plusSeconds(1), schedules),
-                new AgentSessionRepository.AgentKey(project, unknown), session -> session.recordStartup(T0)));
+                new AgentSessionRepository.AgentKey(project, agent), covered -> covered.session().recordHeartbeat(T0, true, covered.projectActivation(), schedules),
+                new AgentSessionRepository.AgentKey(project, second), covered -> covered.session().recordCheckIn(T0.plusSeconds(1), covered.projectActivation(), schedules),
+                new AgentSessionRepository.AgentKey(project, unknown), covered -> covered.session().recordStartup(T0)));
 
         assertThat(applied).hasSize(2);
-        assertThat(sessions.find(project, agent).orElseThrow().busy()).isTrue();
-        assertThat(sessions.find(project, agent).orElseThrow().lastCheckInAt()).contains(T0);
-        assertThat(sessions.find(project, second).orElseThrow().lastCheckInAt()).contains(T0.plusSeconds(1));
+        assertThat(sessions.find(project, agent).orElseThrow().session().busy()).isTrue();
+        assertThat(sessions.find(project, agent).orElseThrow().session().lastCheckInAt()).contains(T0);
+        assertThat(sessions.find(project, second).orElseThrow().session().lastCheckInAt()).contains(T0.plusSeconds(1));
         assertThat(sessions.find(project, unknown)).isEmpty();
         assertThat(sessions.updateAll(Map.of())).isEmpty();
     }
 
     @Test
     void update_ofUnknownAgent_isEmptyAndStoresNothing() {
-        assertThat(sessions.update(project, agent, session -> session.recordStartup(T0))).isEmpty();
+        assertThat(sessions.update(project, agent, covered -> covered.session().recordStartup(T0))).isEmpty();
         assertThat(sessions.find(project, agent)).isEmpty();
     }
 
@@ -144,23 +146,42 @@ public abstract class AgentSessionRepositoryContract {
         AgentSession session = inserted();
 
         assertThatThrownBy(() -> sessions.update(project, agent,
-                current -> current.activate(agentActivation(newAgent(), Mode.ACTIVE, T0))))
+                current -> current.session().activate(agentActivation(newAgent(), Mode.ACTIVE, T0))))
                 .isInstanceOf(ForeignActivationException.class);
-        assertThat(sessions.find(project, agent)).contains(session);
+        assertThat(sessions.find(project, agent)).map(CoveredSession::session).contains(session);
     }
 
     @Test
-    void projectActivation_isAttachedToEverySessionOfTheProject_includingLaterOnes() {
+    void projectActivation_isReadWithEverySessionOfTheProject_includingLaterOnes() {
         inserted();
         Activation activation = projectActivation(Mode.ACTIVE, T0);
 
         projectActivations.save(project, activation);
         AgentId later = newAgent();
-        sessions.insert(AgentSession.start(project, later, Optional.empty()));
+        sessions.insert(AgentSession.start(project, later));
 
         assertThat(sessions.find(project, agent).orElseThrow().projectActivation()).contains(activation);
         assertThat(sessions.find(project, later).orElseThrow().projectActivation()).contains(activation);
         assertThat(projectActivations.find(project)).contains(activation);
+    }
+
+    @Test
+    void update_passesTheProjectActivationToTheChange() {
+        inserted();
+        Activation activation = projectActivation(Mode.ACTIVE, T0);
+        projectActivations.save(project, activation);
+        List<Optional<Activation>> passed = new ArrayList<>();
+
+        sessions.update(project, agent, covered -> {
+            passed.add(covered.projectActivation());
+            return covered.session().recordStartup(T0);
+        });
+        sessions.updateAll(Map.of(new AgentSessionRepository.AgentKey(project, agent), covered -> {
+            passed.add(covered.projectActivation());
+            return covered.session().recordShutdown(T0.plusSeconds(1));
+        }));
+
+        assertThat(passed).containsExactly(Optional.of(activation), Optional.of(activation));
     }
 
     @Test
@@ -174,7 +195,7 @@ public abstract class AgentSessionRepositoryContract {
     }
 
     @Test
-    void projectActivation_ofAnotherProject_isNotAttached() {
+    void projectActivation_ofAnotherProject_isNotRead() {
         inserted();
         projectActivations.save(newProject(), projectActivation(Mode.ACTIVE, T0));
 
@@ -205,7 +226,7 @@ public abstract class AgentSessionRepositoryContract {
                     for (int i = 0; i < updatesEach; i++) {
                         long micros = (long) thread * updatesEach + i;
                         sessions.update(project, agent,
-                                session -> session.recordCheckIn(T0.plusNanos(micros * 1_000), schedules));
+                                covered -> covered.session().recordCheckIn(T0.plusNanos(micros * 1_000), covered.projectActivation(), schedules));
                     }
                 }));
             }
@@ -217,6 +238,6 @@ public abstract class AgentSessionRepositoryContract {
         }
 
         long lastMicros = (long) threads * updatesEach - 1;
-        assertThat(sessions.find(project, agent).orElseThrow().lastCheckInAt()).contains(T0.plusNanos(lastMicros * 1_000));
+        assertThat(sessions.find(project, agent).orElseThrow().session().lastCheckInAt()).contains(T0.plusNanos(lastMicros * 1_000));
     }
 }
