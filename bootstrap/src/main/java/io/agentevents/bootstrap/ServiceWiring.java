@@ -32,8 +32,7 @@ import io.agentevents.application.service.feed.ListAgentEventsService;
 import io.agentevents.application.service.feed.ListProjectEventsService;
 import io.agentevents.application.service.feed.RecordAgentEventService;
 import io.agentevents.application.service.feed.RememberedAgentEventsService;
-import io.agentevents.application.service.idempotency.ClaimIdempotencyKeyService;
-import io.agentevents.application.service.idempotency.FinishIdempotentRequestService;
+import io.agentevents.application.service.idempotency.RunOnceService;
 import io.agentevents.application.service.operations.CheckReadinessService;
 import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.domain.activation.Schedules;
@@ -83,8 +82,7 @@ final class ServiceWiring {
                         deadlines),
                 new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock, storeCalls),
                 new GetAgentConfigurationService(registry, schedules, storeCalls),
-                new ClaimIdempotencyKeyService(idempotencyRecords, clock, storeCalls),
-                new FinishIdempotentRequestService(idempotencyRecords, storeCalls),
+                new RunOnceService(idempotencyRecords, clock, storeCalls),
                 new CheckReadinessService(stores.probe(), storeCalls, identities));
     }
 

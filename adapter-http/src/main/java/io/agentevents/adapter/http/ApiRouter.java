@@ -143,8 +143,7 @@ public final class ApiRouter {
     }
 
     private Endpoint idempotent(Endpoint endpoint) {
-        return new IdempotencyGuard(endpoint, useCases.claimIdempotencyKey(), useCases.finishIdempotentRequest(),
-                codec);
+        return new IdempotencyGuard(endpoint, useCases.runOnce(), codec);
     }
 
     /** @param authentication run before any of the path's operations; null where they are open */

@@ -15,8 +15,7 @@ import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
 import io.agentevents.application.port.in.feed.RecordAgentEventUseCase;
-import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase;
-import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestUseCase;
+import io.agentevents.application.port.in.idempotency.RunOnceUseCase;
 import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -38,13 +37,12 @@ public record ApiUseCases(
         AwaitAgentEventsUseCase awaitAgentEvents,
         GetAgentStatusUseCase agentStatus,
         GetAgentConfigurationUseCase agentConfiguration,
-        ClaimIdempotencyKeyUseCase claimIdempotencyKey,
-        FinishIdempotentRequestUseCase finishIdempotentRequest,
+        RunOnceUseCase runOnce,
         CheckReadinessUseCase checkReadiness) {
 
     public ApiUseCases {
         Stream.of(identifyCaller, activateAgents, activateAgent, listProjectEvents, registerAgent, authenticateAgent,
                 listAgents, getAgent, updateAgent, deleteAgent, recordAgentEvent, listAgentEvents, awaitAgentEvents, agentStatus, agentConfiguration,
-                claimIdempotencyKey, finishIdempotentRequest, checkReadiness).forEach(Objects::requireNonNull);
+                runOnce, checkReadiness).forEach(Objects::requireNonNull);
     }
 }

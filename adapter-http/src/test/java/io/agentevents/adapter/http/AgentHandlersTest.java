@@ -11,7 +11,6 @@ import io.agentevents.application.port.in.agent.DeleteAgentCommand;
 import io.agentevents.application.port.in.agent.ListAgentsQuery;
 import io.agentevents.application.port.in.feed.AgentSignal;
 import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
-import io.agentevents.application.port.in.idempotency.IdempotentAnswer;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.TestSessions;
@@ -49,15 +48,20 @@ class AgentHandlersTest {
 
     @Test
     void failedRequestWithIdempotencyKey_releasesTheKey() {
-        List<Optional<IdempotentAnswer>> finished = new ArrayList<>();
-        api.finishRequest = command -> finished.add(command.answer());
+        List<String> attempts = new ArrayList<>();
         api.activateAgents = command -> {
+            attempts.add("first");
             throw new AccessDeniedException("no");
         };
+        String activation = "{\"event\":\"agent_activate\",\"mode\":\"active\"}";
+        assertThat(api.authorized("POST", "/v2/p1/events", activation, "Idempotency-Key", "k").statusCode()).isEqualTo(403);
 
-        api.authorized("POST", "/v2/p1/events", "{\"event\":\"agent_activate\",\"mode\":\"active\"}", "Idempotency-Key", "k");
+        api.activateAgents = command -> attempts.add("retry");
+        HttpResponse<String> retry = api.authorized("POST", "/v2/p1/events", activation, "Idempotency-Key", "k");
 
-        assertThat(finished).containsExactly(Optional.empty());
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).as("carried out afresh").isEmpty();
+        assertThat(attempts).containsExactly("first", "retry");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentevents.adapter.http.edge.ErrorMapper;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.FingerprintMismatchException;
-import io.agentevents.application.port.in.IdempotencyConflictException;
 import io.agentevents.application.port.in.UseCaseException;
 import io.agentevents.application.port.in.agent.AgentConfiguration;
 import io.agentevents.application.port.out.StoreUnavailableException;
@@ -103,11 +102,11 @@ class ErrorMapperTest {
 
     @Test
     void idempotencyConflict_is409() {
-        api.claimKey = command -> {
-            throw new IdempotencyConflictException("Idempotency-Key was already used with another request");
-        };
+        api.activateAgents = command -> { };
+        api.authorized("POST", "/v2/p1/events", "{\"event\":\"agent_activate\",\"mode\":\"active\"}",
+                "Idempotency-Key", "k1");
 
-        assertError(api.authorized("POST", "/v2/p1/events", "{\"event\":\"agent_activate\",\"mode\":\"active\"}",
+        assertError(api.authorized("POST", "/v2/p1/events", "{\"event\":\"agent_activate\",\"mode\":\"idle\"}",
                 "Idempotency-Key", "k1"), 409, "Idempotency-Key");
     }
 

@@ -1,6 +1,7 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.support.JsonCodec;
+import io.agentevents.application.memory.InMemoryIdempotencyRecords;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.access.AgentToken;
 import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
@@ -19,11 +20,13 @@ import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
 import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
-import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyCommand;
-import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestCommand;
-import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
+import io.agentevents.application.port.in.idempotency.OnceOutcome;
+import io.agentevents.application.port.in.idempotency.RunOnceCommand;
+import io.agentevents.application.port.in.idempotency.RunOnceUseCase;
 import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
 import io.agentevents.application.port.in.operations.Readiness;
+import io.agentevents.application.port.out.StoreCalls;
+import io.agentevents.application.service.idempotency.RunOnceService;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.access.Role;
@@ -39,12 +42,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The real router on a real server (port 0), with use cases the test sets as lambdas. Every use
@@ -76,8 +81,8 @@ final class TestApi implements AutoCloseable {
     AwaitAgentEventsUseCase awaitAgentEvents = query -> unexpected();
     Function<AgentQuery, AgentStatus> agentStatus = query -> unexpected();
     Function<AgentQuery, AgentConfiguration> agentConfiguration = query -> unexpected();
-    Function<ClaimIdempotencyKeyCommand, IdempotencyClaim> claimKey = command -> new IdempotencyClaim.Claimed("k");
-    Consumer<FinishIdempotentRequestCommand> finishRequest = command -> { };
+    /** The real bookkeeping, on keys in memory: tests see what is carried out, kept and replayed. */
+    RunOnceUseCase runOnce = new RunOnceService(new InMemoryIdempotencyRecords(), Clock.systemUTC(), StoreCalls.inline());
     CheckReadinessUseCase readiness = () -> CompletableFuture.completedFuture(
             new Readiness(Readiness.Identity.NOT_CONFIGURED));
 
@@ -107,8 +112,14 @@ final class TestApi implements AutoCloseable {
                 query -> awaitAgentEvents.await(query),
                 query -> answered(agentStatus, query),
                 query -> answered(agentConfiguration, query),
-                command -> answered(claimKey, command),
-                command -> done(finishRequest, command),
+                new RunOnceUseCase() {
+                    @Override
+                    public <T> CompletionStage<OnceOutcome<T>> runOnce(RunOnceCommand command,
+                                                                       Supplier<CompletionStage<T>> request,
+                                                                       Function<T, String> kept) {
+                        return TestApi.this.runOnce.runOnce(command, request, kept);
+                    }
+                },
                 () -> readiness.check());
         router = ApiRouter.create(vertx, useCases, codec, options);
         // As the service runs it: HTTP/1.1 only (no clear-text HTTP/2 upgrade).

@@ -37,8 +37,8 @@ public class PostgresIdempotencyRecords implements IdempotencyRecords {
                             INSERT INTO idempotency_keys (scoped_key, request_fingerprint, expires_at)
                             VALUES (:key, :fingerprint, :expiresAt)
                             ON CONFLICT (scoped_key) DO UPDATE
-                               SET request_fingerprint = EXCLUDED.request_fingerprint, status = NULL, location = NULL,
-                                   body = NULL, expires_at = EXCLUDED.expires_at
+                               SET request_fingerprint = EXCLUDED.request_fingerprint, answer = NULL,
+                                   expires_at = EXCLUDED.expires_at
                              WHERE idempotency_keys.expires_at <= :now
                             """)
                     .bind("key", scopedKey)
@@ -50,37 +50,28 @@ public class PostgresIdempotencyRecords implements IdempotencyRecords {
                 return Optional.of(Optional.<Entry>empty());
             }
             return handle.createQuery("""
-                            SELECT request_fingerprint, status, location, body, expires_at
+                            SELECT request_fingerprint, answer, expires_at
                               FROM idempotency_keys WHERE scoped_key = :key
                             """)
                     .bind("key", scopedKey)
-                    .map((row, context) -> {
-                        int status = row.getInt("status");
-                        Optional<Answer> answer = row.wasNull() ? Optional.empty()
-                                : Optional.of(new Answer(status, Optional.ofNullable(row.getString("location")),
-                                        row.getString("body")));
-                        return new Entry(row.getString("request_fingerprint"), answer,
-                                Columns.instant(row, "expires_at").orElseThrow());
-                    })
+                    .map((row, context) -> new Entry(row.getString("request_fingerprint"),
+                            Optional.ofNullable(row.getString("answer")), Columns.instant(row, "expires_at").orElseThrow()))
                     .findOne()
                     .map(Optional::of);
         });
     }
 
     @Override
-    public void complete(String scopedKey, Answer answer) {
-        store.call(handle -> handle.createUpdate(
-                        "UPDATE idempotency_keys SET status = :status, location = :location, body = :body WHERE scoped_key = :key")
+    public void complete(String scopedKey, String answer) {
+        store.call(handle -> handle.createUpdate("UPDATE idempotency_keys SET answer = :answer WHERE scoped_key = :key")
                 .bind("key", scopedKey)
-                .bind("status", answer.status())
-                .bind("location", answer.location().orElse(null))
-                .bind("body", answer.body())
+                .bind("answer", answer)
                 .execute());
     }
 
     @Override
     public void release(String scopedKey) {
-        store.call(handle -> handle.createUpdate("DELETE FROM idempotency_keys WHERE scoped_key = :key AND status IS NULL")
+        store.call(handle -> handle.createUpdate("DELETE FROM idempotency_keys WHERE scoped_key = :key AND answer IS NULL")
                 .bind("key", scopedKey)
                 .execute());
     }

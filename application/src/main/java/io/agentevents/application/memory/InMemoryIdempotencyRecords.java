@@ -25,7 +25,7 @@ public class InMemoryIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public void complete(String scopedKey, Answer answer) {
+    public void complete(String scopedKey, String answer) {
         entries.computeIfPresent(scopedKey,
                 (key, entry) -> new Entry(entry.requestFingerprint(), Optional.of(answer), entry.expiresAt()));
     }

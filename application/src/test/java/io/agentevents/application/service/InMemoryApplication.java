@@ -3,7 +3,6 @@ package io.agentevents.application.service;
 import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryAgentTokens;
-import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.memory.InMemoryEventSignals;
 import io.agentevents.application.memory.InMemoryIdempotencyRecords;
 import io.agentevents.application.memory.InMemoryProjectActivations;
@@ -11,6 +10,7 @@ import io.agentevents.application.memory.InMemoryTransactions;
 import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.memory.RandomAgentIds;
 import io.agentevents.application.memory.SecureRandomSecrets;
+import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
@@ -35,20 +35,19 @@ import io.agentevents.application.service.feed.ListAgentEventsService;
 import io.agentevents.application.service.feed.ListProjectEventsService;
 import io.agentevents.application.service.feed.RecordAgentEventService;
 import io.agentevents.application.service.feed.RememberedAgentEventsService;
-import io.agentevents.application.service.idempotency.ClaimIdempotencyKeyService;
-import io.agentevents.application.service.idempotency.FinishIdempotentRequestService;
+import io.agentevents.application.service.idempotency.RunOnceService;
 import io.agentevents.application.service.operations.FlushPresenceService;
 import io.agentevents.application.service.operations.PurgeExpiredService;
-import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.AgentId;
+import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.ProjectId;
-import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.TestAgents;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.access.Caller;
 import io.agentevents.domain.access.Role;
 import io.agentevents.domain.access.UserCaller;
+import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.agent.AgentHost;
 import io.agentevents.domain.session.PresencePolicy;
@@ -121,8 +120,7 @@ final class InMemoryApplication {
     final DeleteAgentService deleteAgent;
     final GetAgentConfigurationService configuration;
     final PurgeExpiredService purge;
-    final ClaimIdempotencyKeyService claimKey;
-    final FinishIdempotentRequestService finishRequest;
+    final RunOnceService runOnce;
     final FlushPresenceService flushPresence;
 
     InMemoryApplication() {
@@ -146,8 +144,7 @@ final class InMemoryApplication {
         deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock, inline);
         configuration = new GetAgentConfigurationService(registry, schedules, inline);
         purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, EVENT_RETENTION, clock, inline);
-        claimKey = new ClaimIdempotencyKeyService(idempotencyRecords, clock, inline);
-        finishRequest = new FinishIdempotentRequestService(idempotencyRecords, inline);
+        runOnce = new RunOnceService(idempotencyRecords, clock, inline);
         flushPresence = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules, inline);
     }
 

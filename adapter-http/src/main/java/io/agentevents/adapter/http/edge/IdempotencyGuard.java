@@ -6,26 +6,30 @@ import io.agentevents.adapter.http.support.RawJson;
 import io.agentevents.adapter.http.support.Reply;
 import io.agentevents.adapter.http.support.Stages;
 import io.agentevents.adapter.http.wire.BadRequestException;
-import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyCommand;
-import io.agentevents.application.port.in.idempotency.ClaimIdempotencyKeyUseCase;
-import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestCommand;
-import io.agentevents.application.port.in.idempotency.FinishIdempotentRequestUseCase;
-import io.agentevents.application.port.in.idempotency.IdempotencyClaim;
-import io.agentevents.application.port.in.idempotency.IdempotentAnswer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentevents.application.port.in.idempotency.OnceOutcome;
+import io.agentevents.application.port.in.idempotency.RunOnceCommand;
+import io.agentevents.application.port.in.idempotency.RunOnceUseCase;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Makes a POST idempotent when the client sends {@code Idempotency-Key}: the same key with the
  * same request within 24 hours gets the first answer again without doing the work twice; the
- * same key with another request is a 409. A failed request releases its key for a retry.
+ * same key with another request is a 409. A failed request releases its key for a retry. The
+ * use case does that bookkeeping; what is kept for a replay (status, {@code Location}, a body
+ * without secrets) is this adapter's, as a small JSON text.
  */
 public final class IdempotencyGuard implements Endpoint {
 
@@ -33,15 +37,12 @@ public final class IdempotencyGuard implements Endpoint {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final Endpoint inner;
-    private final ClaimIdempotencyKeyUseCase claim;
-    private final FinishIdempotentRequestUseCase finish;
+    private final RunOnceUseCase runOnce;
     private final JsonCodec codec;
 
-    public IdempotencyGuard(Endpoint inner, ClaimIdempotencyKeyUseCase claim, FinishIdempotentRequestUseCase finish,
-                            JsonCodec codec) {
+    public IdempotencyGuard(Endpoint inner, RunOnceUseCase runOnce, JsonCodec codec) {
         this.inner = inner;
-        this.claim = claim;
-        this.finish = finish;
+        this.runOnce = runOnce;
         this.codec = codec;
     }
 
@@ -51,46 +52,57 @@ public final class IdempotencyGuard implements Endpoint {
         if (key == null) {
             return inner.handle(context);
         }
-        ClaimIdempotencyKeyCommand command;
+        RunOnceCommand command;
         try {
-            command = new ClaimIdempotencyKeyCommand(Authenticator.callerOf(context), key, fingerprint(context));
+            command = new RunOnceCommand(Authenticator.callerOf(context), key, fingerprint(context));
         } catch (IllegalArgumentException malformed) {
             throw new BadRequestException(malformed.getMessage());
         }
-        return Stages.onContext(claim.claim(command), context.vertx()).compose(outcome -> {
-            if (outcome instanceof IdempotencyClaim.Replay replay) {
-                return Future.succeededFuture(replayOf(replay.answer()));
+        Context requestContext = context.vertx().getOrCreateContext();
+        return Stages.onContext(runOnce.runOnce(command, () -> onContext(requestContext, context), this::kept),
+                context.vertx()).map(outcome -> outcome instanceof OnceOutcome.Replayed<Reply> replayed
+                        ? replayOf(replayed.keptAnswer())
+                        : ((OnceOutcome.CarriedOut<Reply>) outcome).result());
+    }
+
+    /** The endpoint runs on the request's own context, whichever thread the claim completed on. */
+    private CompletionStage<Reply> onContext(Context requestContext, RoutingContext context) {
+        Promise<Reply> reply = Promise.promise();
+        Runnable run = () -> {
+            try {
+                inner.handle(context).onComplete(reply);
+            } catch (RuntimeException failure) {
+                reply.fail(failure);
             }
-            return carryOut(context, (IdempotencyClaim.Claimed) outcome);
-        });
-    }
-
-    private Future<Reply> carryOut(RoutingContext context, IdempotencyClaim.Claimed claimed) {
-        Future<Reply> reply;
-        try {
-            reply = inner.handle(context);
-        } catch (RuntimeException failure) {
-            reply = Future.failedFuture(failure);
+        };
+        if (Context.isOnEventLoopThread() && context.vertx().getOrCreateContext() == requestContext) {
+            run.run();
+        } else {
+            requestContext.runOnContext(ignored -> run.run());
         }
-        return reply.transform(done -> {
-            Optional<IdempotentAnswer> answer = done.succeeded() ? Optional.of(answerOf(done.result())) : Optional.empty();
-            return Stages.onContext(finish.finish(new FinishIdempotentRequestCommand(claimed, answer)), context.vertx())
-                    .transform(ignored -> done.succeeded() ? Future.succeededFuture(done.result())
-                            : Future.failedFuture(done.cause()));
-        });
+        return reply.future().toCompletionStage();
     }
 
-    private IdempotentAnswer answerOf(Reply reply) {
+    /** What a replay answers: the status, {@code Location} and the body without one-time secrets. */
+    private String kept(Reply reply) {
         Optional<Object> stored = reply.replayableBody().or(reply::body);
-        return new IdempotentAnswer(reply.status(), Optional.ofNullable(reply.headers().get("Location")),
-                stored.map(codec::write).orElse(""));
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put("status", reply.status());
+        kept.put("location", reply.headers().get("Location"));
+        kept.put("body", stored.map(codec::write).orElse(""));
+        return codec.write(kept);
     }
 
-    private static Reply replayOf(IdempotentAnswer answer) {
-        Reply reply = answer.body().isEmpty() ? Reply.of(answer.status()) : Reply.json(answer.status(), new RawJson(answer.body()));
+    private Reply replayOf(String keptAnswer) {
+        JsonNode kept = codec.readTree(keptAnswer);
+        int status = kept.path("status").asInt();
+        String body = kept.path("body").asText("");
+        Reply reply = body.isEmpty() ? Reply.of(status) : Reply.json(status, new RawJson(body));
         Map<String, String> headers = new HashMap<>();
         headers.put(REPLAYED_HEADER, "true");
-        answer.location().ifPresent(location -> headers.put("Location", location));
+        if (kept.path("location").isTextual()) {
+            headers.put("Location", kept.path("location").asText());
+        }
         return reply.withHeaders(headers);
     }
 

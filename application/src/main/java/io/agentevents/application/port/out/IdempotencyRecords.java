@@ -10,20 +10,12 @@ import java.util.Optional;
  */
 public interface IdempotencyRecords {
 
-    /** The answer to replay, as the adapter wrote it. */
-    record Answer(int status, Optional<String> location, String body) {
-
-        public Answer {
-            Objects.requireNonNull(location, "location must not be null");
-            Objects.requireNonNull(body, "body must not be null");
-        }
-    }
-
     /**
      * What is known of a key: the fingerprint of the request that first used it, and its answer
-     * once that request finished (empty while it is still being carried out).
+     * once that request finished (empty while it is still being carried out), as the caller of
+     * the use case wrote it.
      */
-    record Entry(String requestFingerprint, Optional<Answer> answer, Instant expiresAt) {
+    record Entry(String requestFingerprint, Optional<String> answer, Instant expiresAt) {
 
         public Entry {
             Objects.requireNonNull(requestFingerprint, "requestFingerprint must not be null");
@@ -39,8 +31,8 @@ public interface IdempotencyRecords {
      */
     Optional<Entry> claim(String scopedKey, String requestFingerprint, Instant now, Instant expiresAt);
 
-    /** Stores the answer of the request that claimed the key. */
-    void complete(String scopedKey, Answer answer);
+    /** Stores the answer of the request that claimed the key: text kept as it is. */
+    void complete(String scopedKey, String answer);
 
     /** Releases a claim whose request failed, so that a retry can carry it out. */
     void release(String scopedKey);
