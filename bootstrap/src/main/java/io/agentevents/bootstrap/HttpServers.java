@@ -33,8 +33,7 @@ final class HttpServers {
     }
 
     /**
-     * Listens with the first instance (port 0 picks a free port), then with the others on the
-     * port it got.
+     * Listens with {@code count} instances on one port (port 0: a free port, the same for all).
      *
      * @throws IllegalStateException if the port cannot be bound (in use, say); what did listen is
      *                               closed again
@@ -47,7 +46,8 @@ final class HttpServers {
         List<HttpServer> started = Collections.synchronizedList(new ArrayList<>());
         try {
             // A negative port is Vert.x's way of saying "a free port, the same for every instance".
-            HttpServerOptions shared = new HttpServerOptions(options).setPort(options.getPort() == 0 ? -1 : options.getPort());
+            HttpServerOptions shared = new HttpServerOptions(options)
+                    .setPort(options.getPort() == 0 ? -1 : options.getPort());
             deploy(vertx, shared, requests, invalidRequests, count, started);
         } catch (Exception failed) { // Vert.x rethrows a BindException as it is, unchecked or not
             started.forEach(server -> server.close());
