@@ -141,7 +141,7 @@ public final class AgentEventsApp implements AutoCloseable {
             JsonCodec codec = new JsonCodec();
             HttpServers server = HttpServers.listen(vertx, HttpServerSettings.of(config),
                     ApiRouter.create(vertx, useCases, codec, apiOptions), new InvalidRequests(codec),
-                    HttpServers.defaultCount());
+                    config.server().eventLoops());
             listening.set(server);
             BackgroundTasks.schedulePurge(vertx, purge, config.eventRetention());
             FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules,

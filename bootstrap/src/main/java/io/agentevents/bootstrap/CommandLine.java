@@ -81,6 +81,8 @@ public final class CommandLine {
                                        answers (links, Location, the agents' events host), e.g.
                                        https://backup.example.com [PUBLIC_URL]
                                        (default http://localhost:PORT, https with TLS)
+              --event-loops N          event loops serving HTTP [EVENT_LOOPS] (default one per
+                                       core)
               --help                   show this help
 
             Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
@@ -103,6 +105,7 @@ public final class CommandLine {
             Map.entry("--metrics", "METRICS"),
             Map.entry("--idle-timeout", "IDLE_TIMEOUT"),
             Map.entry("--public-url", "PUBLIC_URL"),
+            Map.entry("--event-loops", "EVENT_LOOPS"),
             Map.entry("--keystone-url", "KEYSTONE_URL"),
             Map.entry("--keystone-user", "KEYSTONE_USER"),
             Map.entry("--keystone-project", "KEYSTONE_PROJECT"),
@@ -166,7 +169,10 @@ public final class CommandLine {
         } catch (IllegalArgumentException bad) {
             throw new ConfigException("--public-url: " + bad.getMessage());
         }
-        return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl);
+        int eventLoops = Optional.ofNullable(options.get("--event-loops"))
+                .map(text -> wholeNumber(text, "--event-loops", 1, ServerSettings.MAX_EVENT_LOOPS))
+                .orElse(ServerSettings.defaultEventLoops());
+        return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl, eventLoops);
     }
 
     private static boolean onOff(String text) {

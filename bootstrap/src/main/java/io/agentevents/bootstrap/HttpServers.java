@@ -27,11 +27,6 @@ final class HttpServers {
         this.servers = List.copyOf(servers);
     }
 
-    /** One event loop per core: more would only take turns on the same cores. */
-    static int defaultCount() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     /**
      * Listens with {@code count} instances on one port (port 0: a free port, the same for all).
      *

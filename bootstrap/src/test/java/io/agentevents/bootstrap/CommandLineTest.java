@@ -210,6 +210,13 @@ class CommandLineTest {
     }
 
     @Test
+    void eventLoops_areOnePerCoreUnlessGiven() {
+        assertThat(parse(Map.of()).server().eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(parse(Map.of(), "--event-loops", "1").server().eventLoops()).isEqualTo(1);
+        assertThat(parse(Map.of("EVENT_LOOPS", "3")).server().eventLoops()).isEqualTo(3);
+    }
+
+    @Test
     void serverOptions_areReadFromOptionsAndEnvironment() throws IOException {
         Path cert = Files.writeString(directory.resolve("cert.pem"), "x");
         Path key = Files.writeString(directory.resolve("key.pem"), "x");
@@ -230,7 +237,10 @@ class CommandLineTest {
             "--rate-limit|-1|--rate-limit must be a number from 0",
             "--rate-limit|many|--rate-limit must be a number from 0",
             "--idle-timeout|30s|--idle-timeout must be longer than the longest long-poll",
-            "--idle-timeout|soon|--idle-timeout"})
+            "--idle-timeout|soon|--idle-timeout",
+            "--event-loops|0|--event-loops must be a number from 1 to 256",
+            "--event-loops|257|--event-loops must be a number from 1 to 256",
+            "--event-loops|two|--event-loops must be a number from 1"})
     void badServerOptions_areClearErrors(String option, String value, String message) throws IOException {
         Path file = Files.writeString(directory.resolve("pem"), "x");
         String given = value.equals("CERT") || value.equals("KEY") ? file.toString() : value;

@@ -17,9 +17,13 @@ import java.util.Optional;
  * @param idleTimeout        a connection silent this long is closed (half-open and stalled clients)
  * @param publicUrl          where clients reach the service, for absolute URLs in answers; empty:
  *                           {@code http(s)://localhost:<port>}
+ * @param eventLoops         how many event loops serve HTTP, one server instance each
  */
 public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, LogFormat logFormat, boolean metrics,
-                             Duration idleTimeout, Optional<String> publicUrl) {
+                             Duration idleTimeout, Optional<String> publicUrl, int eventLoops) {
+
+    /** Far above any machine's cores: a larger number is a typo. */
+    public static final int MAX_EVENT_LOOPS = 256;
 
     /** Longer than the longest long-poll (30 s), so only a silent connection is cut. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
@@ -36,27 +40,41 @@ public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, Log
         }
         Objects.requireNonNull(publicUrl, "publicUrl must not be null (use Optional.empty())");
         publicUrl.ifPresent(PublicUrl::of);
+        if (eventLoops < 1 || eventLoops > MAX_EVENT_LOOPS) {
+            throw new IllegalArgumentException("eventLoops must be from 1 to " + MAX_EVENT_LOOPS + ", was " + eventLoops);
+        }
+    }
+
+    /** One event loop per core the JVM sees (a container's CPU limit included). */
+    public static int defaultEventLoops() {
+        return Math.min(MAX_EVENT_LOOPS, Runtime.getRuntime().availableProcessors());
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings(Optional.empty(), ApiOptions.DEFAULT_RATE_LIMIT, LogFormat.TEXT, true,
-                DEFAULT_IDLE_TIMEOUT, Optional.empty());
+                DEFAULT_IDLE_TIMEOUT, Optional.empty(), defaultEventLoops());
     }
 
     public ServerSettings withTls(TlsFiles files) {
-        return new ServerSettings(Optional.of(files), rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl);
+        return new ServerSettings(Optional.of(files), rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl,
+                eventLoops);
     }
 
     public ServerSettings withRateLimit(int perSecond) {
-        return new ServerSettings(tls, perSecond, logFormat, metrics, idleTimeout, publicUrl);
+        return new ServerSettings(tls, perSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops);
     }
 
     public ServerSettings withIdleTimeout(Duration timeout) {
-        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, timeout, publicUrl);
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, timeout, publicUrl, eventLoops);
     }
 
     public ServerSettings withPublicUrl(String url) {
-        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, Optional.of(url));
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, Optional.of(url),
+                eventLoops);
+    }
+
+    public ServerSettings withEventLoops(int count) {
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, count);
     }
 
     /** Where clients reach the service: as configured, else this machine on {@code port}. */
