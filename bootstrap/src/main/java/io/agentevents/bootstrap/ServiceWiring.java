@@ -96,6 +96,9 @@ final class ServiceWiring {
         return identify;
     }
 
+    /** The source of the in-memory store's poll count, which stays zero; held here for as long as the class. */
+    private static final Object NOTHING_REMEMBERED = new Object();
+
     private static <T> void answeredFromMemory(MeterRegistry meters, String what, T source, ToDoubleFunction<T> count) {
         FunctionCounter.builder("agent.events.answered.from.memory", source, count)
                 .description("agents' polls and tokens this node answered from what it remembers, without the store")
@@ -114,9 +117,13 @@ final class ServiceWiring {
                 schedules, clock, storeCalls);
         Optional<RememberedAgentEventsService> remembered = stores.mayBlock()
                 ? Optional.of(new RememberedAgentEventsService(fromStore, stamps, presence, clock)) : Optional.empty();
-        // Published on both stores (zero in memory), so a dashboard needs no store-specific query.
-        answeredFromMemory(meters, "poll", remembered,
-                known -> known.map(RememberedAgentEventsService::answeredFromMemory).orElse(0L));
+        // Published on both stores (zero in memory), so a dashboard needs no store-specific query. A
+        // meter holds its source weakly: the source must be what serves the polls, not a wrapper
+        // of it that is garbage as soon as this returns (the count would then read zero).
+        remembered.ifPresentOrElse(
+                decorator -> answeredFromMemory(meters, "poll", decorator,
+                        RememberedAgentEventsService::answeredFromMemory),
+                () -> answeredFromMemory(meters, "poll", NOTHING_REMEMBERED, ignored -> 0));
         return remembered.<ListAgentEventsUseCase>map(decorator -> decorator).orElse(fromStore);
     }
 }
