@@ -19,12 +19,13 @@ import java.util.function.Supplier;
  * read once more after it. It ends once: with events, at {@link #answerNow()} (its deadline, or
  * the node stopping), on a failure, or cancelled. Its state is guarded by its own lock.
  */
-final class PendingPoll implements PendingPage {
+final class PendingPoll implements PendingPage, FeedWatchers.AgentWatch {
 
     private final ListAgentEventsQuery query;
     private final AgentFeedReader reader;
     private final StoreCalls calls;
-    private final Runnable release;
+    /** Lets go of the watch and the deadline; set when the poll starts, run once, when it ends. */
+    private Runnable release;
     private final CompletableFuture<AgentEventsPage> answer = new CompletableFuture<>();
     private FeedRead waitingOn;
     /** From the start: a signal before the first read begins is seen by that read. */
@@ -33,20 +34,24 @@ final class PendingPoll implements PendingPage {
     private boolean answerWhenRead;
     private boolean ended;
 
-    /** @param release lets go of the watch and the deadline; called once, when the poll ends */
-    PendingPoll(ListAgentEventsQuery query, AgentFeedReader reader, StoreCalls calls, Runnable release) {
+    PendingPoll(ListAgentEventsQuery query, AgentFeedReader reader, StoreCalls calls) {
         this.query = query;
         this.reader = reader;
         this.calls = calls;
-        this.release = release;
     }
 
-    AgentId agent() {
+    @Override
+    public AgentId agent() {
         return query.agent();
     }
 
-    /** The first read, the agent's check-in. */
-    synchronized void start() {
+    /**
+     * The first read, the agent's check-in.
+     *
+     * @param release lets go of the watch and the deadline; called once, when the poll ends
+     */
+    synchronized void start(Runnable release) {
+        this.release = release;
         readThen(() -> reader.read(query));
     }
 
@@ -56,7 +61,8 @@ final class PendingPoll implements PendingPage {
     }
 
     /** A signal that the agent's feed may have grown: reads again. */
-    synchronized void feedMayHaveGrown() {
+    @Override
+    public synchronized void agentMayHaveNews() {
         if (ended) {
             return;
         }
@@ -89,7 +95,7 @@ final class PendingPoll implements PendingPage {
             return; // it is reading for itself, or done
         }
         if (!complete) {
-            feedMayHaveGrown(); // its feed may go on past what was read
+            agentMayHaveNews(); // its feed may go on past what was read
             return;
         }
         long marker = query.page().after().map(id -> id.value()).orElse(0L);
@@ -143,7 +149,7 @@ final class PendingPoll implements PendingPage {
         if (!read.isEmpty() || read.session().isEmpty() || answerWhenRead) {
             end(read); // something to say now, or a user reading: users never wait
         } else if (signalledWhileReading) {
-            feedMayHaveGrown();
+            agentMayHaveNews();
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The polls waiting on one project. When the whole project is activated every one of them may
- * have news, so one read of the project's new feed events, from the oldest marker among them,
- * serves them all; one such read at a time, and a signal during it makes one more after it.
+ * What waits on one project: agents' polls and other watches of agents' feeds. When the whole
+ * project is activated every poll may have news, so one read of the project's new feed events,
+ * from the oldest marker among them, serves them all; one such read at a time, and a signal
+ * during it makes one more after it. Other watches wait for news of one agent (an answer), which
+ * an activation of the whole project never is, so only a signal about their agent wakes them.
  */
 public final class ProjectWaiters {
 
@@ -25,8 +27,8 @@ public final class ProjectWaiters {
     private final ProjectId project;
     private final EventLog eventLog;
     private final StoreCalls calls;
-    /** By agent: a signal about one agent finds its polls without going through the others. */
-    private final Map<AgentId, Set<PendingPoll>> polls = new ConcurrentHashMap<>();
+    /** By agent: a signal about one agent finds its watches without going through the others. */
+    private final Map<AgentId, Set<FeedWatchers.AgentWatch>> watches = new ConcurrentHashMap<>();
     private boolean reading;
     private boolean signalledWhileReading;
 
@@ -36,10 +38,10 @@ public final class ProjectWaiters {
         this.calls = calls;
     }
 
-    void add(PendingPoll poll) {
-        polls.compute(poll.agent(), (agent, agentsPolls) -> {
-            Set<PendingPoll> set = agentsPolls == null ? ConcurrentHashMap.newKeySet() : agentsPolls;
-            set.add(poll);
+    void add(FeedWatchers.AgentWatch watch) {
+        watches.compute(watch.agent(), (agent, agentsWatches) -> {
+            Set<FeedWatchers.AgentWatch> set = agentsWatches == null ? ConcurrentHashMap.newKeySet() : agentsWatches;
+            set.add(watch);
             return set;
         });
     }
@@ -48,22 +50,22 @@ public final class ProjectWaiters {
      * @return whether none wait any more (a shared read under way still ends as it would: it only
      *         offers its news to the polls it read for)
      */
-    boolean remove(PendingPoll poll) {
-        polls.computeIfPresent(poll.agent(), (agent, agentsPolls) -> {
-            agentsPolls.remove(poll);
-            return agentsPolls.isEmpty() ? null : agentsPolls;
+    boolean remove(FeedWatchers.AgentWatch watch) {
+        watches.computeIfPresent(watch.agent(), (agent, agentsWatches) -> {
+            agentsWatches.remove(watch);
+            return agentsWatches.isEmpty() ? null : agentsWatches;
         });
-        return polls.isEmpty();
+        return watches.isEmpty();
     }
 
-    /** Signals may have been lost: every poll reads for itself. */
-    void everyPollReadsAgain() {
-        polls.values().forEach(agentsPolls -> agentsPolls.forEach(PendingPoll::feedMayHaveGrown));
+    /** Signals may have been lost: every watch looks for itself. */
+    void everyWatchLooksAgain() {
+        watches.values().forEach(agentsWatches -> agentsWatches.forEach(FeedWatchers.AgentWatch::agentMayHaveNews));
     }
 
     /** Events about one agent of the project may have been appended. */
     void agentFeedMayHaveGrown(AgentId agent) {
-        polls.getOrDefault(agent, Set.of()).forEach(PendingPoll::feedMayHaveGrown);
+        watches.getOrDefault(agent, Set.of()).forEach(FeedWatchers.AgentWatch::agentMayHaveNews);
     }
 
     /** The whole project was activated: every waiting poll may have news. */
@@ -78,13 +80,15 @@ public final class ProjectWaiters {
         }
         List<PendingPoll> served = new ArrayList<>();
         long oldest = Long.MAX_VALUE;
-        for (PendingPoll poll : polls.values().stream().flatMap(Set::stream).toList()) {
+        List<PendingPoll> polls = watches.values().stream().flatMap(Set::stream)
+                .filter(PendingPoll.class::isInstance).map(PendingPoll.class::cast).toList();
+        for (PendingPoll poll : polls) {
             Optional<Long> marker = poll.sharedReadMarker();
             if (marker.isPresent()) {
                 served.add(poll);
                 oldest = Math.min(oldest, marker.get());
             } else {
-                poll.feedMayHaveGrown(); // still at its first read, or reading: it reads for itself
+                poll.agentMayHaveNews(); // still at its first read, or reading: it reads for itself
             }
         }
         if (served.isEmpty()) {
@@ -95,7 +99,7 @@ public final class ProjectWaiters {
         calls.supply(() -> eventLog.inFeedsAfter(project, from, SHARED_READ_LIMIT))
                 .whenComplete((events, failure) -> {
                     if (failure != null) {
-                        served.forEach(PendingPoll::feedMayHaveGrown); // each finds out for itself
+                        served.forEach(PendingPoll::agentMayHaveNews); // each finds out for itself
                     } else {
                         ProjectNews news = new ProjectNews(events);
                         boolean complete = events.size() < SHARED_READ_LIMIT;
