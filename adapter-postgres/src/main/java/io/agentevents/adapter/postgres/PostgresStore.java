@@ -2,6 +2,8 @@ package io.agentevents.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.agentevents.adapter.postgres.failure.EvictReadOnlyConnections;
+import io.agentevents.adapter.postgres.failure.PostgresFailures;
 import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.Transactions;

@@ -1,4 +1,4 @@
-package io.agentevents.adapter.postgres;
+package io.agentevents.adapter.postgres.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

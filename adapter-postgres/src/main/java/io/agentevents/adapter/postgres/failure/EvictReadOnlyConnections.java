@@ -1,4 +1,4 @@
-package io.agentevents.adapter.postgres;
+package io.agentevents.adapter.postgres.failure;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ import java.sql.SQLException;
 public final class EvictReadOnlyConnections implements SQLExceptionOverride {
 
     /** {@code read_only_sql_transaction}: a write was sent to a server in recovery or set read-only. */
-    static final String READ_ONLY = "25006";
+    public static final String READ_ONLY = "25006";
 
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException failure) {

@@ -1,4 +1,4 @@
-package io.agentevents.adapter.postgres;
+package io.agentevents.adapter.postgres.failure;
 
 import io.agentevents.application.port.out.StoreUnavailableException;
 import java.sql.SQLException;
@@ -6,7 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import org.jdbi.v3.core.JdbiException;
 
 /** Turns driver failures into what the ports promise: no {@link SQLException} crosses a port. */
-final class PostgresFailures {
+public final class PostgresFailures {
 
     private PostgresFailures() {
     }
@@ -16,7 +16,7 @@ final class PostgresFailures {
      * read-only server (25006, a demoted primary) means the
      * store is unavailable; anything else is a bug in our SQL and stays an error.
      */
-    static RuntimeException translate(JdbiException failure) {
+    public static RuntimeException translate(JdbiException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
                 return new StoreUnavailableException("PostgreSQL is unreachable", failure);
