@@ -130,14 +130,15 @@ public final class AgentEventsApp implements AutoCloseable {
                             workers),
                     meters);
             PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, stores.idempotencyRecords(),
-                    config.eventRetention(), clock, workers);
+                    stores.agentRequests(), config.eventRetention(), config.requests().requestTtl(), clock, workers);
 
             WaitingPolls waitingPolls = new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN);
             // The server's port is known once it listens (port 0 picks one); the URL asks for it when used.
             AtomicReference<HttpServers> listening = new AtomicReference<>();
             ApiOptions apiOptions = new ApiOptions(config.server().rateLimitPerSecond(), waitingPolls,
                     new ApiMetrics(meters, meters::scrape),
-                    config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().port()));
+                    config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().port()),
+                    config.requests().logfileLinks(clock), config.requests().browseAnswerLimit());
             JsonCodec codec = new JsonCodec();
             HttpServers server = HttpServers.listen(vertx, HttpServerSettings.of(config),
                     ApiRouter.create(vertx, useCases, codec, apiOptions), new InvalidRequests(codec),

@@ -10,6 +10,7 @@ import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.bootstrap.config.IdentityOptions;
 import io.agentevents.bootstrap.config.LogFormat;
 import io.agentevents.bootstrap.config.OptionArgs;
+import io.agentevents.bootstrap.config.RequestOptions;
 import io.agentevents.bootstrap.config.ServerSettings;
 import io.agentevents.bootstrap.config.TlsFiles;
 import io.agentevents.bootstrap.config.TokensFile;
@@ -83,6 +84,22 @@ public final class CommandLine {
                                        (default http://localhost:PORT, https with TLS)
               --event-loops N          event loops serving HTTP [EVENT_LOOPS] (default one per
                                        core)
+              --request-ttl D          how long a request made of an agent (browse, vault) waits
+                                       for its answer, and the answer is kept [REQUEST_TTL]
+                                       (default 5m)
+              --browse-answer-limit S  the largest answer to a browse an agent may send, like 4MiB
+                                       or 512KiB, 64KiB to 64MiB [BROWSE_ANSWER_LIMIT] (default 4MiB)
+              --logfile-container-url URL  the Swift container agents upload log files to, like
+                                       https://storage.example.com/v1/AUTH_1234/CloudBackupLogs
+                                       [LOGFILE_CONTAINER_URL] (default: none, and log files have
+                                       no links to it)
+              --logfile-temp-url-key K the container's Temp-URL-Key, for log file links that need no
+                                       token [LOGFILE_TEMP_URL_KEY]; prefer the variable, which
+                                       does not show in a process list
+              --logfile-temp-url-digest sha1|sha256|sha512  the TempURL signature's HMAC
+                                       [LOGFILE_TEMP_URL_DIGEST] (default sha256)
+              --logfile-temp-url-ttl D how long a log file's TempURL works [LOGFILE_TEMP_URL_TTL]
+                                       (default 1h)
               --help                   show this help
 
             Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
@@ -111,7 +128,13 @@ public final class CommandLine {
             Map.entry("--keystone-project", "KEYSTONE_PROJECT"),
             Map.entry("--keystone-domain", "KEYSTONE_DOMAIN"),
             Map.entry("--keystone-timeout", "KEYSTONE_TIMEOUT"),
-            Map.entry("--token-cache-ttl", "TOKEN_CACHE_TTL"));
+            Map.entry("--token-cache-ttl", "TOKEN_CACHE_TTL"),
+            Map.entry("--request-ttl", "REQUEST_TTL"),
+            Map.entry("--browse-answer-limit", "BROWSE_ANSWER_LIMIT"),
+            Map.entry("--logfile-container-url", "LOGFILE_CONTAINER_URL"),
+            Map.entry("--logfile-temp-url-key", "LOGFILE_TEMP_URL_KEY"),
+            Map.entry("--logfile-temp-url-digest", "LOGFILE_TEMP_URL_DIGEST"),
+            Map.entry("--logfile-temp-url-ttl", "LOGFILE_TEMP_URL_TTL"));
 
     private CommandLine() {
     }
@@ -143,7 +166,8 @@ public final class CommandLine {
         Optional<PostgresSettings> database = Optional.ofNullable(options.get("--database-url"))
                 .map(url -> database(url, options, environment));
         return Optional.of(new AppConfig(port, tokens, ttl, retention,
-                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database, server(options), IdentityOptions.parse(options, environment)));
+                AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database, server(options), IdentityOptions.parse(options, environment),
+                RequestOptions.parse(options)));
     }
 
     private static ServerSettings server(Map<String, String> options) {

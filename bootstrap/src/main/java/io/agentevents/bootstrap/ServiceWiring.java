@@ -1,5 +1,6 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.adapter.http.AgentRequestUseCases;
 import io.agentevents.adapter.http.ApiUseCases;
 import io.agentevents.application.memory.InMemoryUserTokens;
 import io.agentevents.application.memory.RandomAgentIds;
@@ -28,6 +29,15 @@ import io.agentevents.application.service.agent.ListAgentsService;
 import io.agentevents.application.service.agent.RegisterAgentService;
 import io.agentevents.application.service.agent.UpdateAgentService;
 import io.agentevents.application.service.feed.AwaitAgentEventsService;
+import io.agentevents.application.service.feed.FeedWatchers;
+import io.agentevents.application.service.logfile.DeleteLogfileService;
+import io.agentevents.application.service.logfile.GetLogfileService;
+import io.agentevents.application.service.logfile.ListLogfilesService;
+import io.agentevents.application.service.logfile.RequestLogfileService;
+import io.agentevents.application.service.logfile.UpdateLogfileService;
+import io.agentevents.application.service.request.AnswerAgentRequestService;
+import io.agentevents.application.service.request.AskAgentService;
+import io.agentevents.application.service.request.ReadAnswerService;
 import io.agentevents.application.service.feed.ListAgentEventsService;
 import io.agentevents.application.service.feed.ListProjectEventsService;
 import io.agentevents.application.service.feed.RecordAgentEventService;
@@ -40,6 +50,7 @@ import io.agentevents.domain.session.PresencePolicy;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.ToDoubleFunction;
@@ -63,6 +74,8 @@ final class ServiceWiring {
         Transactions transactions = stores.transactions();
         SecureRandomSecrets secrets = new SecureRandomSecrets();
         SecretHashing hashing = SecretHashing.forThisMachine();
+        // One set of watches of agents' feeds: agents' long-polls and clients waiting for answers wake alike.
+        FeedWatchers watchers = new FeedWatchers(eventLog, storeCalls, stores.signals(), deadlines);
         return new ApiUseCases(
                 identifyCaller(userTokens, agentTokens, storeCalls, clock, stamps, identities, meters),
                 new ActivateAgentsService(stores.projectActivations(), eventLog, transactions, schedules, clock),
@@ -75,15 +88,35 @@ final class ServiceWiring {
                 new ListAgentsService(registry, storeCalls),
                 new GetAgentService(registry, storeCalls),
                 new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock, storeCalls),
-                new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock, storeCalls),
+                new DeleteAgentService(registry, sessions, agentTokens, stores.agentRequests(), stores.logfiles(), eventLog,
+                        transactions, clock, storeCalls),
                 new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, storeCalls),
                 listAgentEvents(stores, presence, schedules, clock, storeCalls, stamps, meters),
-                new AwaitAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls, stores.signals(),
-                        deadlines),
+                new AwaitAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls, watchers),
                 new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock, storeCalls),
                 new GetAgentConfigurationService(registry, schedules, storeCalls),
                 new RunOnceService(idempotencyRecords, clock, storeCalls),
-                new CheckReadinessService(stores.probe(), storeCalls, identities));
+                new CheckReadinessService(stores.probe(), storeCalls, identities),
+                agentRequests(stores, config.requests().requestTtl(), watchers, clock, storeCalls));
+    }
+
+    /** Ask an agent, its answer, the client's read of it (waiting on the same watches as polls), log files. */
+    private static AgentRequestUseCases agentRequests(Stores stores, Duration requestTtl, FeedWatchers watchers, Clock clock,
+                                                      StoreCalls storeCalls) {
+        AgentRegistry registry = stores.registry();
+        return new AgentRequestUseCases(
+                new AskAgentService(registry, stores.agentRequests(), stores.eventLog(), stores.transactions(), requestTtl,
+                        clock, storeCalls),
+                new AnswerAgentRequestService(stores.agentRequests(), registry, stores.eventLog(), stores.transactions(),
+                        requestTtl, clock, storeCalls),
+                new ReadAnswerService(stores.agentRequests(), watchers, clock, storeCalls),
+                new RequestLogfileService(registry, stores.logfiles(), stores.eventLog(), stores.transactions(), clock,
+                        storeCalls),
+                new ListLogfilesService(registry, stores.logfiles(), storeCalls),
+                new GetLogfileService(registry, stores.logfiles(), storeCalls),
+                new UpdateLogfileService(registry, stores.logfiles(), stores.eventLog(), stores.transactions(), clock,
+                        storeCalls),
+                new DeleteLogfileService(registry, stores.logfiles(), storeCalls));
     }
 
     /** Who holds a token; published with how many agents' tokens it knew from memory. */

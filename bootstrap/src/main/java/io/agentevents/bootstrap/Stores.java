@@ -2,6 +2,8 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.postgres.GroupCommitTransactions;
 import io.agentevents.adapter.postgres.PostgresAgentRegistry;
+import io.agentevents.adapter.postgres.PostgresAgentRequests;
+import io.agentevents.adapter.postgres.PostgresLogfiles;
 import io.agentevents.adapter.postgres.PostgresAgentSessionRepository;
 import io.agentevents.adapter.postgres.PostgresAgentTokens;
 import io.agentevents.adapter.postgres.PostgresEventLog;
@@ -11,6 +13,8 @@ import io.agentevents.adapter.postgres.PostgresProjectActivations;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.adapter.postgres.PostgresStore;
 import io.agentevents.application.memory.InMemoryAgentRegistry;
+import io.agentevents.application.memory.InMemoryAgentRequests;
+import io.agentevents.application.memory.InMemoryLogfiles;
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryAgentTokens;
 import io.agentevents.application.memory.InMemoryEventSignals;
@@ -19,6 +23,8 @@ import io.agentevents.application.memory.InMemoryProjectActivations;
 import io.agentevents.application.memory.InMemoryTransactions;
 import io.agentevents.application.memory.log.InMemoryEventLog;
 import io.agentevents.application.port.out.AgentRegistry;
+import io.agentevents.application.port.out.AgentRequests;
+import io.agentevents.application.port.out.Logfiles;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.EventSignals;
@@ -40,8 +46,8 @@ import java.util.function.Consumer;
  */
 record Stores(String description, boolean mayBlock, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
               ProjectActivations projectActivations, AgentRegistry registry, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
-              Transactions transactions, StoreProbe probe, Consumer<MeterRegistry> publishMetrics,
-              AutoCloseable resources) {
+              AgentRequests agentRequests, Logfiles logfiles, Transactions transactions, StoreProbe probe,
+              Consumer<MeterRegistry> publishMetrics, AutoCloseable resources) {
 
     /** @param clock read for the first event id of each project */
     static Stores inMemory(Clock clock) {
@@ -49,7 +55,8 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
         InMemoryProjectActivations projectActivations = new InMemoryProjectActivations();
         return new Stores("in-memory store", false, new InMemoryEventLog(signals, clock), signals,
                 new InMemoryAgentSessionRepository(projectActivations), projectActivations, new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
-                new InMemoryIdempotencyRecords(), new InMemoryTransactions(signals), () -> { }, registry -> { }, () -> { });
+                new InMemoryIdempotencyRecords(), new InMemoryAgentRequests(), new InMemoryLogfiles(),
+                new InMemoryTransactions(signals), () -> { }, registry -> { }, () -> { });
     }
 
     /** Connects and migrates the schema; fails if the database cannot be reached. */
@@ -60,7 +67,8 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
         return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store, clock), signals,
                 new PostgresAgentSessionRepository(store), new PostgresProjectActivations(store),
                 new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
-                new PostgresIdempotencyRecords(store), transactions, store, store::publishPoolMetrics, () -> {
+                new PostgresIdempotencyRecords(store), new PostgresAgentRequests(store), new PostgresLogfiles(store),
+                transactions, store, store::publishPoolMetrics, () -> {
                     signals.close();
                     transactions.close();
                     store.close();

@@ -6,7 +6,7 @@ package io.agentevents.domain;
  * are well-formed requests that the model refuses.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits ForeignActivationException {
+        permits ForeignActivationException, AnswerRefusedException {
 
     /** A refusal, explained by {@code message}. */
     protected DomainException(String message) {

@@ -2,6 +2,7 @@ package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.support.ApiMetrics;
 import io.agentevents.adapter.http.support.WaitingPolls;
+import io.agentevents.adapter.http.wire.LogfileLinks;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import java.util.Objects;
 
@@ -13,9 +14,15 @@ import java.util.Objects;
  * @param waitingPolls       the long-polls waiting on this node, capped per token
  * @param metrics            where requests, activations and store errors are counted
  * @param publicUrl          where clients reach the service, for absolute URLs in answers
+ * @param logfileLinks       where agents upload their log files, for the links of log files
+ * @param browseAnswerLimit  the largest body of an agent's answer to a browse, which lists a
+ *                           directory (every other body: {@link ApiRouter#MAX_BODY_BYTES})
  */
 public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics,
-                         PublicUrl publicUrl) {
+                         PublicUrl publicUrl, LogfileLinks logfileLinks, int browseAnswerLimit) {
+
+    /** A listing of tens of thousands of entries. */
+    public static final int DEFAULT_BROWSE_ANSWER_LIMIT = 4 * 1024 * 1024;
 
     /** High enough never to touch an agent (two requests a second) or a busy client script. */
     public static final int DEFAULT_RATE_LIMIT = 200;
@@ -27,28 +34,40 @@ public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiM
         Objects.requireNonNull(waitingPolls, "waitingPolls must not be null");
         Objects.requireNonNull(metrics, "metrics must not be null");
         Objects.requireNonNull(publicUrl, "publicUrl must not be null");
+        Objects.requireNonNull(logfileLinks, "logfileLinks must not be null");
+        if (browseAnswerLimit < ApiRouter.MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("browseAnswerLimit must be at least " + ApiRouter.MAX_BODY_BYTES + " bytes");
+        }
     }
 
     /** The default limits, meters that go nowhere, {@code http://localhost}. */
     public static ApiOptions defaults() {
         return new ApiOptions(DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
-                ApiMetrics.discarding(), PublicUrl.of("http://localhost"));
+                ApiMetrics.discarding(), PublicUrl.of("http://localhost"), LogfileLinks.none(), DEFAULT_BROWSE_ANSWER_LIMIT);
     }
 
 
     public ApiOptions withRateLimit(int perSecond) {
-        return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl);
+        return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit);
     }
 
     public ApiOptions withWaitingPolls(WaitingPolls polls) {
-        return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl);
+        return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl, logfileLinks, browseAnswerLimit);
     }
 
     public ApiOptions withMetrics(ApiMetrics apiMetrics) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl, logfileLinks, browseAnswerLimit);
     }
 
     public ApiOptions withPublicUrl(PublicUrl url) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url, logfileLinks, browseAnswerLimit);
+    }
+
+    public ApiOptions withLogfileLinks(LogfileLinks links) {
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, links, browseAnswerLimit);
+    }
+
+    public ApiOptions withBrowseAnswerLimit(int bytes) {
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, bytes);
     }
 }

@@ -38,11 +38,12 @@ public record ApiUseCases(
         GetAgentStatusUseCase agentStatus,
         GetAgentConfigurationUseCase agentConfiguration,
         RunOnceUseCase runOnce,
-        CheckReadinessUseCase checkReadiness) {
+        CheckReadinessUseCase checkReadiness,
+        AgentRequestUseCases requests) {
 
     public ApiUseCases {
         Stream.of(identifyCaller, activateAgents, activateAgent, listProjectEvents, registerAgent, authenticateAgent,
                 listAgents, getAgent, updateAgent, deleteAgent, recordAgentEvent, listAgentEvents, awaitAgentEvents, agentStatus, agentConfiguration,
-                runOnce, checkReadiness).forEach(Objects::requireNonNull);
+                runOnce, checkReadiness, requests).forEach(Objects::requireNonNull);
     }
 }

@@ -10,6 +10,14 @@ import io.agentevents.application.port.in.activation.ActivateAgentCommand;
 import io.agentevents.application.port.in.activation.ActivateAgentsCommand;
 import io.agentevents.application.port.in.agent.AgentConfiguration;
 import io.agentevents.application.port.in.agent.AgentQuery;
+import io.agentevents.application.port.in.logfile.LogfileQuery;
+import io.agentevents.application.port.in.logfile.RequestLogfileCommand;
+import io.agentevents.application.port.in.logfile.UpdateLogfileCommand;
+import io.agentevents.application.port.in.request.AnswerAgentRequestCommand;
+import io.agentevents.application.port.in.request.AskAgentCommand;
+import io.agentevents.application.port.in.request.ReadAnswerUseCase;
+import io.agentevents.domain.request.AgentRequest;
+import io.agentevents.domain.request.Logfile;
 import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.in.agent.DeleteAgentCommand;
 import io.agentevents.application.port.in.agent.ListAgentsQuery;
@@ -81,6 +89,14 @@ final class TestApi implements AutoCloseable {
     AwaitAgentEventsUseCase awaitAgentEvents = query -> unexpected();
     Function<AgentQuery, AgentStatus> agentStatus = query -> unexpected();
     Function<AgentQuery, AgentConfiguration> agentConfiguration = query -> unexpected();
+    Function<AskAgentCommand, AgentRequest> askAgent = command -> unexpected();
+    Consumer<AnswerAgentRequestCommand> answerRequest = command -> unexpected();
+    ReadAnswerUseCase readAnswer = query -> unexpected();
+    Function<RequestLogfileCommand, Logfile> requestLogfile = command -> unexpected();
+    Function<AgentQuery, List<Logfile>> listLogfiles = query -> unexpected();
+    Function<LogfileQuery, Logfile> getLogfile = query -> unexpected();
+    Consumer<UpdateLogfileCommand> updateLogfile = command -> unexpected();
+    Consumer<LogfileQuery> deleteLogfile = query -> unexpected();
     /** The real bookkeeping, on keys in memory: tests see what is carried out, kept and replayed. */
     RunOnceUseCase runOnce = new RunOnceService(new InMemoryIdempotencyRecords(), Clock.systemUTC(), StoreCalls.inline());
     CheckReadinessUseCase readiness = () -> CompletableFuture.completedFuture(
@@ -120,7 +136,16 @@ final class TestApi implements AutoCloseable {
                         return TestApi.this.runOnce.runOnce(command, request, kept);
                     }
                 },
-                () -> readiness.check());
+                () -> readiness.check(),
+                new AgentRequestUseCases(
+                        command -> answered(askAgent, command),
+                        command -> done(answerRequest, command),
+                        query -> readAnswer.read(query),
+                        command -> answered(requestLogfile, command),
+                        query -> answered(listLogfiles, query),
+                        query -> answered(getLogfile, query),
+                        command -> done(updateLogfile, command),
+                        query -> done(deleteLogfile, query)));
         router = ApiRouter.create(vertx, useCases, codec, options);
         // As the service runs it: HTTP/1.1 only (no clear-text HTTP/2 upgrade).
         server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))

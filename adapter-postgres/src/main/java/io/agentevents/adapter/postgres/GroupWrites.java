@@ -43,17 +43,18 @@ final class GroupWrites {
                  WHERE c.project_id = v.project),
             inserted AS (
                 INSERT INTO events (project_id, id, type, at, agent_id, mode, expires_at, busy, agent_name, host_os,
-                                    host_os_version, host_os_architecture, request_id)
+                                    host_os_version, host_os_architecture, request_id, details)
                 SELECT project, id, type, CAST(at AS timestamptz), CAST(agent AS uuid), mode,
                        CAST(expires_at AS timestamptz), CAST(busy AS boolean), agent_name, host_os, host_os_version,
-                       host_os_architecture, CAST(request_id AS uuid)
+                       host_os_architecture, CAST(request_id AS uuid), CAST(details AS text[])
                   FROM unnest(CAST(:projects AS text[]), CAST(:ids AS bigint[]), CAST(:types AS text[]),
                               CAST(:ats AS text[]), CAST(:agents AS text[]), CAST(:modes AS text[]),
                               CAST(:expiresAts AS text[]), CAST(:busys AS text[]), CAST(:agentNames AS text[]),
                               CAST(:hostOses AS text[]), CAST(:hostOsVersions AS text[]),
-                              CAST(:hostOsArchitectures AS text[]), CAST(:requestIds AS text[]))
+                              CAST(:hostOsArchitectures AS text[]), CAST(:requestIds AS text[]),
+                              CAST(:details AS text[]))
                     AS e(project, id, type, at, agent, mode, expires_at, busy, agent_name, host_os, host_os_version,
-                         host_os_architecture, request_id)),
+                         host_os_architecture, request_id, details)),
             activations AS (
                 INSERT INTO project_activations (project_id, mode, at, expires_at, request_id)
                 SELECT DISTINCT ON (project) project, mode, CAST(at AS timestamptz), CAST(expires_at AS timestamptz),
@@ -155,6 +156,7 @@ final class GroupWrites {
                 .bindArray("hostOsVersions", String.class, eventColumn(held -> held.row().hostOsVersion()))
                 .bindArray("hostOsArchitectures", String.class, eventColumn(held -> held.row().hostOsArchitecture()))
                 .bindArray("requestIds", String.class, eventColumn(held -> text(held.row().requestId())))
+                .bindArray("details", String.class, eventColumn(held -> held.row().details()))
                 .bindArray("activationProjects", String.class, activationColumn(held -> held.project().value()))
                 .bindArray("activationModes", String.class, activationColumn(held -> Columns.of(held.activation().mode())))
                 .bindArray("activationAts", String.class, activationColumn(held -> timestamp(held.activation().at())))

@@ -29,10 +29,11 @@ public class PostgresAgentRegistry implements AgentRegistry {
                         INSERT INTO agents (project_id, agent_id, name, version, host_flavor, host_region, host_machine_id,
                                             host_os_name, host_os_version, host_os_architecture, host_fingerprint,
                                             host_address_versions, host_addresses, rsa_modulus, rsa_exponent,
-                                            vault_uses_internal, enabled, log_level, password_hash, registered_at)
+                                            vault_uses_internal, vault_encrypted, enabled, log_level, password_hash,
+                                            registered_at)
                         VALUES (:project, :agent, :name, :version, :flavor, :region, :machineId, :osName, :osVersion,
                                 :osArchitecture, :fingerprint, :addressVersions, :addresses, :modulus, :exponent,
-                                :vaultUsesInternal, :enabled, :logLevel, :hash, :registeredAt)
+                                :vaultUsesInternal, :vaultEncrypted, :enabled, :logLevel, :hash, :registeredAt)
                         ON CONFLICT (project_id, agent_id) DO NOTHING
                         """)
                 .bindMethods(AgentRow.Values.of(agent))
@@ -82,15 +83,18 @@ public class PostgresAgentRegistry implements AgentRegistry {
     @Override
     public boolean updateSettings(ProjectId project, AgentId agent, AgentSettings expected, AgentSettings next) {
         return store.call(handle -> handle.createUpdate("""
-                        UPDATE agents SET vault_uses_internal = :vaultUsesInternal, enabled = :enabled, log_level = :logLevel
+                        UPDATE agents SET vault_uses_internal = :vaultUsesInternal, vault_encrypted = :vaultEncrypted,
+                                          enabled = :enabled, log_level = :logLevel
                          WHERE project_id = :project AND agent_id = :agent
-                           AND vault_uses_internal = :expectedVaultUsesInternal AND enabled = :expectedEnabled
+                           AND vault_uses_internal = :expectedVaultUsesInternal
+                           AND vault_encrypted = :expectedVaultEncrypted AND enabled = :expectedEnabled
                            AND log_level = :expectedLogLevel
                         """)
                 .bind("project", project.value())
                 .bind("agent", agent.value())
                 .bindMethods(AgentRow.SettingsValues.of(next))
                 .bind("expectedVaultUsesInternal", expected.vaultUsesInternal())
+                .bind("expectedVaultEncrypted", expected.vaultEncrypted())
                 .bind("expectedEnabled", expected.enabled())
                 .bind("expectedLogLevel", Columns.of(expected.logLevel()))
                 .execute()) == 1;

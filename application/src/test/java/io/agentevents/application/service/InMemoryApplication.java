@@ -1,6 +1,8 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.memory.InMemoryAgentRegistry;
+import io.agentevents.application.memory.InMemoryAgentRequests;
+import io.agentevents.application.memory.InMemoryLogfiles;
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryAgentTokens;
 import io.agentevents.application.memory.InMemoryEventSignals;
@@ -64,6 +66,7 @@ final class InMemoryApplication {
 
     static final Duration AGENT_TOKEN_LIFETIME = Duration.ofHours(24);
     static final Duration EVENT_RETENTION = Duration.ofMinutes(5);
+    static final Duration REQUEST_TTL = Duration.ofMinutes(5);
     static final String FINGERPRINT = "fp-0123456789";
     /** Where test sign-ins come from (TEST-NET-1, RFC 5737). */
     static final String ADDRESS = "192.0.2.1";
@@ -87,6 +90,8 @@ final class InMemoryApplication {
     final InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
     final InMemoryAgentTokens agentTokens = new InMemoryAgentTokens();
     final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
+    final InMemoryAgentRequests agentRequests = new InMemoryAgentRequests();
+    final InMemoryLogfiles logfiles = new InMemoryLogfiles();
     final InMemoryUserTokens userTokens;
     final InMemoryTransactions transactions = new InMemoryTransactions(signals);
     final SecretHashing hashing = SecretHashing.forThisMachine();
@@ -141,9 +146,11 @@ final class InMemoryApplication {
         agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock, inline);
         getAgent = new GetAgentService(registry, inline);
         listAgents = new ListAgentsService(registry, inline);
-        deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, eventLog, transactions, clock, inline);
+        deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, agentRequests, logfiles, eventLog,
+                transactions, clock, inline);
         configuration = new GetAgentConfigurationService(registry, schedules, inline);
-        purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, EVENT_RETENTION, clock, inline);
+        purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, agentRequests, EVENT_RETENTION,
+                REQUEST_TTL, clock, inline);
         runOnce = new RunOnceService(idempotencyRecords, clock, inline);
         flushPresence = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules, inline);
     }

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param database          the PostgreSQL store; empty for the in-memory store
  * @param server            TLS, request budget and log format
  * @param identity          the identity service beside the tokens file, if any
+ * @param requests          requests made of agents: how long they wait, how large a browse's
+ *                          answer may be, where log files go
  */
 public record AppConfig(int port, List<UserToken> userTokens, Duration activationTtl, Duration eventRetention,
                         Duration agentTokenLifetime, Optional<PostgresSettings> database,
-                        ServerSettings server, IdentitySettings identity) {
+                        ServerSettings server, IdentitySettings identity, RequestSettings requests) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofMinutes(5);
@@ -38,13 +40,14 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
         Objects.requireNonNull(database, "database must not be null");
         Objects.requireNonNull(server, "server must not be null");
         Objects.requireNonNull(identity, "identity must not be null");
+        Objects.requireNonNull(requests, "requests must not be null");
     }
 
     /** The in-memory configuration tests and embedders start from. */
     public static AppConfig inMemory(int port, List<UserToken> userTokens) {
         return new AppConfig(port, userTokens, Schedules.DEFAULT_ACTIVATION_LIFETIME, DEFAULT_EVENT_RETENTION,
                 DEFAULT_AGENT_TOKEN_LIFETIME, Optional.empty(),
-                ServerSettings.defaults(), IdentitySettings.none());
+                ServerSettings.defaults(), IdentitySettings.none(), RequestSettings.defaults());
     }
 
     public Schedules schedules() {
@@ -52,26 +55,32 @@ public record AppConfig(int port, List<UserToken> userTokens, Duration activatio
     }
 
     public AppConfig withUserTokens(List<UserToken> tokens) {
-        return new AppConfig(port, tokens, activationTtl, eventRetention, agentTokenLifetime, database, server, identity);
+        return new AppConfig(port, tokens, activationTtl, eventRetention, agentTokenLifetime, database, server, identity,
+                requests);
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, userTokens, activationTtl, eventRetention, agentTokenLifetime,
-                database, server, identity);
+                database, server, identity, requests);
     }
 
     public AppConfig withDatabase(PostgresSettings settings) {
         return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
-                Optional.of(settings), server, identity);
+                Optional.of(settings), server, identity, requests);
     }
 
     public AppConfig withServer(ServerSettings settings) {
         return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
-                database, settings, identity);
+                database, settings, identity, requests);
     }
 
     public AppConfig withIdentity(IdentitySettings settings) {
         return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
-                database, server, settings);
+                database, server, settings, requests);
+    }
+
+    public AppConfig withRequests(RequestSettings settings) {
+        return new AppConfig(port, userTokens, activationTtl, eventRetention, agentTokenLifetime,
+                database, server, identity, settings);
     }
 }

@@ -9,11 +9,18 @@ import java.util.Optional;
  * @param enabled           a disabled agent keeps its registration but may not sign in or act
  * @param logLevel          how much the agent should log
  * @param vaultUsesInternal whether the agent reaches its vault over the internal network
+ * @param vaultEncrypted    whether the agent's vault is encrypted: set once the agent reports that
+ *                          it encrypted it, as a client asked
  */
-public record AgentSettings(boolean enabled, LogLevel logLevel, boolean vaultUsesInternal) {
+public record AgentSettings(boolean enabled, LogLevel logLevel, boolean vaultUsesInternal, boolean vaultEncrypted) {
 
     public AgentSettings {
         Objects.requireNonNull(logLevel, "logLevel must not be null");
+    }
+
+    /** Settings of an agent whose vault is not encrypted. */
+    public AgentSettings(boolean enabled, LogLevel logLevel, boolean vaultUsesInternal) {
+        this(enabled, logLevel, vaultUsesInternal, false);
     }
 
     /**
@@ -22,6 +29,11 @@ public record AgentSettings(boolean enabled, LogLevel logLevel, boolean vaultUse
      */
     public static AgentSettings initial(Flavor flavor, Optional<Boolean> vaultUsesInternal) {
         return new AgentSettings(true, LogLevel.DEFAULT, vaultUsesInternal.orElse(flavor.usesInternalVaultByDefault()));
+    }
+
+    /** These settings, with the vault encrypted. */
+    public AgentSettings withVaultEncrypted() {
+        return new AgentSettings(enabled, logLevel, vaultUsesInternal, true);
     }
 
     /** These settings with {@code change} made. */

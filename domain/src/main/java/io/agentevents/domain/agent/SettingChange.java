@@ -13,7 +13,7 @@ public sealed interface SettingChange {
 
         @Override
         public AgentSettings applyTo(AgentSettings settings) {
-            return new AgentSettings(enabled, settings.logLevel(), settings.vaultUsesInternal());
+            return new AgentSettings(enabled, settings.logLevel(), settings.vaultUsesInternal(), settings.vaultEncrypted());
         }
     }
 
@@ -26,7 +26,7 @@ public sealed interface SettingChange {
 
         @Override
         public AgentSettings applyTo(AgentSettings settings) {
-            return new AgentSettings(settings.enabled(), level, settings.vaultUsesInternal());
+            return new AgentSettings(settings.enabled(), level, settings.vaultUsesInternal(), settings.vaultEncrypted());
         }
     }
 
@@ -35,7 +35,7 @@ public sealed interface SettingChange {
 
         @Override
         public AgentSettings applyTo(AgentSettings settings) {
-            return new AgentSettings(settings.enabled(), settings.logLevel(), internal);
+            return new AgentSettings(settings.enabled(), settings.logLevel(), internal, settings.vaultEncrypted());
         }
     }
 }

@@ -15,7 +15,29 @@ public enum EventType {
     /** The agent was deleted ({@link AgentDeleted}). */
     AGENT_DELETED,
     /** Its settings changed ({@link ConfigurationChanged}). */
-    CONFIGURATION_CHANGED;
+    CONFIGURATION_CHANGED,
+    /** A client asked the agent to list the files at a path ({@link AgentRequestEvent}). */
+    HOST_BROWSE,
+    /** A client asked the agent to verify a vault's password. */
+    VAULT_PASSWORD_VERIFY,
+    /** A client asked the agent to encrypt its vault. */
+    VAULT_ENCRYPTION_ENABLE,
+    /** A client asked the agent to change its vault's password. */
+    VAULT_ENCRYPTION_CHANGE,
+    /** A client asked the agent to upload its log file. */
+    LOGFILE_UPLOAD,
+    /** The agent answered a browse. */
+    HOST_BROWSED,
+    /** The agent answered a vault password verification. */
+    VAULT_PASSWORD_VERIFIED,
+    /** The agent encrypted its vault, or failed to. */
+    VAULT_ENCRYPTION_ENABLED,
+    /** The agent changed its vault's password, or failed to. */
+    VAULT_ENCRYPTION_CHANGED,
+    /** The agent began uploading its log file. */
+    LOGFILE_STARTED,
+    /** The agent has uploaded its log file. */
+    LOGFILE_COMPLETED;
 
     /** The type of {@code event}; every event has one. */
     public static EventType of(AgentEvent event) {
@@ -33,6 +55,8 @@ public enum EventType {
             return AGENT_DELETED;
         } else if (event instanceof ConfigurationChanged) {
             return CONFIGURATION_CHANGED;
+        } else if (event instanceof AgentRequestEvent request) {
+            return request.type();
         }
         throw new IllegalStateException("unmapped event " + event.getClass().getName());
     }

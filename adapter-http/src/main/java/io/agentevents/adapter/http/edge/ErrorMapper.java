@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http.edge;
 
+import io.agentevents.adapter.http.ApiRouter;
 import io.agentevents.adapter.http.dto.response.ErrorResponse;
 import io.agentevents.adapter.http.support.ApiMetrics;
 import io.agentevents.adapter.http.support.ClientGoneException;
@@ -14,6 +15,8 @@ import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.IdempotencyConflictException;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.ProjectNotFoundException;
+import io.agentevents.application.port.in.RequestNotFoundException;
+import io.agentevents.application.port.in.VaultStateException;
 import io.agentevents.application.port.in.ServiceBusyException;
 import io.agentevents.application.port.in.SignInThrottledException;
 import io.agentevents.application.port.out.access.IdentityUnavailableException;
@@ -59,9 +62,12 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         } else if (AccessDeniedException.class.isAssignableFrom(type)
                 || AgentDisabledException.class.isAssignableFrom(type)) {
             return 403;
+        } else if (VaultStateException.class.isAssignableFrom(type)) {
+            return 403;
         } else if (ResourceNotFoundException.class.isAssignableFrom(type)
                 || ProjectNotFoundException.class.isAssignableFrom(type)
-                || AgentNotFoundException.class.isAssignableFrom(type)) {
+                || AgentNotFoundException.class.isAssignableFrom(type)
+                || RequestNotFoundException.class.isAssignableFrom(type)) {
             return 404;
         } else if (MethodNotAllowedException.class.isAssignableFrom(type)) {
             return 405;
@@ -116,7 +122,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
                 LOG.warn("request {} answered 503: {}", requestId, failure.getMessage());
             }
         } else {
-            body = new ErrorResponse(messageOf(status), List.of(messageOf(status)));
+            String message = status == 413 ? "request body is larger than "
+                    + BodyLimits.described(context.get(BodyLimits.LIMIT_KEY, ApiRouter.MAX_BODY_BYTES)) : messageOf(status);
+            body = new ErrorResponse(message, List.of(message));
         }
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -165,7 +173,6 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             case 400 -> "malformed request";
             case 404 -> "resource not found";
             case 405 -> "method not allowed";
-            case 413 -> "request body is larger than 64 KiB";
             case 414 -> "request URI too long";
             case 415 -> JsonOnlyBodies.MESSAGE;
             case 431 -> "request headers too large";

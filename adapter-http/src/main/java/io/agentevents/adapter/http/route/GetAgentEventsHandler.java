@@ -9,8 +9,9 @@ import io.agentevents.adapter.http.support.ClientGoneException;
 import io.agentevents.adapter.http.support.Endpoint;
 import io.agentevents.adapter.http.support.Reply;
 import io.agentevents.adapter.http.support.Stages;
+import io.agentevents.adapter.http.support.WaitParam;
 import io.agentevents.adapter.http.support.WaitingPolls;
-import io.agentevents.adapter.http.wire.BadRequestException;
+import io.agentevents.adapter.http.wire.LogfileLinks;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.http.wire.WireNames;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
@@ -44,16 +45,18 @@ public final class GetAgentEventsHandler implements Endpoint {
     public static final String MODE_HEADER = "X-Agent-Mode";
     public static final String POLL_INTERVAL_HEADER = "X-Poll-Interval-Ms";
     public static final String LONG_POLL_HEADER = "X-Long-Poll-Max-S";
-    public static final int MAX_WAIT_SECONDS = 30;
+    public static final int MAX_WAIT_SECONDS = WaitParam.MAX_SECONDS;
 
     private final ListAgentEventsUseCase list;
     private final AwaitAgentEventsUseCase await;
     private final Vertx vertx;
     private final WaitingPolls waitingPolls;
     private final PublicUrl publicUrl;
+    private final LogfileLinks logfileLinks;
 
     public GetAgentEventsHandler(ListAgentEventsUseCase list, AwaitAgentEventsUseCase await, Vertx vertx,
-                                 WaitingPolls waitingPolls, PublicUrl publicUrl) {
+                                 WaitingPolls waitingPolls, PublicUrl publicUrl, LogfileLinks logfileLinks) {
+        this.logfileLinks = logfileLinks;
         this.list = list;
         this.await = await;
         this.vertx = vertx;
@@ -66,7 +69,7 @@ public final class GetAgentEventsHandler implements Endpoint {
         ProjectId project = PathParams.project(context);
         AgentId agent = PathParams.agent(context);
         EventPageRequest page = PageQuery.parse(context.queryParams(), SortDirection.ASC);
-        Duration wait = waitOf(context);
+        Duration wait = WaitParam.of(context);
         ListAgentEventsQuery query = new ListAgentEventsQuery(Authenticator.callerOf(context), project, agent, page,
                 RequestIds.of(context));
         String path = "/v2/" + project + "/agents/" + agent + "/events";
@@ -76,21 +79,8 @@ public final class GetAgentEventsHandler implements Endpoint {
         return waitFor(context, query, wait, path);
     }
 
-    private static Duration waitOf(RoutingContext context) {
-        List<String> values = context.queryParams().getAll("wait");
-        if (values.isEmpty()) {
-            return Duration.ZERO;
-        }
-        String text = values.get(0);
-        if (values.size() > 1 || text.isEmpty() || text.length() > 2 || !text.chars().allMatch(Character::isDigit)
-                || Integer.parseInt(text) > MAX_WAIT_SECONDS) {
-            throw new BadRequestException("wait must be a whole number of seconds from 0 to " + MAX_WAIT_SECONDS);
-        }
-        return Duration.ofSeconds(Integer.parseInt(text));
-    }
-
     private Reply replyOf(AgentEventsPage result, String path, EventPageRequest page) {
-        Reply reply = Reply.json(200, EventListResponse.from(result.page(), path, page, publicUrl));
+        Reply reply = Reply.json(200, EventListResponse.from(result.page(), path, page, publicUrl, logfileLinks));
         return result.directive().map(directive -> {
             Map<String, String> headers = new HashMap<>();
             headers.put(MODE_HEADER, WireNames.of(directive.mode()));

@@ -5,6 +5,7 @@ import io.agentevents.adapter.http.support.Reply;
 import io.agentevents.adapter.http.support.Stages;
 import io.agentevents.adapter.http.dto.response.EventListResponse;
 import io.agentevents.adapter.http.edge.Authenticator;
+import io.agentevents.adapter.http.wire.LogfileLinks;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
 import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
@@ -19,10 +20,12 @@ public final class GetProjectEventsHandler implements Endpoint {
 
     private final ListProjectEventsUseCase list;
     private final PublicUrl publicUrl;
+    private final LogfileLinks logfileLinks;
 
-    public GetProjectEventsHandler(ListProjectEventsUseCase list, PublicUrl publicUrl) {
+    public GetProjectEventsHandler(ListProjectEventsUseCase list, PublicUrl publicUrl, LogfileLinks logfileLinks) {
         this.list = list;
         this.publicUrl = publicUrl;
+        this.logfileLinks = logfileLinks;
     }
 
     @Override
@@ -32,6 +35,6 @@ public final class GetProjectEventsHandler implements Endpoint {
         ListProjectEventsQuery query = new ListProjectEventsQuery(Authenticator.callerOf(context), project, page);
         String path = "/v2/" + project + "/events";
         return Stages.onContext(list.list(query), context.vertx())
-                .map(events -> Reply.json(200, EventListResponse.from(events, path, page, publicUrl)));
+                .map(events -> Reply.json(200, EventListResponse.from(events, path, page, publicUrl, logfileLinks)));
     }
 }

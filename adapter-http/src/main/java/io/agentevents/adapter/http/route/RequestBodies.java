@@ -8,17 +8,17 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
 
 /** The JSON a request carries: an object for a POST, a JSON Patch for a PATCH. */
-final class RequestBodies {
+public final class RequestBodies {
 
     private RequestBodies() {
     }
 
-    static JsonBody objectOf(RoutingContext context, JsonCodec codec) {
+    public static JsonBody objectOf(RoutingContext context, JsonCodec codec) {
         return codec.readObject(context.request().getHeader("Content-Type"), bytesOf(context));
     }
 
     /** The JSON Patch a PATCH carries. */
-    static JsonNode patchOf(RoutingContext context, JsonCodec codec) {
+    public static JsonNode patchOf(RoutingContext context, JsonCodec codec) {
         return codec.readPatch(context.request().getHeader("Content-Type"), bytesOf(context));
     }
 
@@ -28,7 +28,7 @@ final class RequestBodies {
     }
 
     /** Runs a request's {@code toCommand}: a value of the wrong shape found there is the client's mistake. */
-    static <T> T parsed(Supplier<T> parse) {
+    public static <T> T parsed(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException malformed) {

@@ -4,10 +4,15 @@ import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.agent.Flavor;
 import io.agentevents.domain.agent.LogLevel;
 import io.agentevents.domain.event.EventType;
+import io.agentevents.domain.request.EncryptionAction;
+import io.agentevents.domain.request.LogfileState;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The names modes, event types, flavors and log levels have on the wire, mapped explicitly both ways. */
+/**
+ * The names modes, event types, flavors, log levels, log file states and encryption actions have
+ * on the wire, mapped explicitly both ways.
+ */
 public final class WireNames {
 
     public static final String MODES = Arrays.stream(Mode.values()).map(WireNames::of).collect(Collectors.joining(", "));
@@ -45,6 +50,43 @@ public final class WireNames {
             case AGENT_SHUTDOWN -> "agent_shutdown";
             case AGENT_DELETED -> "agent_deleted";
             case CONFIGURATION_CHANGED -> "configuration_changed";
+            case HOST_BROWSE -> "host_browse";
+            case VAULT_PASSWORD_VERIFY -> "vault_password_verify";
+            case VAULT_ENCRYPTION_ENABLE -> "vault_encryption_enable";
+            case VAULT_ENCRYPTION_CHANGE -> "vault_encryption_change";
+            case LOGFILE_UPLOAD -> "logfile_upload";
+            case HOST_BROWSED -> "host_browsed";
+            case VAULT_PASSWORD_VERIFIED -> "vault_password_verified";
+            case VAULT_ENCRYPTION_ENABLED -> "vault_encryption_enabled";
+            case VAULT_ENCRYPTION_CHANGED -> "vault_encryption_changed";
+            case LOGFILE_STARTED -> "logfile_started";
+            case LOGFILE_COMPLETED -> "logfile_completed";
+        };
+    }
+
+    public static String of(LogfileState state) {
+        return switch (state) {
+            case REQUESTED -> "requested";
+            case STARTED -> "started";
+            case COMPLETED -> "completed";
+        };
+    }
+
+    /** An agent's step of an upload: started or completed; @throws BadRequestException naming {@code field} */
+    public static LogfileState logfileStep(String name, String field) {
+        return switch (name) {
+            case "started" -> LogfileState.STARTED;
+            case "completed" -> LogfileState.COMPLETED;
+            default -> throw new BadRequestException(field + " must be started or completed; got '" + clip(name) + "'");
+        };
+    }
+
+    /** @throws BadRequestException naming {@code field} if {@code name} is not enabled or changed */
+    public static EncryptionAction encryptionAction(String name, String field) {
+        return switch (name) {
+            case "enabled" -> EncryptionAction.ENABLED;
+            case "changed" -> EncryptionAction.CHANGED;
+            default -> throw new BadRequestException(field + " must be enabled or changed; got '" + clip(name) + "'");
         };
     }
 

@@ -27,7 +27,7 @@ public final class AgentRow implements RowMapper<RegisteredAgent> {
 
     public static final String COLUMNS = "project_id, agent_id, name, version, host_flavor, host_region, host_machine_id, "
             + "host_os_name, host_os_version, host_os_architecture, host_fingerprint, host_address_versions, "
-            + "host_addresses, rsa_modulus, rsa_exponent, vault_uses_internal, enabled, log_level, registered_at";
+            + "host_addresses, rsa_modulus, rsa_exponent, vault_uses_internal, vault_encrypted, enabled, log_level, registered_at";
 
     /**
      * An agent as the parameters of an insert, typed, bound by name ({@code bindMethods}); the
@@ -36,7 +36,7 @@ public final class AgentRow implements RowMapper<RegisteredAgent> {
     public record Values(String project, UUID agent, String name, String version, String flavor, String region,
                          String machineId, String osName, String osVersion, String osArchitecture, String fingerprint,
                          String modulus, String exponent, OffsetDateTime registeredAt, boolean vaultUsesInternal,
-                         boolean enabled, String logLevel) {
+                         boolean vaultEncrypted, boolean enabled, String logLevel) {
 
         public static Values of(RegisteredAgent agent) {
             AgentHost host = agent.host();
@@ -46,16 +46,24 @@ public final class AgentRow implements RowMapper<RegisteredAgent> {
                     host.os().version(), host.os().architecture(), host.fingerprint(),
                     agent.publicKey().map(RsaPublicKey::modulus).orElse(null),
                     agent.publicKey().map(RsaPublicKey::exponent).orElse(null), Columns.of(agent.registeredAt()),
-                    settings.vaultUsesInternal(), settings.enabled(), Columns.of(settings.logLevel()));
+                    settings.vaultUsesInternal(), settings.vaultEncrypted(), settings.enabled(),
+                    Columns.of(settings.logLevel()));
         }
     }
 
     /** The settings' columns as the parameters of an update, bound by name. */
-    public record SettingsValues(boolean vaultUsesInternal, boolean enabled, String logLevel) {
+    public record SettingsValues(boolean vaultUsesInternal, boolean vaultEncrypted, boolean enabled, String logLevel) {
 
         public static SettingsValues of(AgentSettings settings) {
-            return new SettingsValues(settings.vaultUsesInternal(), settings.enabled(), Columns.of(settings.logLevel()));
+            return new SettingsValues(settings.vaultUsesInternal(), settings.vaultEncrypted(), settings.enabled(),
+                    Columns.of(settings.logLevel()));
         }
+    }
+
+    /** The elements of an array column, the array freed after; empty for NULL. */
+    public static Object[] elementsOf(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        return array == null ? new Object[0] : elements(array);
     }
 
     public static List<Short> addressVersions(AgentHost host) {
@@ -77,7 +85,7 @@ public final class AgentRow implements RowMapper<RegisteredAgent> {
         Optional<RsaPublicKey> key = modulus == null ? Optional.empty()
                 : Optional.of(new RsaPublicKey(modulus, row.getString("rsa_exponent")));
         AgentSettings settings = new AgentSettings(row.getBoolean("enabled"), Columns.logLevel(row.getString("log_level")),
-                row.getBoolean("vault_uses_internal"));
+                row.getBoolean("vault_uses_internal"), row.getBoolean("vault_encrypted"));
         return new RegisteredAgent(new ProjectId(row.getString("project_id")), new AgentId(row.getObject("agent_id", UUID.class)),
                 row.getString("name"), row.getString("version"), host, key, settings,
                 Columns.instant(row, "registered_at").orElseThrow());

@@ -4,6 +4,9 @@ import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.agent.Flavor;
 import io.agentevents.domain.agent.LogLevel;
 import io.agentevents.domain.event.EventType;
+import io.agentevents.domain.request.EncryptionAction;
+import io.agentevents.domain.request.LogfileState;
+import io.agentevents.domain.request.RequestKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,6 +47,60 @@ public final class Columns {
             case AGENT_SHUTDOWN -> "agent_shutdown";
             case AGENT_DELETED -> "agent_deleted";
             case CONFIGURATION_CHANGED -> "configuration_changed";
+            case HOST_BROWSE -> "host_browse";
+            case VAULT_PASSWORD_VERIFY -> "vault_password_verify";
+            case VAULT_ENCRYPTION_ENABLE -> "vault_encryption_enable";
+            case VAULT_ENCRYPTION_CHANGE -> "vault_encryption_change";
+            case LOGFILE_UPLOAD -> "logfile_upload";
+            case HOST_BROWSED -> "host_browsed";
+            case VAULT_PASSWORD_VERIFIED -> "vault_password_verified";
+            case VAULT_ENCRYPTION_ENABLED -> "vault_encryption_enabled";
+            case VAULT_ENCRYPTION_CHANGED -> "vault_encryption_changed";
+            case LOGFILE_STARTED -> "logfile_started";
+            case LOGFILE_COMPLETED -> "logfile_completed";
+        };
+    }
+
+    public static String of(RequestKind kind) {
+        return switch (kind) {
+            case BROWSE -> "browse";
+            case VAULT_PASSWORD_VERIFICATION -> "vault_password_verification";
+            case VAULT_ENCRYPTION -> "vault_encryption";
+            case LOGFILE_UPLOAD -> "logfile_upload";
+        };
+    }
+
+    public static RequestKind requestKind(String value) {
+        for (RequestKind kind : RequestKind.values()) {
+            if (of(kind).equals(value)) {
+                return kind;
+            }
+        }
+        throw new IllegalStateException("unknown request kind in the database: " + value);
+    }
+
+    public static String of(LogfileState state) {
+        return state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static LogfileState logfileState(String value) {
+        for (LogfileState state : LogfileState.values()) {
+            if (of(state).equals(value)) {
+                return state;
+            }
+        }
+        throw new IllegalStateException("unknown log file state in the database: " + value);
+    }
+
+    public static String of(EncryptionAction action) {
+        return action == EncryptionAction.ENABLED ? "enabled" : "changed";
+    }
+
+    public static EncryptionAction encryptionAction(String value) {
+        return switch (value) {
+            case "enabled" -> EncryptionAction.ENABLED;
+            case "changed" -> EncryptionAction.CHANGED;
+            default -> throw new IllegalStateException("unknown encryption action in the database: " + value);
         };
     }
 

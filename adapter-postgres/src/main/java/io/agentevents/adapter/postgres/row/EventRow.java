@@ -19,6 +19,7 @@ import io.agentevents.domain.event.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -28,31 +29,36 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class EventRow implements RowMapper<StoredEvent> {
 
     public static final String COLUMNS = "id, type, at, agent_id, mode, expires_at, busy, agent_name, host_os, host_os_version, "
-            + "host_os_architecture, request_id";
+            + "host_os_architecture, request_id, details";
     /** What an agent registered before the whole operating system was recorded shows for the rest of it. */
     private static final String UNKNOWN = "unknown";
 
-    /** An event as the values of its row's columns, typed; those its type does not use are null. */
+    /**
+     * An event as the values of its row's columns, typed; those its type does not use are null.
+     * {@code details} is the {@code details} array in PostgreSQL's text form ({@link EventDetails}).
+     */
     public record Values(long id, String type, Instant at, UUID agent, String mode, Instant expiresAt, Boolean busy,
                          String agentName, String hostOs, String hostOsVersion, String hostOsArchitecture,
-                         UUID requestId) {
+                         UUID requestId, String details) {
 
         public static Values of(long id, AgentEvent event, RequestId requestId) {
             UUID agent = event.agent().map(AgentId::value).orElse(null);
             String type = Columns.of(event.type());
             if (event instanceof AgentActivated activated) {
                 return new Values(id, type, event.at(), agent, Columns.of(activated.activation().mode()),
-                        activated.activation().expiresAt().orElse(null), null, null, null, null, null, requestId.value());
+                        activated.activation().expiresAt().orElse(null), null, null, null, null, null, requestId.value(),
+                        null);
             }
             if (event instanceof HeartbeatRecorded heartbeat) {
                 return new Values(id, type, event.at(), agent, null, null, heartbeat.busy(), null, null, null, null,
-                        requestId.value());
+                        requestId.value(), null);
             }
             if (event instanceof AgentRegistered registered) {
                 return new Values(id, type, event.at(), agent, null, null, null, registered.name(), registered.os().name(),
-                        registered.os().version(), registered.os().architecture(), requestId.value());
+                        registered.os().version(), registered.os().architecture(), requestId.value(), null);
             }
-            return new Values(id, type, event.at(), agent, null, null, null, null, null, null, null, requestId.value());
+            return new Values(id, type, event.at(), agent, null, null, null, null, null, null, null, requestId.value(),
+                    EventDetails.arrayLiteral(EventDetails.of(event)));
         }
     }
 
@@ -75,8 +81,15 @@ public final class EventRow implements RowMapper<StoredEvent> {
             case AGENT_SHUTDOWN -> new AgentShutDown(agent.orElseThrow(), at);
             case AGENT_DELETED -> new AgentDeleted(agent.orElseThrow(), at);
             case CONFIGURATION_CHANGED -> new ConfigurationChanged(agent.orElseThrow(), at);
+            default -> EventDetails.event(Columns.eventType(row.getString("type")), agent.orElseThrow(), requestId, at,
+                    details(row));
         };
         return new StoredEvent(new EventId(row.getLong("id")), event, requestId);
+    }
+
+    private static String[] details(ResultSet row) throws SQLException {
+        Object[] elements = AgentRow.elementsOf(row, "details");
+        return Arrays.copyOf(elements, elements.length, String[].class);
     }
 
     private static String orUnknown(String value) {

@@ -4,6 +4,8 @@ import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.agent.DeleteAgentCommand;
 import io.agentevents.application.port.in.agent.DeleteAgentUseCase;
 import io.agentevents.application.port.out.AgentRegistry;
+import io.agentevents.application.port.out.AgentRequests;
+import io.agentevents.application.port.out.Logfiles;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.access.AgentTokens;
 import io.agentevents.application.port.out.EventLog;
@@ -21,13 +23,18 @@ public class DeleteAgentService implements DeleteAgentUseCase {
     private final AgentRegistry registry;
     private final AgentSessionRepository sessions;
     private final AgentTokens agentTokens;
+    private final AgentRequests requests;
+    private final Logfiles logfiles;
     private final EventLog eventLog;
     private final Transactions transactions;
     private final Clock clock;
     private final StoreCalls calls;
 
     public DeleteAgentService(AgentRegistry registry, AgentSessionRepository sessions, AgentTokens agentTokens,
-                              EventLog eventLog, Transactions transactions, Clock clock, StoreCalls calls) {
+                              AgentRequests requests, Logfiles logfiles, EventLog eventLog, Transactions transactions,
+                              Clock clock, StoreCalls calls) {
+        this.requests = requests;
+        this.logfiles = logfiles;
         this.calls = calls;
         this.registry = registry;
         this.sessions = sessions;
@@ -54,6 +61,8 @@ public class DeleteAgentService implements DeleteAgentUseCase {
             }
             sessions.delete(command.project(), command.agent());
             agentTokens.revokeAll(command.project(), command.agent());
+            requests.removeAll(command.project(), command.agent());
+            logfiles.removeAll(command.project(), command.agent());
             return eventLog.append(command.project(), List.of(new NewEvent(deleted, command.requestId())));
         });
     }

@@ -2,6 +2,7 @@ package io.agentevents.application.service.operations;
 
 import io.agentevents.application.port.in.operations.PurgeExpiredUseCase;
 import io.agentevents.application.port.out.access.AgentTokens;
+import io.agentevents.application.port.out.AgentRequests;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.IdempotencyRecords;
 import io.agentevents.application.port.out.StoreCalls;
@@ -15,13 +16,22 @@ public class PurgeExpiredService implements PurgeExpiredUseCase {
     private final EventLog eventLog;
     private final AgentTokens agentTokens;
     private final IdempotencyRecords idempotencyRecords;
+    private final AgentRequests requests;
     private final Duration eventRetention;
+    private final Duration requestTtl;
     private final Clock clock;
     private final StoreCalls calls;
 
-    /** @param eventRetention events are kept at least this long */
+    /**
+     * @param eventRetention events are kept at least this long
+     * @param requestTtl     requests made of agents are kept this long again once expired, so that
+     *                       for a while they read as expired rather than unknown
+     */
     public PurgeExpiredService(EventLog eventLog, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
-                               Duration eventRetention, Clock clock, StoreCalls calls) {
+                               AgentRequests requests, Duration eventRetention, Duration requestTtl, Clock clock,
+                               StoreCalls calls) {
+        this.requests = requests;
+        this.requestTtl = requestTtl;
         this.calls = calls;
         this.eventLog = eventLog;
         this.agentTokens = agentTokens;
@@ -40,6 +50,7 @@ public class PurgeExpiredService implements PurgeExpiredUseCase {
         long events = eventLog.purgeBefore(now.minus(eventRetention));
         long tokens = agentTokens.purgeExpired(now);
         long keys = idempotencyRecords.purgeExpired(now);
-        return new PurgeReport(events, tokens, keys);
+        long expiredRequests = requests.purgeExpiredBefore(now.minus(requestTtl));
+        return new PurgeReport(events, tokens, keys, expiredRequests);
     }
 }

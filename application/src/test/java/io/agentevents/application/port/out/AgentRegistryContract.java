@@ -125,6 +125,21 @@ public abstract class AgentRegistryContract {
     }
 
     @Test
+    void anEncryptedVault_isKept_andPartOfTheCompareAndSet() {
+        RegisteredAgent agent = agent(1);
+        registry.add(agent, new PasswordHash("h"));
+        AgentSettings encrypted = agent.settings().withVaultEncrypted();
+
+        assertThat(registry.updateSettings(project, agent.id(), agent.settings(), encrypted)).isTrue();
+        assertThat(registry.find(project, agent.id()).orElseThrow().settings().vaultEncrypted()).isTrue();
+        assertThat(registry.updateSettings(project, agent.id(), agent.settings(), agent.settings()))
+                .as("the old settings, unencrypted, are stale").isFalse();
+        RegisteredAgent born = agent(2).withSettings(agent(2).settings().withVaultEncrypted());
+        registry.add(born, new PasswordHash("h"));
+        assertThat(registry.find(project, born.id())).contains(born);
+    }
+
+    @Test
     void replacePasswordHash_comparesAndSets_andKeepsTheAgent() {
         RegisteredAgent agent = agent(1);
         PasswordHash old = new PasswordHash("pbkdf2-sha512$1000$c2FsdA$aGFzaA");

@@ -15,6 +15,17 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.AgentActivated;
 import io.agentevents.domain.event.AgentEvent;
+import io.agentevents.domain.event.AgentRequestEvent;
+import io.agentevents.domain.request.AgentRequested;
+import io.agentevents.domain.request.Base64Text;
+import io.agentevents.domain.request.EncryptedPassword;
+import io.agentevents.domain.request.EncryptionAction;
+import io.agentevents.domain.request.LogfileProgressed;
+import io.agentevents.domain.request.LogfileState;
+import io.agentevents.domain.request.RequestAnswer;
+import io.agentevents.domain.request.RequestAnswered;
+import io.agentevents.domain.request.RequestedWork;
+import io.agentevents.domain.request.TestRequests;
 import io.agentevents.domain.event.AgentDeleted;
 import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.event.AgentStartedUp;
@@ -82,8 +93,11 @@ public abstract class EventLogContract {
         return stored;
     }
 
-    /** Activations go under their own request id (NewEvent insists); other events under a fresh one. */
+    /** Activations and the events of requests go under their own request id (NewEvent insists); others under a fresh one. */
     private static NewEvent underItsRequest(AgentEvent event) {
+        if (event instanceof AgentRequestEvent ofRequest) {
+            return NewEvent.of(ofRequest);
+        }
         return event instanceof AgentActivated activated ? NewEvent.of(activated.activation()) : new NewEvent(event, newRequest());
     }
 
@@ -144,6 +158,36 @@ public abstract class EventLogContract {
 
         assertThat(log.page(project, request(null, 10, SortDirection.ASC)).events())
                 .extracting(StoredEvent::event).containsExactlyElementsOf(kinds);
+    }
+
+    @Test
+    void append_keepsTheEventsOfRequestsAndAnswersIntact_theirTextAsGiven() {
+        AgentId agent = newAgent();
+        Base64Text encoded = Base64Text.of("L2hvbWUvY2Fm6Q==", "path_encoded");
+        List<AgentEvent> kinds = List.of(
+                new AgentRequested(agent, newRequest(), new RequestedWork.BrowseHost("/a \"quoted\" \\ {b,c} \u2603 NULL",
+                        Optional.of(encoded)), T0),
+                new AgentRequested(agent, newRequest(), TestRequests.browse("/"), T0),
+                new AgentRequested(agent, newRequest(), new RequestedWork.VerifyVaultPassword(
+                        new EncryptedPassword(TestRequests.EXAMPLE_PASSWORD_HEX), newAgent()), T0),
+                new AgentRequested(agent, newRequest(), TestRequests.enable(), T0),
+                new AgentRequested(agent, newRequest(), TestRequests.change(), T0),
+                new AgentRequested(agent, newRequest(), new RequestedWork.UploadLogfile(T0.plusNanos(123_000)), T0),
+                new RequestAnswered(agent, newRequest(), new RequestAnswer.BrowseListing(false, "/x", Optional.of(encoded),
+                        List.of()), T0),
+                new RequestAnswered(agent, newRequest(), TestRequests.listing("/y"), T0),
+                new RequestAnswered(agent, newRequest(), new RequestAnswer.PasswordVerification(true), T0),
+                new RequestAnswered(agent, newRequest(), new RequestAnswer.EncryptionReport(EncryptionAction.ENABLED, true), T0),
+                new RequestAnswered(agent, newRequest(), new RequestAnswer.EncryptionReport(EncryptionAction.CHANGED, false), T0),
+                new LogfileProgressed(agent, newRequest(), LogfileState.STARTED, T0),
+                new LogfileProgressed(agent, newRequest(), LogfileState.COMPLETED, T0));
+
+        log.append(project, kinds.stream().map(EventLogContract::underItsRequest).toList());
+
+        List<StoredEvent> read = log.feed(project, agent, request(null, 20, SortDirection.ASC)).events();
+        assertThat(read).extracting(StoredEvent::event).containsExactlyElementsOf(kinds);
+        assertThat(read).allSatisfy(stored -> assertThat(stored.requestId())
+                .isEqualTo(((AgentRequestEvent) stored.event()).request()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http.dto.response;
 
+import io.agentevents.adapter.http.wire.LogfileLinks;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventPage;
@@ -16,12 +17,13 @@ public record EventListResponse(List<EventResponse> events, List<LinkResponse> l
      * @param path    the path the page was read from, for the links
      * @param request the request that read it, whose limit and order the next link keeps
      */
-    public static EventListResponse from(EventPage page, String path, EventPageRequest request, PublicUrl publicUrl) {
+    public static EventListResponse from(EventPage page, String path, EventPageRequest request, PublicUrl publicUrl,
+                                         LogfileLinks logfileLinks) {
         List<LinkResponse> links = new ArrayList<>(2);
         page.next().ifPresent(marker -> links.add(LinkResponse.of("next", publicUrl.at(
                 href(path, new EventPageRequest(Optional.of(marker), request.limit(), request.direction()))))));
         page.previous().ifPresent(previous -> links.add(LinkResponse.of("previous", publicUrl.at(href(path, previous)))));
-        return new EventListResponse(page.events().stream().map(EventResponse::from).toList(), links);
+        return new EventListResponse(page.events().stream().map(event -> EventResponse.from(event, logfileLinks)).toList(), links);
     }
 
     private static String href(String path, EventPageRequest request) {
