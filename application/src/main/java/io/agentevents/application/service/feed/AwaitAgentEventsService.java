@@ -42,7 +42,7 @@ public class AwaitAgentEventsService implements AwaitAgentEventsUseCase {
     public PendingPage await(AwaitAgentEventsQuery query) {
         PendingPoll poll = new PendingPoll(query.feed(), reader, calls);
         Runnable release = watchers.watch(query.feed().project(), poll, query.maxWait(), poll::answerNow);
-        poll.start(release);
+        poll.begin(release);
         return poll;
     }
 

@@ -7,7 +7,6 @@ import io.agentevents.application.port.out.AgentRequests;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.service.feed.FeedWatchers;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Reads a request's answer; with a wait, it watches the agent's feed through the node's
@@ -31,11 +30,8 @@ public class ReadAnswerService implements ReadAnswerUseCase {
     @Override
     public PendingAnswer read(ReadAnswerQuery query) {
         PendingRead read = new PendingRead(query, requests, calls, clock);
-        if (query.maxWait().isZero()) {
-            read.start(Optional.empty());
-            return read;
-        }
-        read.start(Optional.of(watchers.watch(query.project(), read, query.maxWait(), read::answerNow)));
+        read.begin(query.maxWait().isZero() ? () -> { }
+                : watchers.watch(query.project(), read, query.maxWait(), read::answerNow));
         return read;
     }
 }
