@@ -39,10 +39,15 @@ class CrossProjectAccessTest {
     private Agent a2;
     private Agent b1;
 
-    private record Agent(String id, String name, String password, String token) {
+    /** An agent, and a browse request and a log file made of it. */
+    private record Agent(String id, String name, String password, String token, String browse, String logfile) {
     }
 
     private static final String DISABLE = "[{\"op\":\"replace\",\"path\":\"/enabled\",\"value\":false}]";
+    private static final String BROWSE = "{\"path\":\"/srv/bravo\"}";
+    private static final String BROWSE_ANSWER = "{\"succeeded\":true,\"path\":\"/srv/bravo\",\"items\":[{\"name\":"
+            + "\"bravo-secrets.txt\",\"bytes\":1,\"mime_type\":\"text/plain\"}]}";
+    private static final String STARTED = "[{\"op\":\"replace\",\"path\":\"/state\",\"value\":\"started\"}]";
 
     @BeforeEach
     void start() throws Exception {
@@ -55,6 +60,8 @@ class CrossProjectAccessTest {
         a1 = register(a, ADMIN_A, "alpha-one");
         a2 = register(a, ADMIN_A, "alpha-two");
         b1 = register(b, ADMIN_B, "bravo-one");
+        assertThat(http.post("/v2/" + b + "/agents/" + b1.id() + "/browse-requests/" + b1.browse(), b1.token(),
+                BROWSE_ANSWER).statusCode()).isEqualTo(204);
         assertThat(http.post("/v2/" + b + "/events", ADMIN_B, ACTIVATE).statusCode()).isEqualTo(202);
     }
 
@@ -90,7 +97,10 @@ class CrossProjectAccessTest {
                 HttpResponse<String> response = http.send(request.method(), request.path(), ADMIN_A, request.body());
                 boolean agentSignal = request.path().endsWith("/events") && request.body() != null
                         && !request.body().contains("agent_activate");
-                // A user may never send an agent's own signals, whatever the agent: refused before the agent is looked up.
+                boolean agentAnswer = request.path().matches(".*-requests/[0-9a-f-]{36}") && request.method().equals("POST")
+                        || request.method().equals("PATCH") && request.path().contains("/logfiles/");
+                agentSignal |= agentAnswer;
+                // A user may never send an agent's own signals or answers, whatever the agent: refused before it is looked up.
                 assertThat(response.statusCode()).as(request.toString()).isEqualTo(agentSignal ? 403 : 404);
                 assertThat(response.body()).as("only the id the caller gave is echoed").doesNotContain("bravo-one", b)
                         .doesNotContain("agent_activate");
@@ -108,6 +118,15 @@ class CrossProjectAccessTest {
         String other = "/v2/" + a + "/agents/" + a2.id();
 
         for (Request request : List.of(
+                new Request("POST", other + "/browse-requests", BROWSE),
+                new Request("GET", other + "/browse-requests/" + a2.browse(), null),
+                new Request("POST", other + "/browse-requests/" + a2.browse(), BROWSE_ANSWER),
+                new Request("POST", other + "/vault-password-verification-requests/" + a2.browse(), "{\"verified\":true}"),
+                new Request("POST", other + "/logfiles", null),
+                new Request("GET", other + "/logfiles", null),
+                new Request("GET", other + "/logfiles/" + a2.logfile(), null),
+                new Request("PATCH", other + "/logfiles/" + a2.logfile(), STARTED),
+                new Request("DELETE", other + "/logfiles/" + a2.logfile(), null),
                 new Request("GET", other + "/events", null),
                 new Request("POST", other + "/events", "{\"event\":\"heartbeat\"}"),
                 new Request("POST", other + "/events", "{\"event\":\"shutdown\"}"),
@@ -134,10 +153,27 @@ class CrossProjectAccessTest {
         }
     }
 
-    private static List<Request> everyEndpoint(String project, String agent) {
+    private List<Request> everyEndpoint(String project, String agent) {
         String p = "/v2/" + project;
         String ag = p + "/agents/" + agent;
+        String browse = ag + "/browse-requests/" + b1.browse();
+        String logfile = ag + "/logfiles/" + b1.logfile();
         return List.of(
+                new Request("POST", ag + "/browse-requests", BROWSE),
+                new Request("GET", browse, null),
+                new Request("POST", browse, BROWSE_ANSWER),
+                new Request("POST", ag + "/vault-password-verification-requests", "{\"encrypted_password_hex\":\"00ff\"}"),
+                new Request("GET", ag + "/vault-password-verification-requests/" + b1.browse(), null),
+                new Request("POST", ag + "/vault-password-verification-requests/" + b1.browse(), "{\"verified\":true}"),
+                new Request("POST", ag + "/vault-encryption-requests", "{\"new_encrypted_password_hex\":\"0c0d\"}"),
+                new Request("GET", ag + "/vault-encryption-requests/" + b1.browse(), null),
+                new Request("POST", ag + "/vault-encryption-requests/" + b1.browse(),
+                        "{\"action\":\"enabled\",\"succeeded\":true}"),
+                new Request("POST", ag + "/logfiles", null),
+                new Request("GET", ag + "/logfiles", null),
+                new Request("GET", logfile, null),
+                new Request("PATCH", logfile, STARTED),
+                new Request("DELETE", logfile, null),
                 new Request("POST", p + "/events", ACTIVATE),
                 new Request("GET", p + "/events", null),
                 new Request("POST", p + "/agents", DocumentedBodies.registration("intruder", "f")),
@@ -159,6 +195,8 @@ class CrossProjectAccessTest {
         String p = "/v2/" + project;
         JsonNode status = JSON.readTree(http.get(p + "/agents/" + agent.id() + "/status", admin).body());
         return String.join("\n",
+                http.get(p + "/agents/" + agent.id() + "/browse-requests/" + agent.browse(), admin).body(),
+                http.get(p + "/agents/" + agent.id() + "/logfiles", admin).body(),
                 http.get(p + "/events?limit=1000", admin).body(),
                 http.get(p + "/agents", admin).body(),
                 http.get(p + "/agents/" + agent.id(), admin).body(),
@@ -167,7 +205,7 @@ class CrossProjectAccessTest {
 
     private void assertErrorBodyHidesB(HttpResponse<String> response) {
         assertThat(response.body()).contains("\"message\"").doesNotContain(b1.id()).doesNotContain("bravo-one")
-                .doesNotContain("agent_activate");
+                .doesNotContain("agent_activate").doesNotContain("bravo-secrets");
     }
 
     private Agent register(String project, String admin, String name) throws Exception {
@@ -175,10 +213,14 @@ class CrossProjectAccessTest {
                 DocumentedBodies.registration(name, "fp-" + name)).body());
         String id = registered.get("id").asText();
         String password = registered.get("password").asText();
-        Agent unsigned = new Agent(id, name, password, null);
+        Agent unsigned = new Agent(id, name, password, null, null, null);
         JsonNode token = JSON.readTree(http.post("/v2/" + project + "/agents/tokens", null,
                 tokenRequest(project, unsigned)).body());
-        return new Agent(id, name, password, token.get("token").get("id").asText());
+        String agentPath = "/v2/" + project + "/agents/" + id;
+        String browse = http.post(agentPath + "/browse-requests", admin, BROWSE).headers().firstValue("Location")
+                .orElseThrow().replaceAll(".*/", "");
+        String logfile = JSON.readTree(http.post(agentPath + "/logfiles", admin, null).body()).get("id").asText();
+        return new Agent(id, name, password, token.get("token").get("id").asText(), browse, logfile);
     }
 
     private static String tokenRequest(String project, Agent agent) {

@@ -57,6 +57,10 @@ abstract class MalformedRequestsScenarios {
     /** Strings no store may keep: a NUL, and unpaired surrogates (JSON escapes, so the bytes are valid UTF-8). */
     private static final List<String> UNSTORABLE_TEXT = List.of("\\u0000", "web\\u0000", "\\ud800", "x\\udc00y",
             "\\ud800\\ud800");
+    private static final String BROWSE_ANSWER = "{\"succeeded\":true,\"path\":\"/home\",\"path_encoded\":\"L2hvbWU=\","
+            + "\"items\":[{\"name\":\"a.txt\",\"name_encoded\":\"YS50eHQ=\",\"bytes\":3,\"mime_type\":\"text/plain\"}]}";
+    /** A request no agent was asked: even a body that happens to be valid is answered 404 and writes nothing. */
+    private static final String UNKNOWN_REQUEST = "6c1d7e0a-9b2f-4c3e-8a4d-5f6e7a8b9c0d";
     private static final List<String> NOT_ALLOWED_METHODS = List.of("PUT", "OPTIONS", "PROPFIND", "FOO", "CONNECTX");
 
     private final String project = TestSessions.newProject().value();
@@ -188,7 +192,29 @@ abstract class MalformedRequestsScenarios {
                 new Valid("GET", a + "/configuration", agentToken, null, List.of(), false),
                 new Valid("GET", a, ADMIN, null, List.of(), false),
                 new Valid("GET", p + "/agents", ADMIN, null, List.of(), false),
-                new Valid("DELETE", a, ADMIN, null, List.of(), false));
+                new Valid("DELETE", a, ADMIN, null, List.of(), false),
+                // Requests made of agents: a valid browse would write, so only its required path is broken;
+                // the agent's vault is not encrypted, so any valid vault request is a 403.
+                new Valid("POST", a + "/browse-requests", ADMIN, "{\"path\":\"/home\",\"path_encoded\":\"L2hvbWU=\"}",
+                        List.of("path"), false, List.of("path", "path_encoded")),
+                new Valid("POST", a + "/vault-password-verification-requests", ADMIN,
+                        "{\"encrypted_password_hex\":\"00ff\",\"agent_id\":null}", List.of("encrypted_password_hex"), false,
+                        List.of("encrypted_password_hex")),
+                new Valid("POST", a + "/vault-encryption-requests", ADMIN,
+                        "{\"old_encrypted_password_hex\":\"0a0b\",\"new_encrypted_password_hex\":\"0c0d\"}",
+                        List.of("new_encrypted_password_hex"), false, List.of("new_encrypted_password_hex")),
+                new Valid("POST", a + "/browse-requests/" + UNKNOWN_REQUEST, agentToken, BROWSE_ANSWER,
+                        List.of("succeeded", "path", "items"), false, List.of("path", "name", "mime_type", "name_encoded")),
+                new Valid("POST", a + "/vault-password-verification-requests/" + UNKNOWN_REQUEST, agentToken,
+                        "{\"verified\":true}", List.of("verified"), false),
+                new Valid("POST", a + "/vault-encryption-requests/" + UNKNOWN_REQUEST, agentToken,
+                        "{\"action\":\"enabled\",\"succeeded\":true}", List.of("action", "succeeded"), false),
+                new Valid("GET", a + "/browse-requests/" + UNKNOWN_REQUEST, ADMIN, null, List.of(), false),
+                new Valid("POST", a + "/logfiles", ADMIN, null, List.of(), false),
+                new Valid("GET", a + "/logfiles", ADMIN, null, List.of(), false),
+                new Valid("PATCH", a + "/logfiles/" + UNKNOWN_REQUEST, agentToken,
+                        "[{\"op\":\"replace\",\"path\":\"/state\",\"value\":\"started\"}]", List.of(), false),
+                new Valid("DELETE", a + "/logfiles/" + UNKNOWN_REQUEST, ADMIN, null, List.of(), false));
     }
 
     private Malformed next(Random random) {

@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentevents.adapter.http.ReferenceExamples;
 import io.agentevents.application.port.in.access.Secret;
+import io.agentevents.adapter.http.wire.LogfileLinks;
 import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.bootstrap.config.RequestSettings;
 import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.access.Role;
+import io.agentevents.domain.request.TestRequests;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +51,18 @@ abstract class ReferenceConformanceScenarios {
 
     protected abstract AppConfig onStore(AppConfig config);
 
+    /** Where the reference's examples keep log files: a Cloud Files container, with a TempURL key. */
+    private static final String LOGFILE_CONTAINER =
+            "https://cloudfilesapi.example.com/v1/MossoCloudFS_f14d894e-28cd-4f31-8b08-449ec0876346/CloudBackupLogs/v2";
+    /** Real base64 for the placeholders of the browse examples: "/home/café" in Latin-1, "initrd". */
+    private static final Map<String, String> ENCODED = Map.of(ReferenceExamples.EXAMPLE_PATH_ENCODED, "L2hvbWUvY2Fm6Q==",
+            ReferenceExamples.EXAMPLE_NAME_ENCODED, "aW5pdHJk");
+
     @BeforeEach
     void start() {
-        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)));
+        AppConfig config = AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project), Role.ADMIN)))
+                .withRequests(RequestSettings.defaults().withLogfiles(new RequestSettings.LogfileContainer(LOGFILE_CONTAINER,
+                        Optional.of("conformance-temp-url-key"), LogfileLinks.Digest.SHA1, Duration.ofHours(1))));
         app = AgentEventsApp.start(onStore(config), Clock.systemUTC());
         http = new HttpClientForTests(app.port());
     }
@@ -127,6 +141,8 @@ abstract class ReferenceConformanceScenarios {
         assertThat(configuration.statusCode()).as("List configuration settings for an agent").isEqualTo(200);
         assertShape("list-configuration-settings-for-an-agent.response", json(configuration), CONFIGURATION_NOT_SERVED);
 
+        askTheAgentEveryRequestOfTheReference(agent, agentToken, agentPath);
+
         assertThat(http.post(agentPath + "/events", agentToken, "{\"event\":\"shutdown\"}", "X-Agent-Id", agent)
                 .statusCode()).isEqualTo(202);
         JsonNode agentEvents = http.getUntil(agentPath + "/events", TOKEN, feed -> feed.get("events").findValuesAsText("event")
@@ -138,6 +154,109 @@ abstract class ReferenceConformanceScenarios {
 
         assertThat(http.send("DELETE", agentPath, TOKEN, null).statusCode()).as("Delete an agent").isEqualTo(204);
         assertThat(http.get(agentPath, TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    /** The path of the answer a request's 202 points to, checked to be where this service routes it. */
+    private String answerPathOf(HttpResponse<String> accepted, String agentPath, String collection) {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        String prefix = "http://localhost:" + app.port() + agentPath + "/" + collection + "/";
+        assertThat(location).startsWith(prefix).matches(".*/[0-9a-f-]{36}$");
+        assertThat(location.substring(prefix.length())).isEqualTo(accepted.headers().firstValue("X-Request-Id").orElseThrow());
+        return location.substring(("http://localhost:" + app.port()).length());
+    }
+
+    /**
+     * Each example request of the browse, vault and log file pages, sent by the client, answered by
+     * the agent with the reference's bodies, and read back by the client, with the documented
+     * refusals on the way; the agent's feed then holds every request event type of the reference.
+     */
+    private void askTheAgentEveryRequestOfTheReference(String agent, String agentToken, String agentPath) {
+        var other = HttpClientForTests.registerAndSignIn(http, http, project, TOKEN, "vault-owner");
+        Map<String, String> live = new java.util.HashMap<>(ENCODED);
+        live.put(ReferenceExamples.EXAMPLE_OTHER_AGENT, other.id());
+
+        HttpResponse<String> unencrypted = http.post(agentPath + "/vault-password-verification-requests", TOKEN,
+                ReferenceExamples.text("request-to-verify-the-password-for-an-agents-vault.request", live));
+        assertThat(unencrypted.statusCode()).as("403 if the vault is not encrypted").isEqualTo(403);
+        assertShape("request-to-verify-the-password-for-an-agents-vault.response-403", json(unencrypted), Set.of());
+        assertThat(json(unencrypted).get("message").asText()).isEqualTo(ReferenceExamples.json(
+                "request-to-verify-the-password-for-an-agents-vault.response-403").get("message").asText());
+        HttpResponse<String> oldForUnencrypted = http.post(agentPath + "/vault-encryption-requests", TOKEN,
+                "{\"old_encrypted_password_hex\":\"0a0b\",\"new_encrypted_password_hex\":\"0c0d\"}");
+        assertThat(oldForUnencrypted.statusCode()).as("403 for an old password of an unencrypted vault").isEqualTo(403);
+        assertThat(json(oldForUnencrypted).get("message").asText()).isEqualTo(ReferenceExamples.json(
+                "enable-or-change-encryption-for-an-agents-vault.response-403").get("message").asText());
+
+        String enable = answerPathOf(http.post(agentPath + "/vault-encryption-requests", TOKEN,
+                ReferenceExamples.text("enable-or-change-encryption-for-an-agents-vault.request")), agentPath,
+                "vault-encryption-requests");
+        assertThat(http.get(enable, TOKEN).statusCode()).as("404 until the agent reports").isEqualTo(404);
+        assertThat(http.post(enable, agentToken, ReferenceExamples.text("report-results-of-a-vault-encryption-request.request"))
+                .statusCode()).as("Report the results of a vault encryption request").isEqualTo(204);
+        HttpResponse<String> enabled = http.get(enable, TOKEN);
+        assertThat(enabled.statusCode()).as("Retrieve the results of a vault encryption request").isEqualTo(200);
+        assertShape("lists-results-of-a-vault-encryption-request.response", json(enabled), Set.of());
+        assertThat(json(http.get(agentPath, TOKEN)).get("vault").get("encrypted").asBoolean()).isTrue();
+        HttpResponse<String> noOld = http.post(agentPath + "/vault-encryption-requests", TOKEN,
+                ReferenceExamples.text("enable-or-change-encryption-for-an-agents-vault.request"));
+        assertThat(noOld.statusCode()).as("403 without an old password for an encrypted vault").isEqualTo(403);
+        String change = answerPathOf(http.post(agentPath + "/vault-encryption-requests", TOKEN,
+                "{\"old_encrypted_password_hex\":\"" + TestRequests.EXAMPLE_PASSWORD_HEX + "\",\"new_encrypted_password_hex\":\"0c0d\"}"),
+                agentPath, "vault-encryption-requests");
+        assertThat(http.post(change, agentToken, "{\"action\":\"changed\",\"succeeded\":true}").statusCode()).isEqualTo(204);
+        assertThat(json(http.get(change, TOKEN)).get("event").asText()).isEqualTo("vault_encryption_changed");
+
+        String otherPath = "/v2/" + project + "/agents/" + other.id();
+        String otherEnable = answerPathOf(http.post(otherPath + "/vault-encryption-requests", TOKEN,
+                ReferenceExamples.text("enable-or-change-encryption-for-an-agents-vault.request")), otherPath,
+                "vault-encryption-requests");
+        assertThat(http.post(otherEnable, other.token(), ReferenceExamples.text(
+                "report-results-of-a-vault-encryption-request.request")).statusCode()).isEqualTo(204);
+        String verify = answerPathOf(http.post(agentPath + "/vault-password-verification-requests", TOKEN,
+                ReferenceExamples.text("request-to-verify-the-password-for-an-agents-vault.request", live)), agentPath,
+                "vault-password-verification-requests");
+        assertThat(http.get(verify, TOKEN).statusCode()).isEqualTo(404);
+        assertThat(http.post(verify, agentToken, ReferenceExamples.text(
+                "report-results-of-a-vault-password-verification-request.request")).statusCode())
+                .as("Report the results of a vault password verification request").isEqualTo(204);
+        HttpResponse<String> verified = http.get(verify, TOKEN);
+        assertThat(verified.statusCode()).as("Retrieve the results for a vault password verification request").isEqualTo(200);
+        assertShape("list-results-for-a-vault-password-verification-request.response", json(verified), Set.of());
+
+        String browse = answerPathOf(http.post(agentPath + "/browse-requests", TOKEN,
+                ReferenceExamples.text("request-to-browse-an-agents-files.request", ENCODED)), agentPath, "browse-requests");
+        assertThat(http.get(browse, TOKEN).statusCode()).as("404 until the agent answers").isEqualTo(404);
+        assertThat(http.post(browse, agentToken, ReferenceExamples.text("view-results-of-a-browse-request-for-an-agent.response",
+                ENCODED)).statusCode()).as("the agent's answer to a browse").isEqualTo(204);
+        HttpResponse<String> browsed = http.get(browse, TOKEN);
+        assertThat(browsed.statusCode()).as("View results of a browse request for an agent").isEqualTo(200);
+        assertShape("view-results-of-a-browse-request-for-an-agent.response", json(browsed), Set.of());
+        assertThat(json(browsed).get("items").get(0).get("name_encoded").asText()).isEqualTo("aW5pdHJk");
+
+        HttpResponse<String> requested = http.send("POST", agentPath + "/logfiles", TOKEN, null, "Content-Type",
+                "application/json");
+        assertThat(requested.statusCode()).as("Request download of the log file for an agent").isEqualTo(202);
+        assertShape("request-download-of-the-log-file-for-an-agent.response", json(requested), Set.of());
+        String logfile = requested.headers().firstValue("Location").orElseThrow()
+                .substring(("http://localhost:" + app.port()).length());
+        assertThat(http.send("PATCH", logfile, agentToken, ReferenceExamples.text("update-a-log-file.request"),
+                "Content-Type", "application/json-patch+json").statusCode()).as("Update a log file").isEqualTo(204);
+        assertThat(http.send("PATCH", logfile, agentToken, "[{\"op\":\"replace\",\"path\":\"/state\",\"value\":\"completed\"}]",
+                "Content-Type", "application/json-patch+json").statusCode()).isEqualTo(204);
+        HttpResponse<String> listed = http.get(agentPath + "/logfiles", TOKEN);
+        assertThat(listed.statusCode()).as("Retrieve the log files for an agent").isEqualTo(200);
+        assertShape("list-the-log-files-for-an-agent.response", json(listed), Set.of());
+        assertThat(json(listed).get("logfiles").get(0).get("links").get(1).get("href").asText())
+                .startsWith(LOGFILE_CONTAINER + "/" + agent + "/").endsWith(".gz");
+        HttpResponse<String> details = http.get(logfile, TOKEN);
+        assertThat(details.statusCode()).as("Retrieve details for the log files for an agent").isEqualTo(200);
+        assertShape("list-details-for-the-log-files-for-an-agent.response", json(details), Set.of());
+        assertThat(json(details).get("state").asText()).isEqualTo("completed");
+        HttpResponse<String> second = http.post(agentPath + "/logfiles", TOKEN, null);
+        String deletable = second.headers().firstValue("Location").orElseThrow().substring(("http://localhost:" + app.port()).length());
+        assertThat(http.send("DELETE", deletable, TOKEN, null).statusCode()).as("Delete a log file").isEqualTo(204);
+        assertThat(http.get(deletable, TOKEN).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class ReferenceExamples {
     public static final String EXAMPLE_AGENT = "8f135b4f-7a69-4b8a-947f-5e80d772fd97";
     public static final String EXAMPLE_PASSWORD = "2d0080f9-3a6a-4ef1-b7ea-4c67c5e92796";
     public static final String EXAMPLE_FINGERPRINT = "arbitrary-string-determined-by-agent";
+    /** The other agent of the vault password verification example, whose vault the example agent verifies. */
+    public static final String EXAMPLE_OTHER_AGENT = "8e84d320-77a9-4eb4-a39d-25878a3b9f16";
+    /** Placeholders of the browse examples that say what goes there; not base64 themselves. */
+    public static final String EXAMPLE_PATH_ENCODED = "/optional/base64encoded/path/if/non-utf-8/characters/present/";
+    public static final String EXAMPLE_NAME_ENCODED = "optional_base64encoded_name_if_non-utf-8_characters_present";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -44,8 +44,8 @@ public record AgentResponse(String projectId, String id, String password, String
     }
 
     /**
-     * What this service knows of the agent's vault: how the agent reaches it. It keeps no vaults
-     * and encrypts none, so {@code encrypted} is false and there are no links.
+     * What this service knows of the agent's vault: how the agent reaches it, and whether the agent
+     * reported it encrypted, as a client asked. It keeps no vaults, so there are no links.
      */
     public record VaultResponse(boolean encrypted, boolean useInternal, List<LinkResponse> links) {
     }
@@ -77,7 +77,7 @@ public record AgentResponse(String projectId, String id, String password, String
                 LinkResponse.of("status", publicUrl.at(self + "/status")));
         return new AgentResponse(agent.project().value(), agent.id().toString(), password, agent.name(), agent.version(),
                 hostResponse, agent.settings().enabled(), agent.publicKey().map(KeyResponse::from).orElse(null),
-                new VaultResponse(false, agent.settings().vaultUsesInternal(), List.of()),
+                new VaultResponse(agent.settings().vaultEncrypted(), agent.settings().vaultUsesInternal(), List.of()),
                 WireNames.of(agent.settings().logLevel()), Timestamps.formatWithOffset(agent.registeredAt()), links);
     }
 
