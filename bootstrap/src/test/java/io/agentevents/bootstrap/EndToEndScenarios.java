@@ -44,6 +44,8 @@ abstract class EndToEndScenarios {
     private static final String OTHER_ADMIN = "e2e-other-admin-token-0004";
     private static final String ACTIVATE = "{\"event\":\"agent_activate\",\"mode\":\"%s\"}";
     private static final String REGISTRATION = DocumentedBodies.registration("web-1", "fp-web-1");
+    private static final String LISTING = "{\"succeeded\":true,\"path\":\"/home\",\"items\":[{\"name\":\"notes.txt\","
+            + "\"bytes\":12,\"mime_type\":\"text/plain\"}]}";
 
     /** Each test its own project, so tests sharing a database never see each other's events. */
     private final String project = TestSessions.newProject().value();
@@ -267,6 +269,109 @@ abstract class EndToEndScenarios {
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(other.statusCode()).isEqualTo(409);
         assertThat(json(http.get(v2 + "/events", ADMIN)).get("events")).hasSize(1);
+    }
+
+    private String pathOf(HttpResponse<String> accepted) {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return accepted.headers().firstValue("Location").orElseThrow().substring(("http://localhost:" + app.port()).length());
+    }
+
+    private List<String> typesIn(JsonNode page) {
+        List<String> types = new ArrayList<>();
+        page.get("events").forEach(event -> types.add(event.get("event").asText()));
+        return types;
+    }
+
+    @Test
+    void aClientAsksTheAgent_itsLongPollHearsAtOnce_andTheClientsWaitGetsTheAnswer() throws Exception {
+        var agent = HttpClientForTests.registerAndSignIn(http, http, project, ADMIN, "web-9");
+        String agentPath = v2 + "/agents/" + agent.id();
+        String feed = agentPath + "/events";
+        assertThat(http.post(agentPath + "/events", ADMIN, ACTIVATE.formatted("real_time")).statusCode()).isEqualTo(202);
+        String marker = http.markerAfterAll(feed, agent.token());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpResponse<String>> agentPoll = pool.submit(() -> http.get(feed + "?wait=20&marker=" + marker,
+                    agent.token()));
+            http.awaitGauge("agent_events_long_polls_waiting", waiting -> waiting >= 1);
+            HttpResponse<String> asked = http.post(agentPath + "/browse-requests", CREATOR, "{\"path\":\"/home\"}",
+                    "Idempotency-Key", "browse-home-1");
+            String answer = pathOf(asked);
+            HttpResponse<String> again = http.post(agentPath + "/browse-requests", CREATOR, "{\"path\":\"/home\"}",
+                    "Idempotency-Key", "browse-home-1");
+            assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(again.headers().firstValue("Location")).isEqualTo(asked.headers().firstValue("Location"));
+
+            JsonNode heard = json(agentPoll.get(20, java.util.concurrent.TimeUnit.SECONDS)).get("events").get(0);
+            assertThat(heard.get("event").asText()).as("the agent's long-poll, woken by the request").isEqualTo("host_browse");
+            assertThat(heard.get("path").asText()).isEqualTo("/home");
+            assertThat(answer).endsWith("/" + heard.get("request_id").asText());
+            assertThat(http.get(answer, OBSERVER).statusCode()).as("no answer yet").isEqualTo(404);
+
+            Future<HttpResponse<String>> clientWait = pool.submit(() -> http.get(answer + "?wait=20", OBSERVER));
+            http.awaitGauge("agent_events_long_polls_waiting", waiting -> waiting >= 1);
+            assertThat(http.post(answer, agent.token(), LISTING, "Idempotency-Key", "answer-1").statusCode()).isEqualTo(204);
+            HttpResponse<String> replayed = http.post(answer, agent.token(), LISTING, "Idempotency-Key", "answer-1");
+            assertThat(replayed.statusCode()).isEqualTo(204);
+            assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(http.post(answer, agent.token(), LISTING).statusCode()).as("a second answer").isEqualTo(409);
+
+            JsonNode result = json(clientWait.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(result.get("event").asText()).isEqualTo("host_browsed");
+            assertThat(result.get("items").get(0).get("name").asText()).isEqualTo("notes.txt");
+            assertThat(typesIn(json(http.get(feed + "?marker=" + marker, OBSERVER)))).as("one request, one answer")
+                    .filteredOn(type -> !type.equals("agent_heartbeat")).containsExactly("host_browse", "host_browsed");
+
+            clock.advanceBy(Duration.ofMinutes(5));
+            assertThat(json(http.get(answer, OBSERVER)).get("message").asText()).contains("no longer kept");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void vaultPasswords_reachTheAgent_butNeverTheLog() {
+        var agent = HttpClientForTests.registerAndSignIn(http, http, project, ADMIN, "vault-1");
+        String agentPath = v2 + "/agents/" + agent.id();
+        String enablePassword = "c0ffee".repeat(40);
+        String verifyPassword = "deadbeef".repeat(30);
+
+        String enable = pathOf(http.post(agentPath + "/vault-encryption-requests", ADMIN,
+                "{\"old_encrypted_password_hex\":null,\"new_encrypted_password_hex\":\"" + enablePassword + "\"}"));
+        assertThat(http.post(enable, agent.token(), "{\"action\":\"enabled\",\"succeeded\":true}").statusCode())
+                .isEqualTo(204);
+        String verify = pathOf(http.post(agentPath + "/vault-password-verification-requests", ADMIN,
+                "{\"encrypted_password_hex\":\"" + verifyPassword + "\",\"agent_id\":null}"));
+        assertThat(http.post(verify, agent.token(), "{\"verified\":false}").statusCode()).isEqualTo(204);
+
+        JsonNode agentsFeed = json(http.get(agentPath + "/events", agent.token()));
+        assertThat(agentsFeed.toString()).as("the agent reads them in its feed").contains(enablePassword, verifyPassword);
+        assertThat(json(http.get(verify, OBSERVER)).get("valid").asBoolean()).isFalse();
+        assertThat(json(http.get(agentPath, OBSERVER)).get("vault").get("encrypted").asBoolean()).isTrue();
+        assertSecretsNeverLogged(agent.token(), enablePassword, verifyPassword);
+    }
+
+    @Test
+    void aLogfile_movesForward_asTheAgentReports_eachStepInItsFeed() {
+        var agent = HttpClientForTests.registerAndSignIn(http, http, project, ADMIN, "logs-1");
+        String agentPath = v2 + "/agents/" + agent.id();
+        HttpResponse<String> requested = http.post(agentPath + "/logfiles", CREATOR, null);
+        String logfile = pathOf(requested);
+        String started = "[{\"op\":\"replace\",\"path\":\"/state\",\"value\":\"started\"}]";
+
+        assertThat(http.send("PATCH", logfile, agent.token(), started, "Content-Type", "application/json-patch+json")
+                .statusCode()).isEqualTo(204);
+        assertThat(http.send("PATCH", logfile, agent.token(), started, "Content-Type", "application/json-patch+json")
+                .statusCode()).as("not forward").isEqualTo(409);
+        assertThat(http.send("PATCH", logfile, agent.token(), started.replace("started", "completed"), "Content-Type",
+                "application/json-patch+json").statusCode()).isEqualTo(204);
+
+        assertThat(json(http.get(logfile, OBSERVER)).get("state").asText()).isEqualTo("completed");
+        assertThat(typesIn(json(http.get(agentPath + "/events", OBSERVER)))).containsSubsequence("logfile_upload",
+                "logfile_started", "logfile_completed");
+        assertThat(http.send("DELETE", logfile, CREATOR, null).statusCode()).isEqualTo(403);
+        assertThat(http.send("DELETE", logfile, ADMIN, null).statusCode()).isEqualTo(204);
+        assertThat(json(http.get(agentPath + "/logfiles", OBSERVER)).get("logfiles")).isEmpty();
     }
 
     /** The marker guarantee over HTTP: 8 writers post while a reader follows with the largest id it saw. */

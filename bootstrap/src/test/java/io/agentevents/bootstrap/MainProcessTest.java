@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.adapter.postgres.TestDatabase;
 import io.agentevents.domain.TestSessions;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,6 +103,51 @@ class MainProcessTest {
             assertThat(service.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(service.process().exitValue()).isZero();
         }
+    }
+
+    @Test
+    void aRequestAcknowledgedWith202_andItsAnswerWith204_surviveKillDashNine() throws Exception {
+        String schema = TestDatabase.newSchema(MainProcessTest.class);
+        try {
+            String project = TestSessions.newProject().value();
+            String admin = "kill-nine-request-admin-token";
+            Path tokens = Files.writeString(directory.resolve("tokens"), admin + " " + project + " admin\n");
+            Map<String, String> environment = Map.of("DATABASE_URL", TestDatabase.urlWithSchema(schema),
+                    "TOKENS_FILE", tokens.toString());
+            HttpClientForTests.SignedInAgent agent;
+            String answer;
+            try (ServiceProcess first = ServiceProcess.launch(environment, "--port", "0").awaitListening(false)) {
+                HttpClientForTests http = new HttpClientForTests(first.port());
+                agent = HttpClientForTests.registerAndSignIn(http, http, project, admin, "files-1");
+                HttpResponse<String> asked = http.post("/v2/" + project + "/agents/" + agent.id() + "/browse-requests",
+                        admin, "{\"path\":\"/etc\"}");
+                assertThat(asked.statusCode()).isEqualTo(202);
+                answer = asked.headers().firstValue("Location").orElseThrow().replaceFirst("^http://localhost:\\d+", "");
+                killDashNine(first);
+            }
+            try (ServiceProcess second = ServiceProcess.launch(environment, "--port", "0").awaitListening(false)) {
+                HttpClientForTests http = new HttpClientForTests(second.port());
+                String feed = http.get("/v2/" + project + "/agents/" + agent.id() + "/events", agent.token()).body();
+                assertThat(feed).as("the request, heard after the kill").contains("\"event\":\"host_browse\"", "\"/etc\"");
+                assertThat(http.post(answer, agent.token(), "{\"succeeded\":true,\"path\":\"/etc\",\"items\":[{\"name\":"
+                        + "\"hosts\",\"bytes\":9,\"mime_type\":\"text/plain\"}]}").statusCode()).isEqualTo(204);
+                killDashNine(second);
+            }
+            try (ServiceProcess third = ServiceProcess.launch(environment, "--port", "0").awaitListening(false)) {
+                HttpClientForTests http = new HttpClientForTests(third.port());
+                HttpResponse<String> result = http.get(answer, admin);
+                assertThat(result.statusCode()).as("the answer, read after the kill").isEqualTo(200);
+                assertThat(result.body()).contains("\"hosts\"");
+            }
+        } finally {
+            TestDatabase.dropSchema(schema);
+        }
+    }
+
+    private static void killDashNine(ServiceProcess service) throws InterruptedException {
+        service.process().destroyForcibly();
+        assertThat(service.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(service.process().exitValue()).isEqualTo(137);
     }
 
     @Test

@@ -19,7 +19,9 @@ final class ServiceProcess implements AutoCloseable {
     private static final Pattern DEMO_TOKEN = Pattern.compile("-H 'X-Auth-Token: ([^']+)'");
     private static final List<String> OUR_VARIABLES = List.of("PORT", "TOKENS_FILE", "ACTIVATION_TTL", "EVENT_RETENTION",
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DB_POOL_SIZE", "DB_TIMEOUT", "PASSWORD_ITERATIONS",
-            "TLS_CERT", "TLS_KEY", "RATE_LIMIT", "LOG_FORMAT", "METRICS", "IDLE_TIMEOUT");
+            "TLS_CERT", "TLS_KEY", "RATE_LIMIT", "LOG_FORMAT", "METRICS", "IDLE_TIMEOUT", "REQUEST_TTL",
+            "BROWSE_ANSWER_LIMIT", "LOGFILE_CONTAINER_URL", "LOGFILE_TEMP_URL_KEY", "LOGFILE_TEMP_URL_DIGEST",
+            "LOGFILE_TEMP_URL_TTL");
 
     private final Process process;
     private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
