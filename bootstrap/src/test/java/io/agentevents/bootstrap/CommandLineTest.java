@@ -73,6 +73,42 @@ class CommandLineTest {
     }
 
     @Test
+    void requestOptions_haveTheirDefaults_andTakeOptionsAndVariables() {
+        AppConfig defaults = parse(Map.of());
+        assertThat(defaults.requests().requestTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.requests().browseAnswerLimit()).isEqualTo(4 * 1024 * 1024);
+        assertThat(defaults.requests().logfiles()).isEmpty();
+
+        AppConfig given = parse(Map.of("LOGFILE_TEMP_URL_KEY", "secret-key", "BROWSE_ANSWER_LIMIT", "512KiB"),
+                "--request-ttl", "2m", "--logfile-container-url", "https://files.example.com/v1/AUTH_1/logs/",
+                "--logfile-temp-url-digest", "SHA512", "--logfile-temp-url-ttl", "10m");
+        assertThat(given.requests().requestTtl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(given.requests().browseAnswerLimit()).isEqualTo(512 * 1024);
+        var container = given.requests().logfiles().orElseThrow();
+        assertThat(container.url()).isEqualTo("https://files.example.com/v1/AUTH_1/logs/");
+        assertThat(container.tempUrlKey()).contains("secret-key");
+        assertThat(container.digest()).isEqualTo(io.agentevents.adapter.http.wire.LogfileLinks.Digest.SHA512);
+        assertThat(container.tempUrlLifetime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(container.toString()).as("the key is a secret").doesNotContain("secret-key");
+        assertThat(parse(Map.of(), "--browse-answer-limit", "100000").requests().browseAnswerLimit()).isEqualTo(100_000);
+    }
+
+    @Test
+    void badRequestOptions_areClearStartUpErrors() {
+        assertThatThrownBy(() -> parse(Map.of(), "--request-ttl", "soon")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--request-ttl");
+        assertThatThrownBy(() -> parse(Map.of(), "--browse-answer-limit", "1KiB")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("from 64KiB to 64MiB");
+        assertThatThrownBy(() -> parse(Map.of(), "--browse-answer-limit", "65MiB")).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> parse(Map.of(), "--logfile-container-url", "ftp://x/y")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--logfile-container-url");
+        assertThatThrownBy(() -> parse(Map.of(), "--logfile-container-url", "https://x/v1/c", "--logfile-temp-url-digest",
+                "md5")).isInstanceOf(ConfigException.class).hasMessageContaining("sha1, sha256 or sha512");
+        assertThatThrownBy(() -> parse(Map.of(), "--logfile-temp-url-key", "k")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("give --logfile-container-url too");
+    }
+
+    @Test
     void help_givesNoConfiguration() {
         assertThat(CommandLine.parse(List.of("--port", "1", "--help"), Map.of())).isEmpty();
         assertThat(CommandLine.USAGE).contains("--port", "--tokens-file", "--activation-ttl", "--event-retention", "--database-url",
