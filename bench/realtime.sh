@@ -4,8 +4,10 @@
 #   bench/realtime.sh postgres [agents] [seconds]   two nodes sharing one PostgreSQL schema
 # Phase 1 keeps every agent in `active` (poll + heartbeat every second) and asks the service how
 # many it shows online; phase 2 keeps them in `real_time` (long-polling) and posts 20 single-agent
-# activations per second, each through another node than the agent's. Prints the simulator's
-# summaries and each node's peak resident memory. DATABASE_URL overrides the local PostgreSQL;
+# activations per second, each through another node than the agent's; phase 3 adds 20 browse
+# requests a second, each asked through another node than the agent's and waited for there, and
+# prints their round trip (asked -> answer read) against the activation delay of the same run.
+# Prints the simulator's summaries and each node's peak resident memory. DATABASE_URL overrides the local PostgreSQL;
 # SERVER_JAR runs the nodes from another build (an older one, say) under the same simulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,6 +87,21 @@ if [ "$store" = postgres ]; then
               printf "PostgreSQL alone, one insert + notify per transaction, 20/s: commit p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d)\n",
                      v[int((NR - 1) * 0.5) + 1], v[int((NR - 1) * 0.99) + 1], v[NR], NR }'
 fi
+echo "-- real_time, ${seconds} s, 20 single-agent activations/s and 20 browse requests/s"
+asked=$(simulate --keep-mode real_time --activate-agents 20 --browse-agents 20)
+echo "$asked"
+# The round trip's p99 over the single-agent activation delay's p99, both of this run: from the
+# request sent, and from its 202 (stored, as the activation's delay starts once it is stored).
+echo "$asked" | awk '
+    function p99(label,   at, part) {
+        if (!match($0, label " p50 [0-9.]+ ms, p99 [0-9.]+")) return ""
+        part = substr($0, RSTART, RLENGTH); sub(/.* p99 /, "", part); return part
+    }
+    { activation = p99("long-poll, one agent"); trip = p99("browse round trip"); after = p99("browse 202 to answer") }
+    END {
+        if (activation == "" || trip == "") { print "round trip / activation delay: not measured (see the summary)"; exit }
+        printf "round trip p99 %s ms (from the 202: %s ms); activation delay (one agent) p99 %s ms; ratios %.2f (from the 202: %.2f)\n",
+               trip, after, activation, trip / activation, after / activation }'
 kill "$sampler"
 for pid in "${nodes[@]}"; do
     echo "node pid $pid: peak RSS $(awk -v p="$pid" '$1==p && $2>m {m=$2} END {printf "%d MB", m/1024}' "$work/rss")"

@@ -126,7 +126,8 @@ public final class AgentEventsApp implements AutoCloseable {
             Gauge.builder("agent.events.presence.buffered", presence, PresenceBuffer::size)
                     .description("agents whose check-in or heartbeat waits for the next presence flush (every 200 ms)")
                     .register(meters);
-            ServiceGauges.start(vertx, new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock,
+            ServiceGauges.start(vertx, new ReadStatisticsService(sessions, eventLog, stores.agentRequests(),
+                            PresencePolicy.of(schedules), clock,
                             workers),
                     meters);
             PurgeExpiredUseCase purge = new PurgeExpiredService(eventLog, agentTokens, stores.idempotencyRecords(),

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gauges for figures that take a store query (agents online, events stored): read on a timer
+ * Gauges for figures that take a store query (agents online, events stored, requests kept): read on a timer
  * off the event loop, so a scrape never waits on the store and many scrapers cost one query.
  */
 final class ServiceGauges {
@@ -19,7 +19,7 @@ final class ServiceGauges {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceGauges.class);
     static final Duration REFRESH = Duration.ofSeconds(15);
 
-    private final AtomicReference<ServiceStatistics> latest = new AtomicReference<>(new ServiceStatistics(0, 0));
+    private final AtomicReference<ServiceStatistics> latest = new AtomicReference<>(new ServiceStatistics(0, 0, 0));
 
     private ServiceGauges() {
     }
@@ -32,6 +32,9 @@ final class ServiceGauges {
                 .register(registry);
         Gauge.builder("agent.events.event.log.size", gauges.latest, value -> value.get().eventsStored())
                 .description("events in the log, across projects (refreshed every 15 s)")
+                .register(registry);
+        Gauge.builder("agent.events.agent.requests.kept", gauges.latest, value -> value.get().requestsKept())
+                .description("requests made of agents kept, with their answers, across projects (refreshed every 15 s)")
                 .register(registry);
         gauges.refresh(vertx, statistics);
         return vertx.setPeriodic(REFRESH.toMillis(), timer -> gauges.refresh(vertx, statistics));

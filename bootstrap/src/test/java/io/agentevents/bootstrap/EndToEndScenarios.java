@@ -105,7 +105,7 @@ abstract class EndToEndScenarios {
         String metrics = http.get("/metrics", null).body();
 
         assertThat(metrics).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds",
-                "system_cpu_count", "agent_events_agents_online", "agent_events_event_log_size",
+                "system_cpu_count", "agent_events_agents_online", "agent_events_event_log_size", "agent_events_agent_requests_kept",
                 "agent_events_long_polls_waiting", "agent_events_store_errors_total",
                 "agent_events_activations_total{mode=\"active\",scope=\"project\"} 1",
                 "http_server_requests_seconds_count{method=\"POST\",route=\"/v2/:project/events\",status=\"202\"} 1");

@@ -14,6 +14,7 @@ import io.agentevents.domain.access.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class SimulatorTest {
         URI node = URI.create("http://127.0.0.1:" + app.port());
         // The same node twice: the driver posts through "the other node" even with one service.
         SimulateOptions options = new SimulateOptions(List.of(node, node), project, TOKEN, 4,
-                Optional.of(Duration.ofSeconds(5)), directory.resolve("state.json"), Optional.of("real_time"), 10);
+                Optional.of(Duration.ofSeconds(5)), directory.resolve("state.json"), Optional.of("real_time"), 10, 0);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ExecutorService runner = Executors.newSingleThreadExecutor();
         String summary;
@@ -153,6 +154,40 @@ class SimulatorTest {
         assertThat(summary).contains("summary: 4 agents", " 0 errors", "long-poll, one agent p50",
                 "long-poll, project-wide p50", "the service shows 4 of 4 online");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("modes={real_time=4}");
+    }
+
+    @Test
+    void theAgentsAnswerWhatTheyAreAsked_andTheBrowseRoundTripIsReported() throws Exception {
+        URI node = URI.create("http://127.0.0.1:" + app.port());
+        SimulateOptions options = new SimulateOptions(List.of(node, node), project, TOKEN, 3,
+                Optional.of(Duration.ofSeconds(6)), directory.resolve("state.json"), Optional.of("real_time"), 0, 5);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        String summary;
+        try {
+            Future<String> running = runner.submit(() -> new Simulator(options, new PrintStream(new ByteArrayOutputStream(),
+                    true, StandardCharsets.UTF_8)).run(new CountDownLatch(1)));
+            awaitOnline(3);
+            String agent = json(http.get("/v2/" + project + "/agents", TOKEN)).get("agents").get(0).get("id").asText();
+            String agentPath = "/v2/" + project + "/agents/" + agent;
+            HttpResponse<String> enable = http.post(agentPath + "/vault-encryption-requests", TOKEN,
+                    "{\"old_encrypted_password_hex\":null,\"new_encrypted_password_hex\":\"0a0b\"}");
+            String enabled = enable.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "");
+            assertThat(json(http.get(enabled + "?wait=10", TOKEN)).get("succeeded").asBoolean()).isTrue();
+            String verify = http.post(agentPath + "/vault-password-verification-requests", TOKEN,
+                    "{\"encrypted_password_hex\":\"0a0b\"}").headers().firstValue("Location").orElseThrow()
+                    .replaceFirst("^http://[^/]+", "");
+            assertThat(json(http.get(verify + "?wait=10", TOKEN)).get("valid").asBoolean()).as("the agent says true").isTrue();
+            String logfile = http.post(agentPath + "/logfiles", TOKEN, null).headers().firstValue("Location").orElseThrow()
+                    .replaceFirst("^http://[^/]+", "");
+            assertThat(http.getUntil(logfile, TOKEN, body -> body.get("state").asText().equals("completed"))
+                    .get("state").asText()).isEqualTo("completed");
+            summary = running.get();
+        } finally {
+            runner.shutdownNow();
+        }
+
+        assertThat(summary).contains("summary: 3 agents", " 0 errors", "browse round trip p50");
+        assertThat(summary).doesNotContain("(0 answered)");
     }
 
     private void awaitOnline(int agents) throws InterruptedException {

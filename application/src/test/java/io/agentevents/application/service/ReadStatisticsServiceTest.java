@@ -3,6 +3,7 @@ package io.agentevents.application.service;
 import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.application.memory.InMemoryAgentRequests;
 import io.agentevents.application.memory.InMemoryAgentSessionRepository;
 import io.agentevents.application.memory.InMemoryProjectActivations;
 import io.agentevents.application.memory.log.InMemoryEventLog;
@@ -17,6 +18,8 @@ import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.event.HeartbeatRecorded;
+import io.agentevents.domain.request.AgentRequest;
+import io.agentevents.domain.request.TestRequests;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.PresencePolicy;
 import io.agentevents.domain.session.SessionChange;
@@ -34,8 +37,9 @@ class ReadStatisticsServiceTest {
     private final InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository(new InMemoryProjectActivations());
     private final InMemoryEventLog eventLog = new InMemoryEventLog(java.time.Clock.systemUTC());
     private final ProjectId project = TestSessions.newProject();
-    private final ReadStatisticsService statistics =
-            new ReadStatisticsService(sessions, eventLog, PresencePolicy.of(schedules), clock, StoreCalls.inline());
+    private final InMemoryAgentRequests requests = new InMemoryAgentRequests();
+    private final ReadStatisticsService statistics = new ReadStatisticsService(sessions, eventLog, requests,
+            PresencePolicy.of(schedules), clock, StoreCalls.inline());
 
     @Test
     void read_countsAgentsOnlineByThePresenceRules_acrossProjects() {
@@ -63,6 +67,17 @@ class ReadStatisticsServiceTest {
                 new NewEvent(new HeartbeatRecorded(agent, true, TestSessions.T0), TestSessions.newRequest())));
 
         assertThat(awaited(statistics.read()).eventsStored()).isEqualTo(2);
+    }
+
+    @Test
+    void read_countsTheRequestsKept() {
+        AgentId agent = TestSessions.newAgent();
+        for (int i = 0; i < 3; i++) {
+            requests.open(AgentRequest.open(project, agent, TestSessions.newRequest(), TestRequests.browse("/"),
+                    TestSessions.T0, Duration.ofMinutes(5)));
+        }
+
+        assertThat(awaited(statistics.read()).requestsKept()).isEqualTo(3);
     }
 
     private void agent(ProjectId in, UnaryOperator<AgentSession> history) {

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +37,15 @@ final class ApiClient {
     }
 
     Future<Answer> send(HttpMethod method, String path, String token, JsonObject body, long timeoutMillis) {
+        return send(method, path, token, body == null ? null : body.toBuffer(), timeoutMillis);
+    }
+
+    /** A JSON array as the body: a JSON Patch. */
+    Future<Answer> sendArray(HttpMethod method, String path, String token, JsonArray body, long timeoutMillis) {
+        return send(method, path, token, body.toBuffer(), timeoutMillis);
+    }
+
+    private Future<Answer> send(HttpMethod method, String path, String token, Buffer body, long timeoutMillis) {
         requests.incrementAndGet();
         RequestOptions options = new RequestOptions().setMethod(method)
                 .setHost(base.getHost()).setPort(base.getPort() < 0 ? 80 : base.getPort())
@@ -47,7 +57,7 @@ final class ApiClient {
             options.putHeader("Content-Type", "application/json");
         }
         return client.request(options)
-                .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
+                .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(buffer -> new Answer(response.statusCode(), response.headers(),
                         parse(buffer))))
                 .onComplete(result -> {

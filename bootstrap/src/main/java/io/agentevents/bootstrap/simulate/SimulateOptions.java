@@ -24,9 +24,12 @@ import java.util.Optional;
  * @param keepMode             a mode to keep the whole project in by re-posting a project-wide activation
  * @param activationsPerSecond single-agent activations to post per second, each through another node
  *                             than the agent's (0: none)
+ * @param browsesPerSecond     browse requests to ask per second, each of a random agent through another
+ *                             node than the agent's, and waited for there (0: none)
  */
 public record SimulateOptions(List<URI> urls, String project, String token, int agents, Optional<Duration> duration,
-                              Path stateFile, Optional<String> keepMode, double activationsPerSecond) {
+                              Path stateFile, Optional<String> keepMode, double activationsPerSecond,
+                              double browsesPerSecond) {
 
     public static final String USAGE = """
             Usage: java -jar agent-events.jar simulate --url URL[,URL...] --project P --token T --agents N [options]
@@ -51,6 +54,10 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
                                     project-wide activation at the start and every 30 s
               --activate-agents R   post R single-agent real_time activations per second (0.1-1000),
                                     each to a random agent through another node than the agent's
+              --browse-agents R     ask R browse requests per second (0.1-1000), each of a random agent
+                                    through another node than the agent's, and wait there for its
+                                    answer: the summary gives the round trip. The agents answer
+                                    every request they are asked (browse, vault, log file)
               --state-file FILE     where agent ids and credentials are kept between runs
                                     (default: ./agent-events-simulator-<project>.json, mode 600)
               --help                show this help
@@ -59,7 +66,7 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
             """;
 
     private static final List<String> KNOWN = List.of("--url", "--project", "--token", "--agents", "--duration",
-            "--state-file", "--keep-mode", "--activate-agents");
+            "--state-file", "--keep-mode", "--activate-agents", "--browse-agents");
     private static final List<String> MODES = List.of("idle", "active", "real_time");
 
     public SimulateOptions {
@@ -72,7 +79,7 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
     /** Options with one node, no kept mode and no activations of its own. */
     public SimulateOptions(URI url, String project, String token, int agents, Optional<Duration> duration,
                            Path stateFile) {
-        this(List.of(url), project, token, agents, duration, stateFile, Optional.empty(), 0);
+        this(List.of(url), project, token, agents, duration, stateFile, Optional.empty(), 0, 0);
     }
 
     /** @return empty if {@code --help} was asked for */
@@ -113,10 +120,11 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
         if (keepMode.isPresent() && !MODES.contains(keepMode.get())) {
             throw new ConfigException("simulate: --keep-mode must be one of " + String.join(", ", MODES));
         }
-        double rate = activationRate(options.get("--activate-agents"));
+        double rate = rate(options.get("--activate-agents"), "--activate-agents", "activations");
+        double browses = rate(options.get("--browse-agents"), "--browse-agents", "browse requests");
         Path stateFile = Path.of(options.getOrDefault("--state-file", "agent-events-simulator-" + project + ".json"));
         return Optional.of(new SimulateOptions(urls, project, options.get("--token"), agents, duration, stateFile,
-                keepMode, rate));
+                keepMode, rate, browses));
     }
 
     private static URI url(String text) {
@@ -132,7 +140,7 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
         return url;
     }
 
-    private static double activationRate(String text) {
+    private static double rate(String text, String option, String what) {
         if (text == null) {
             return 0;
         }
@@ -143,7 +151,7 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
             rate = -1;
         }
         if (!(rate >= 0.1 && rate <= 1_000)) {
-            throw new ConfigException("simulate: --activate-agents must be a number of activations per second from 0.1 to 1000");
+            throw new ConfigException("simulate: " + option + " must be a number of " + what + " per second from 0.1 to 1000");
         }
         return rate;
     }

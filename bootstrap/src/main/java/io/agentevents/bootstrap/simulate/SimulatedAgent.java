@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * One simulated backup agent, all asynchronous: it polls its feed on the schedule the service
- * tells it (long-polling in real_time), heartbeats on the schedule of its mode, and notes how
- * long each activation took to reach it.
+ * tells it (long-polling in real_time), heartbeats on the schedule of its mode, notes how long
+ * each activation took to reach it, and answers what it is asked ({@link RequestAnswers}).
  */
 final class SimulatedAgent {
 
@@ -40,6 +40,7 @@ final class SimulatedAgent {
     private final ApiClient api;
     private final SimulationStats stats;
     private final Map<String, Long> heartbeatEveryMillis;
+    private final RequestAnswers answers;
     private volatile String token;
     private volatile String mode = "idle";
     private volatile long marker;
@@ -56,6 +57,7 @@ final class SimulatedAgent {
         this.api = api;
         this.stats = stats;
         this.heartbeatEveryMillis = heartbeatEveryMillis;
+        this.answers = new RequestAnswers(api, "/v2/" + project + "/agents/" + identity.id());
     }
 
     String id() {
@@ -155,12 +157,12 @@ final class SimulatedAgent {
         for (int i = 0; i < events.size(); i++) {
             JsonObject event = events.getJsonObject(i);
             marker = Math.max(marker, parseLong(event.getString("id"), marker));
-            if ("agent_activate".equals(event.getString("event"))) {
-                Instant stored = Instant.parse(event.getString("time"));
-                // Activations from before this agent started are history, not a delay.
-                if (!stored.isBefore(startedAt)) {
-                    stats.delay(Duration.between(stored, seen), deliveryOf(event, longPolled));
-                }
+            // What was asked or activated before this agent started is history: no delay, nothing to answer.
+            boolean current = !Instant.parse(event.getString("time")).isBefore(startedAt);
+            if ("agent_activate".equals(event.getString("event")) && current) {
+                stats.delay(Duration.between(Instant.parse(event.getString("time")), seen), deliveryOf(event, longPolled));
+            } else if (current) {
+                answers.answer(event, token);
             }
         }
     }

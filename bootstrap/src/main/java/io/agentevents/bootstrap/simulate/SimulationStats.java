@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Activation-to-agent delays: how long after an activation was stored a simulated agent saw it,
- * kept apart by how it reached the agent, since the three differ by orders of magnitude.
+ * kept apart by how it reached the agent, since the three differ by orders of magnitude; and the
+ * round trips of clients' browse requests, from sent to the agent's answer read.
  */
 final class SimulationStats {
 
@@ -33,6 +34,9 @@ final class SimulationStats {
     private static final int MAX_SAMPLES = 1_000_000;
 
     private final Map<Delivery, List<Long>> micros = new EnumMap<>(Delivery.class);
+    private final List<Long> roundTrips = new ArrayList<>();
+    private final List<Long> accepted = new ArrayList<>();
+    private final List<Long> afterAccepted = new ArrayList<>();
 
     synchronized void delay(Duration delay, Delivery delivery) {
         List<Long> samples = micros.computeIfAbsent(delivery, ignored -> new ArrayList<>());
@@ -41,14 +45,32 @@ final class SimulationStats {
         }
     }
 
-    /** p50, p99, max and count of the delays so far, in milliseconds, by way of delivery. */
-    synchronized String delays() {
-        if (micros.isEmpty()) {
-            return "no activations seen yet";
+    /**
+     * A client's browse request answered: from sent to its 202 (the request stored), and from its
+     * 202 to the answer read (the agent hears, answers, and the client's wait wakes).
+     */
+    synchronized void browsed(Duration untilAccepted, Duration untilAnswered) {
+        add(roundTrips, untilAccepted.plus(untilAnswered));
+        add(accepted, untilAccepted);
+        add(afterAccepted, untilAnswered);
+    }
+
+    private static void add(List<Long> samples, Duration took) {
+        if (samples.size() < MAX_SAMPLES) {
+            samples.add(Math.max(0, took.toNanos() / 1_000));
         }
-        return "activation delay " + micros.entrySet().stream()
+    }
+
+    /** p50, p99, max and count of the delays so far, in milliseconds, by way of delivery; and of browse round trips. */
+    synchronized String delays() {
+        String activations = micros.isEmpty() ? "no activations seen yet" : "activation delay " + micros.entrySet().stream()
                 .map(entry -> describe(entry.getKey().label, entry.getValue()))
                 .collect(Collectors.joining("; "));
+        if (roundTrips.isEmpty()) {
+            return activations;
+        }
+        return activations + "; " + (describe("browse round trip", roundTrips) + "; " + describe("browse sent to 202", accepted)
+                + "; " + describe("browse 202 to answer", afterAccepted)).replace(" seen)", " answered)");
     }
 
     private static String describe(String how, List<Long> samples) {

@@ -28,6 +28,8 @@ public final class Simulator {
     private final EventLoops loops = new EventLoops(vertx, 2 * Runtime.getRuntime().availableProcessors());
     /** One client per node; agent i talks to node i mod n, set-up goes through the first. */
     private final List<ApiClient> nodes = new ArrayList<>();
+    /** A control panel of its own per node, which asks the agents things: it queues behind no agent. */
+    private final List<ApiClient> panels = new ArrayList<>();
     private final ApiClient api;
     private final SimulationStats stats = new SimulationStats();
     private final List<SimulatedAgent> agents = new ArrayList<>();
@@ -36,10 +38,13 @@ public final class Simulator {
     public Simulator(SimulateOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
-        // One connection per agent for its long-poll, and some for heartbeats and short polls.
+        // Each agent holds a connection open for its long-poll and needs another for what it sends
+        // meanwhile (heartbeats, answers), as a real agent's process does; with fewer, those requests
+        // queue in the pool behind each other and the delays measured are the simulator's own.
         int agentsPerNode = (options.agents() + options.urls().size() - 1) / options.urls().size();
         for (URI url : options.urls()) {
-            nodes.add(new ApiClient(vertx, url, agentsPerNode + 64));
+            nodes.add(new ApiClient(vertx, url, 2 * agentsPerNode + 64));
+            panels.add(new ApiClient(vertx, url, 64));
         }
         this.api = nodes.get(0);
         this.fleet = new Fleet(options, api, loops, out);
@@ -71,6 +76,8 @@ public final class Simulator {
             fleet.saveWithTokensOf(agents, identities);
             out.printf("%d agents running against %s, project %s%n", agents.size(), options.urls(), options.project());
             driver.activateAgents(options.activationsPerSecond());
+            RequestDriver asking = new RequestDriver(vertx, options.project(), options.token(), panels, agents, stats);
+            asking.browse(options.browsesPerSecond());
             Instant started = Instant.now();
             long requestsBefore = requests();
             long[] lastRequests = {requestsBefore};
@@ -83,6 +90,7 @@ public final class Simulator {
                     ? stop.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS) : awaitForever(stop);
             vertx.cancelTimer(progress);
             driver.stop();
+            asking.stop();
             String summary = SimulationReport.summary(agents, stats, errors(), started, stopped, requests() - requestsBefore) + ", "
                     + onlineAsTheServiceSeesIt();
             List<Future<Void>> stops = IntStream.range(0, agents.size())
@@ -98,16 +106,17 @@ public final class Simulator {
             throw new SimulationException("the service did not answer in time while setting up the agents");
         } finally {
             nodes.forEach(ApiClient::close);
+            panels.forEach(ApiClient::close);
             vertx.close();
         }
     }
 
     private long requests() {
-        return nodes.stream().mapToLong(node -> node.requests.get()).sum();
+        return java.util.stream.Stream.concat(nodes.stream(), panels.stream()).mapToLong(node -> node.requests.get()).sum();
     }
 
     private long errors() {
-        return nodes.stream().mapToLong(node -> node.errors.get()).sum();
+        return java.util.stream.Stream.concat(nodes.stream(), panels.stream()).mapToLong(node -> node.errors.get()).sum();
     }
 
     private static boolean awaitForever(CountDownLatch stop) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.agentevents.application.service.operations;
 
 import io.agentevents.application.port.in.operations.ReadStatisticsUseCase;
 import io.agentevents.application.port.in.operations.ServiceStatistics;
+import io.agentevents.application.port.out.AgentRequests;
 import io.agentevents.application.port.out.AgentSessionRepository;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.StoreCalls;
@@ -22,12 +23,14 @@ public class ReadStatisticsService implements ReadStatisticsUseCase {
 
     private final AgentSessionRepository sessions;
     private final EventLog eventLog;
+    private final AgentRequests requests;
     private final PresencePolicy presence;
     private final Clock clock;
     private final StoreCalls calls;
 
-    public ReadStatisticsService(AgentSessionRepository sessions, EventLog eventLog, PresencePolicy presence,
-                                 Clock clock, StoreCalls calls) {
+    public ReadStatisticsService(AgentSessionRepository sessions, EventLog eventLog, AgentRequests requests,
+                                 PresencePolicy presence, Clock clock, StoreCalls calls) {
+        this.requests = requests;
         this.calls = calls;
         this.sessions = sessions;
         this.eventLog = eventLog;
@@ -50,6 +53,6 @@ public class ReadStatisticsService implements ReadStatisticsUseCase {
                 online.incrementAndGet();
             }
         });
-        return new ServiceStatistics(online.get(), eventLog.size());
+        return new ServiceStatistics(online.get(), eventLog.size(), requests.size());
     }
 }
