@@ -139,7 +139,8 @@ public final class AgentEventsApp implements AutoCloseable {
             ApiOptions apiOptions = new ApiOptions(config.server().rateLimitPerSecond(), waitingPolls,
                     new ApiMetrics(meters, meters::scrape),
                     config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().port()),
-                    config.requests().logfileLinks(clock), config.requests().browseAnswerLimit());
+                    config.requests().logfileLinks(clock), config.requests().browseAnswerLimit(),
+                    config.server().trustedProxies());
             JsonCodec codec = new JsonCodec();
             HttpServers server = HttpServers.listen(vertx, HttpServerSettings.of(config),
                     ApiRouter.create(vertx, useCases, codec, apiOptions), new InvalidRequests(codec),

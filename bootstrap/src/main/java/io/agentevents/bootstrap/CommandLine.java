@@ -1,6 +1,7 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.http.ApiOptions;
+import io.agentevents.adapter.http.client.TrustedProxies;
 import io.agentevents.adapter.http.route.GetAgentEventsHandler;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.postgres.PostgresSettings;
@@ -84,6 +85,11 @@ public final class CommandLine {
                                        (default http://localhost:PORT, https with TLS)
               --event-loops N          event loops serving HTTP [EVENT_LOOPS] (default one per
                                        core)
+              --trusted-proxies CIDR,...  proxies and load balancers whose Forwarded or
+                                       X-Forwarded-For name the client, for the rate limit, the
+                                       sign-in's delays and the access log, e.g. 10.0.0.0/8,
+                                       192.0.2.7 [TRUSTED_PROXIES] (default: none; the headers
+                                       are ignored)
               --request-ttl D          how long a request made of an agent (browse, vault) waits
                                        for its answer, and the answer is kept [REQUEST_TTL]
                                        (default 5m)
@@ -123,6 +129,7 @@ public final class CommandLine {
             Map.entry("--idle-timeout", "IDLE_TIMEOUT"),
             Map.entry("--public-url", "PUBLIC_URL"),
             Map.entry("--event-loops", "EVENT_LOOPS"),
+            Map.entry("--trusted-proxies", "TRUSTED_PROXIES"),
             Map.entry("--keystone-url", "KEYSTONE_URL"),
             Map.entry("--keystone-user", "KEYSTONE_USER"),
             Map.entry("--keystone-project", "KEYSTONE_PROJECT"),
@@ -196,7 +203,13 @@ public final class CommandLine {
         int eventLoops = Optional.ofNullable(options.get("--event-loops"))
                 .map(text -> wholeNumber(text, "--event-loops", 1, ServerSettings.MAX_EVENT_LOOPS))
                 .orElse(ServerSettings.defaultEventLoops());
-        return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl, eventLoops);
+        TrustedProxies proxies;
+        try {
+            proxies = TrustedProxies.parse(options.getOrDefault("--trusted-proxies", ""));
+        } catch (IllegalArgumentException bad) {
+            throw new ConfigException("--trusted-proxies: " + bad.getMessage());
+        }
+        return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl, eventLoops, proxies);
     }
 
     private static boolean onOff(String text) {

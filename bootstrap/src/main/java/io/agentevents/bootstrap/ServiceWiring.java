@@ -1,5 +1,6 @@
 package io.agentevents.bootstrap;
 
+import io.agentevents.bootstrap.logging.LoggedSignInAlarms;
 import io.agentevents.adapter.http.AgentRequestUseCases;
 import io.agentevents.adapter.http.ApiUseCases;
 import io.agentevents.application.memory.InMemoryUserTokens;
@@ -83,8 +84,7 @@ final class ServiceWiring {
                 new ListProjectEventsService(eventLog, storeCalls),
                 new RegisterAgentService(registry, sessions, eventLog, transactions,
                         new RandomAgentIds(), secrets, hashing, clock, workers),
-                new AuthenticateAgentService(userTokens, registry, agentTokens, secrets, hashing,
-                        config.agentTokenLifetime(), clock, workers),
+                authenticateAgent(userTokens, registry, agentTokens, secrets, hashing, config, clock, workers, meters),
                 new ListAgentsService(registry, storeCalls),
                 new GetAgentService(registry, storeCalls),
                 new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock, storeCalls),
@@ -98,6 +98,17 @@ final class ServiceWiring {
                 new RunOnceService(idempotencyRecords, clock, storeCalls),
                 new CheckReadinessService(stores.probe(), storeCalls, identities),
                 agentRequests(stores, config.requests().requestTtl(), watchers, clock, storeCalls));
+    }
+
+    /** Sign-in, its wrong passwords logged once per burst and counted by the meters. */
+    private static AuthenticateAgentService authenticateAgent(InMemoryUserTokens userTokens, AgentRegistry registry,
+                                                              AgentTokens agentTokens, SecureRandomSecrets secrets,
+                                                              SecretHashing hashing, AppConfig config, Clock clock,
+                                                              StoreCalls workers, MeterRegistry meters) {
+        AuthenticateAgentService service = new AuthenticateAgentService(userTokens, registry, agentTokens, secrets, hashing,
+                config.agentTokenLifetime(), clock, workers, new LoggedSignInAlarms());
+        LoggedSignInAlarms.publish(service.counters(), meters);
+        return service;
     }
 
     /** Ask an agent, its answer, the client's read of it (waiting on the same watches as polls), log files. */

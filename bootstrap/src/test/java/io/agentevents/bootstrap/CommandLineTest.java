@@ -246,6 +246,15 @@ class CommandLineTest {
     }
 
     @Test
+    void trustedProxies_areNoneUnlessGiven_byOptionOrVariable() {
+        assertThat(parse(Map.of()).server().trustedProxies().isEmpty()).isTrue();
+        assertThat(parse(Map.of(), "--trusted-proxies", "10.0.0.0/8, 192.0.2.7").server().trustedProxies())
+                .hasToString("10.0.0.0/8,192.0.2.7");
+        assertThat(parse(Map.of("TRUSTED_PROXIES", "2001:db8::/32")).server().trustedProxies())
+                .hasToString("2001:db8::/32");
+    }
+
+    @Test
     void eventLoops_areOnePerCoreUnlessGiven() {
         assertThat(parse(Map.of()).server().eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(parse(Map.of(), "--event-loops", "1").server().eventLoops()).isEqualTo(1);
@@ -276,7 +285,9 @@ class CommandLineTest {
             "--idle-timeout|soon|--idle-timeout",
             "--event-loops|0|--event-loops must be a number from 1 to 256",
             "--event-loops|257|--event-loops must be a number from 1 to 256",
-            "--event-loops|two|--event-loops must be a number from 1"})
+            "--event-loops|two|--event-loops must be a number from 1",
+            "--trusted-proxies|10.0.0.0/33|--trusted-proxies: '10.0.0.0/33' is not an IP address or CIDR block",
+            "--trusted-proxies|proxy.example.com|--trusted-proxies: 'proxy.example.com' is not an IP address"})
     void badServerOptions_areClearErrors(String option, String value, String message) throws IOException {
         Path file = Files.writeString(directory.resolve("pem"), "x");
         String given = value.equals("CERT") || value.equals("KEY") ? file.toString() : value;

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.client.TrustedProxies;
 import io.agentevents.adapter.http.support.ApiMetrics;
 import io.agentevents.adapter.http.support.WaitingPolls;
 import io.agentevents.adapter.http.wire.LogfileLinks;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param logfileLinks       where agents upload their log files, for the links of log files
  * @param browseAnswerLimit  the largest body of an agent's answer to a browse, which lists a
  *                           directory (every other body: {@link ApiRouter#MAX_BODY_BYTES})
+ * @param trustedProxies     whose {@code Forwarded} / {@code X-Forwarded-For} name the client
  */
 public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics,
-                         PublicUrl publicUrl, LogfileLinks logfileLinks, int browseAnswerLimit) {
+                         PublicUrl publicUrl, LogfileLinks logfileLinks, int browseAnswerLimit,
+                         TrustedProxies trustedProxies) {
 
     /** A listing of tens of thousands of entries. */
     public static final int DEFAULT_BROWSE_ANSWER_LIMIT = 4 * 1024 * 1024;
@@ -35,6 +38,7 @@ public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiM
         Objects.requireNonNull(metrics, "metrics must not be null");
         Objects.requireNonNull(publicUrl, "publicUrl must not be null");
         Objects.requireNonNull(logfileLinks, "logfileLinks must not be null");
+        Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
         if (browseAnswerLimit < ApiRouter.MAX_BODY_BYTES) {
             throw new IllegalArgumentException("browseAnswerLimit must be at least " + ApiRouter.MAX_BODY_BYTES + " bytes");
         }
@@ -43,31 +47,37 @@ public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiM
     /** The default limits, meters that go nowhere, {@code http://localhost}. */
     public static ApiOptions defaults() {
         return new ApiOptions(DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
-                ApiMetrics.discarding(), PublicUrl.of("http://localhost"), LogfileLinks.none(), DEFAULT_BROWSE_ANSWER_LIMIT);
+                ApiMetrics.discarding(), PublicUrl.of("http://localhost"), LogfileLinks.none(), DEFAULT_BROWSE_ANSWER_LIMIT,
+                TrustedProxies.none());
     }
 
 
     public ApiOptions withRateLimit(int perSecond) {
-        return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit);
+        return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies);
     }
 
     public ApiOptions withWaitingPolls(WaitingPolls polls) {
-        return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl, logfileLinks, browseAnswerLimit);
+        return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies);
     }
 
     public ApiOptions withMetrics(ApiMetrics apiMetrics) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl, logfileLinks, browseAnswerLimit);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies);
     }
 
     public ApiOptions withPublicUrl(PublicUrl url) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url, logfileLinks, browseAnswerLimit);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url, logfileLinks, browseAnswerLimit, trustedProxies);
     }
 
     public ApiOptions withLogfileLinks(LogfileLinks links) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, links, browseAnswerLimit);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, links, browseAnswerLimit, trustedProxies);
     }
 
     public ApiOptions withBrowseAnswerLimit(int bytes) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, bytes);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, bytes, trustedProxies);
+    }
+
+    public ApiOptions withTrustedProxies(TrustedProxies proxies) {
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit,
+                proxies);
     }
 }

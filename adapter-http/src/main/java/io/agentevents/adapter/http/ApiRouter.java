@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.client.ClientAddress;
 import io.agentevents.adapter.http.edge.AccessLog;
 import io.agentevents.adapter.http.edge.BodyLimits;
 import io.agentevents.adapter.http.edge.Authenticator;
@@ -64,17 +65,27 @@ public final class ApiRouter {
         return new ApiRouter(vertx, useCases, codec, options).build();
     }
 
+    /** {@code POST /v2/{p}/agents/tokens}, told apart before routing. */
+    private static boolean isSignIn(io.vertx.ext.web.RoutingContext context) {
+        String path = context.normalizedPath();
+        return context.request().method() == HttpMethod.POST
+                && (path.endsWith("/agents/tokens") || path.endsWith("/agents/tokens/"))
+                && path.indexOf('/', "/v2/".length()) == path.indexOf("/agents/tokens");
+    }
+
     private Router build() {
         Router router = Router.router(vertx);
         ErrorMapper errors = new ErrorMapper(codec, options.metrics());
         options.metrics().watch(options.waitingPolls());
         router.route().handler(new RequestIds());
+        router.route().handler(new ClientAddress(options.trustedProxies()));
         router.route().handler(new AccessLog(options.metrics()));
         router.route().handler(new WellFormedUris());
         router.route().handler(new JsonOnlyBodies());
         router.route().handler(new BodyLimits(options.browseAnswerLimit()));
         if (options.rateLimitPerSecond() > 0) {
-            router.route("/v2/*").handler(new RateLimit(vertx, options.rateLimitPerSecond()));
+            // Sign-ins are outside the budget: a wrong password is answered late instead, a right one never refused.
+            router.route("/v2/*").handler(new RateLimit(vertx, options.rateLimitPerSecond(), ApiRouter::isSignIn));
         }
 
         // Vert.x tries routes in order, each a regex match: agents' polls and heartbeats come first,

@@ -53,7 +53,9 @@ class OpenApiDocumentTest {
             assertThat(responses.has("500")).as(operation.getKey() + " " + path.getKey()).isTrue();
             if (path.getKey().startsWith("/v2/")) {
                 assertThat(responses.has("503")).as(operation.getKey() + " " + path.getKey()).isTrue();
-                assertThat(responses.has("429")).as(operation.getKey() + " " + path.getKey()).isTrue();
+                // A sign-in is outside the request budget: a wrong password is answered late instead.
+                boolean signIn = path.getKey().endsWith("/agents/tokens");
+                assertThat(responses.has("429")).as(operation.getKey() + " " + path.getKey()).isEqualTo(!signIn);
             }
         }));
     }

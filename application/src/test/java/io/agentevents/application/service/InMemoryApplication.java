@@ -22,6 +22,7 @@ import io.agentevents.application.port.in.feed.AgentEventsPage;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.access.TokenHash;
+import io.agentevents.application.port.out.access.WrongPasswordBurst;
 import io.agentevents.application.service.access.AuthenticateAgentService;
 import io.agentevents.application.service.access.IdentifyCallerService;
 import io.agentevents.application.service.access.SecretHashing;
@@ -54,10 +55,12 @@ import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.agent.AgentHost;
 import io.agentevents.domain.session.PresencePolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -95,6 +98,8 @@ final class InMemoryApplication {
     final InMemoryUserTokens userTokens;
     final InMemoryTransactions transactions = new InMemoryTransactions(signals);
     final SecretHashing hashing = SecretHashing.forThisMachine();
+    /** What the sign-in told the operator, one entry per burst of wrong passwords. */
+    final List<WrongPasswordBurst> signInAlarms = new CopyOnWriteArrayList<>();
     final PresenceBuffer presence = new PresenceBuffer();
 
     /** How many calls services made on the store through {@link #storeCalls}. */
@@ -138,7 +143,7 @@ final class InMemoryApplication {
         registerAgent = new RegisterAgentService(registry, sessions, eventLog, transactions,
                 new RandomAgentIds(), new SecureRandomSecrets(), hashing, clock, inline);
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
-                hashing, AGENT_TOKEN_LIFETIME, clock, inline);
+                hashing, AGENT_TOKEN_LIFETIME, clock, inline, signInAlarms::add);
         recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, inline);
         listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls);
         rememberedFeeds = new RememberedAgentEventsService(listAgentEvents, stamps, presence, clock);

@@ -4,20 +4,24 @@ import static io.agentevents.application.service.InMemoryApplication.awaited;
 import static io.agentevents.application.service.InMemoryApplication.ADDRESS;
 import static io.agentevents.application.service.InMemoryApplication.FINGERPRINT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.agentevents.application.port.in.NotAuthenticatedException;
-import io.agentevents.application.port.in.SignInThrottledException;
 import io.agentevents.application.port.in.access.AuthenticateAgentCommand;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.out.access.PasswordHash;
+import io.agentevents.application.port.out.access.WrongPasswordBurst;
 import io.agentevents.application.service.access.LegacyPasswordHashes;
 import io.agentevents.domain.AgentId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Sign-ins: passwords kept like tokens, old hashes replaced, failures throttled. */
+/** Sign-ins: passwords kept like tokens, old hashes replaced, wrong ones answered later and later, right ones never refused. */
 class SignInServiceTest {
 
     private final InMemoryApplication app = new InMemoryApplication();
@@ -26,18 +30,17 @@ class SignInServiceTest {
         return new AuthenticateAgentCommand(app.project, agent, password, FINGERPRINT, address);
     }
 
-    private void failOnce(AgentId agent, String address) {
-        assertThatThrownBy(() -> awaited(app.authenticateAgent.authenticate(signIn(agent, new Secret("guess"), address))))
-                .isInstanceOf(NotAuthenticatedException.class);
+    /** How late the answer to one wrong password is held back. */
+    private Duration wrongOnce(AgentId agent, String address) {
+        NotAuthenticatedException refused = catchThrowableOfType(NotAuthenticatedException.class,
+                () -> awaited(app.authenticateAgent.authenticate(signIn(agent, new Secret("guess"), address))));
+        assertThat(refused).as("a wrong password is refused").isNotNull();
+        return refused.answerLate();
     }
 
-    private long retryAfterOf(AuthenticateAgentCommand command) {
-        try {
-            awaited(app.authenticateAgent.authenticate(command));
-        } catch (SignInThrottledException throttled) {
-            return throttled.retryAfterSeconds();
-        }
-        throw new AssertionError("expected the sign-in to be throttled");
+    private void signsIn(AgentId agent, Secret password, String address) {
+        assertThat(awaited(app.authenticateAgent.authenticate(signIn(agent, password, address))).token().value())
+                .isNotBlank();
     }
 
     @Test
@@ -47,8 +50,7 @@ class SignInServiceTest {
         PasswordHash stored = app.registry.passwordHash(app.project, registration.agent().id()).orElseThrow();
 
         assertThat(stored.encoded()).matches("sha256\\$[0-9a-f]{64}").doesNotContain(registration.password().value());
-        assertThat(awaited(app.authenticateAgent.authenticate(signIn(registration.agent().id(), registration.password(), ADDRESS)))
-                .token().value()).isNotBlank();
+        signsIn(registration.agent().id(), registration.password(), ADDRESS);
     }
 
     @Test
@@ -58,34 +60,56 @@ class SignInServiceTest {
         PasswordHash legacy = LegacyPasswordHashes.encode(registration.password(), 1_000);
         assertThat(app.registry.replacePasswordHash(app.project, agent,
                 app.registry.passwordHash(app.project, agent).orElseThrow(), legacy)).isTrue();
-        failOnce(agent, ADDRESS);
+        wrongOnce(agent, ADDRESS);
 
-        awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS)));
+        signsIn(agent, registration.password(), ADDRESS);
 
         PasswordHash now = app.registry.passwordHash(app.project, agent).orElseThrow();
         assertThat(now).isEqualTo(app.hashing.hashPassword(registration.password())).isNotEqualTo(legacy);
-        assertThat(awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS))).token().value())
-                .as("the replaced hash verifies").isNotBlank();
+        signsIn(agent, registration.password(), ADDRESS);
     }
 
     @Test
-    void afterFiveFailures_theAgentWaits_andEachFurtherFailureDoublesTheWait() {
+    void anAgentsWrongPasswords_areAnsweredAtOnceThreeTimes_thenLaterAndLater_upToFourSeconds() {
+        AgentId agent = app.register().agent().id();
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            delays.add(wrongOnce(agent, "198.51.100." + i)); // other addresses, so only the agent's count grows
+        }
+
+        assertThat(delays).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofMillis(250),
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                Duration.ofSeconds(4));
+    }
+
+    @Test
+    void theRightPassword_alwaysSignsIn_whateverWrongOnesCameBefore_fromTheSameAddressOrAnother() {
+        AgentRegistration attacked = app.register();
+        for (int i = 0; i < 100; i++) {
+            wrongOnce(attacked.agent().id(), ADDRESS);
+        }
+
+        signsIn(attacked.agent().id(), attacked.password(), ADDRESS);
+        signsIn(attacked.agent().id(), attacked.password(), "198.51.100.1");
+        AgentRegistration neighbour = app.register();
+        signsIn(neighbour.agent().id(), neighbour.password(), ADDRESS);
+    }
+
+    @Test
+    void onceAnAgentFailed_furtherWrongGuesses_areToldApartWithoutTheStore() {
         AgentRegistration registration = app.register();
         AgentId agent = registration.agent().id();
-        for (int i = 0; i < 5; i++) {
-            failOnce(agent, "198.51.100." + i); // other addresses, so only the agent's count grows
+        wrongOnce(agent, ADDRESS);
+        long before = app.authenticateAgent.counters().answeredWithoutStoreCount();
+
+        for (int i = 0; i < 10; i++) {
+            wrongOnce(agent, ADDRESS);
         }
-        failOnce(agent, "198.51.100.5");
-        assertThat(retryAfterOf(signIn(agent, new Secret("guess"), "198.51.100.6"))).isEqualTo(1);
 
-        app.clock.advanceBy(Duration.ofSeconds(1));
-        failOnce(agent, "198.51.100.7");
-        assertThat(retryAfterOf(signIn(agent, new Secret("guess"), "198.51.100.8"))).isEqualTo(2);
-
-        app.clock.advanceBy(Duration.ofSeconds(2));
-        failOnce(agent, "198.51.100.9");
-        assertThat(retryAfterOf(signIn(agent, registration.password(), "198.51.100.10")))
-                .as("the right password waits too, so guessing during the wait gains nothing").isEqualTo(4);
+        assertThat(app.authenticateAgent.counters().answeredWithoutStoreCount() - before).isEqualTo(10);
+        assertThat(app.authenticateAgent.counters().wrongCount()).isEqualTo(11);
+        assertThat(app.authenticateAgent.counters().answeredLateCount()).isEqualTo(8);
+        signsIn(agent, registration.password(), ADDRESS);
     }
 
     @Test
@@ -93,53 +117,68 @@ class SignInServiceTest {
         AgentRegistration registration = app.register();
         AgentId agent = registration.agent().id();
         for (int i = 0; i < 5; i++) {
-            failOnce(agent, ADDRESS);
+            wrongOnce(agent, "198.51.100." + i);
         }
-        awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS)));
+        signsIn(agent, registration.password(), ADDRESS);
 
-        for (int i = 0; i < 5; i++) {
-            failOnce(agent, "198.51.100." + i);
-        }
-        failOnce(agent, "198.51.100.99");
-        assertThat(retryAfterOf(signIn(agent, registration.password(), ADDRESS))).isEqualTo(1);
+        assertThat(wrongOnce(agent, "198.51.100.50")).isZero();
     }
 
     @Test
-    void aThrottledAgent_neverHoldsUpAnotherAgent() {
-        AgentRegistration attacked = app.register();
-        AgentRegistration other = app.register();
-        for (int i = 0; i < 6; i++) {
-            failOnce(attacked.agent().id(), "198.51.100." + i);
-        }
-        assertThat(retryAfterOf(signIn(attacked.agent().id(), attacked.password(), ADDRESS))).isPositive();
-
-        assertThat(awaited(app.authenticateAgent.authenticate(signIn(other.agent().id(), other.password(), ADDRESS))).token().value())
-                .isNotBlank();
-    }
-
-    @Test
-    void anAddressGuessingManyAgents_waitsAfterTwentyFailures_whateverTheAgent() {
+    void anAddressGuessingManyAgents_isAnsweredLateAfterTwentyFailures_butItsRightPasswordsSignIn() {
         AgentRegistration registration = app.register();
-        for (int i = 0; i < 21; i++) {
-            failOnce(new AgentId(java.util.UUID.randomUUID()), "203.0.113.7");
+        String address = "203.0.113.7";
+        for (int i = 0; i < 20; i++) {
+            assertThat(wrongOnce(new AgentId(UUID.randomUUID()), address)).isZero();
         }
 
-        assertThat(retryAfterOf(signIn(registration.agent().id(), registration.password(), "203.0.113.7"))).isEqualTo(1);
-        assertThat(awaited(app.authenticateAgent.authenticate(signIn(registration.agent().id(), registration.password(), ADDRESS)))
-                .token().value()).as("from another address").isNotBlank();
+        assertThat(wrongOnce(new AgentId(UUID.randomUUID()), address)).isEqualTo(Duration.ofMillis(250));
+        assertThat(wrongOnce(registration.agent().id(), address)).as("the address's delay, not the agent's")
+                .isEqualTo(Duration.ofMillis(500));
+        signsIn(registration.agent().id(), registration.password(), address);
+        assertThat(app.authenticateAgent.counters().wrongCount()).isEqualTo(22);
     }
 
     @Test
-    void theWaitRunsOut_andAQuietKeyIsForgotten() {
-        AgentRegistration registration = app.register();
-        AgentId agent = registration.agent().id();
-        for (int i = 0; i < 6; i++) {
-            failOnce(agent, "198.51.100." + i);
+    void aBurst_isToldOnce_notOncePerTry_andAgainOnlyAfterAQuietSpell() {
+        AgentId agent = app.register().agent().id();
+        for (int i = 0; i < 50; i++) {
+            wrongOnce(agent, "198.51.100.9");
         }
+        assertThat(app.signInAlarms).containsExactly(
+                new WrongPasswordBurst(app.project, Optional.of(agent), "198.51.100.9", 4, Duration.ofMinutes(15)),
+                new WrongPasswordBurst(app.project, Optional.empty(), "198.51.100.9", 21, Duration.ofMinutes(15)));
+
+        app.clock.advanceBy(Duration.ofMinutes(14));
+        wrongOnce(agent, "198.51.100.9");
+        assertThat(app.signInAlarms).as("fourteen minutes is not quiet enough").hasSize(2);
+
+        app.clock.advanceBy(Duration.ofMinutes(16));
+        for (int i = 0; i < 4; i++) {
+            wrongOnce(agent, "198.51.100.9");
+        }
+        assertThat(app.signInAlarms).hasSize(3);
+        assertThat(app.authenticateAgent.counters().burstCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aQuietKey_isForgotten_andIsAnsweredAtOnceAgain() {
+        AgentId agent = app.register().agent().id();
+        for (int i = 0; i < 6; i++) {
+            wrongOnce(agent, "198.51.100." + i);
+        }
+        assertThat(wrongOnce(agent, "198.51.100.7")).isPositive();
+
         app.clock.advanceBy(Duration.ofMinutes(16));
 
-        failOnce(agent, ADDRESS);
-        assertThat(awaited(app.authenticateAgent.authenticate(signIn(agent, registration.password(), ADDRESS))).token().value())
-                .as("one failure after a quiet spell is a first failure again").isNotBlank();
+        assertThat(wrongOnce(agent, "198.51.100.8")).as("a first failure again").isZero();
+    }
+
+    @Test
+    void anUnknownAgent_isRefusedLikeAWrongPassword_andIsNotCounted() {
+        AgentId nobody = new AgentId(UUID.randomUUID());
+        for (int i = 0; i < 10; i++) {
+            assertThat(wrongOnce(nobody, "198.51.100." + i)).as("only the address is counted, and each is new").isZero();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.agentevents.bootstrap.config;
 
 import io.agentevents.adapter.http.ApiOptions;
+import io.agentevents.adapter.http.client.TrustedProxies;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param publicUrl          where clients reach the service, for absolute URLs in answers; empty:
  *                           {@code http(s)://localhost:<port>}
  * @param eventLoops         how many event loops serve HTTP, one server instance each
+ * @param trustedProxies     the proxies whose {@code Forwarded} / {@code X-Forwarded-For} name the client
  */
 public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, LogFormat logFormat, boolean metrics,
-                             Duration idleTimeout, Optional<String> publicUrl, int eventLoops) {
+                             Duration idleTimeout, Optional<String> publicUrl, int eventLoops,
+                             TrustedProxies trustedProxies) {
 
     /** Far above any machine's cores: a larger number is a typo. */
     public static final int MAX_EVENT_LOOPS = 256;
@@ -43,6 +46,7 @@ public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, Log
         if (eventLoops < 1 || eventLoops > MAX_EVENT_LOOPS) {
             throw new IllegalArgumentException("eventLoops must be from 1 to " + MAX_EVENT_LOOPS + ", was " + eventLoops);
         }
+        Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
     }
 
     /** One event loop per core the JVM sees (a container's CPU limit included). */
@@ -52,29 +56,34 @@ public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, Log
 
     public static ServerSettings defaults() {
         return new ServerSettings(Optional.empty(), ApiOptions.DEFAULT_RATE_LIMIT, LogFormat.TEXT, true,
-                DEFAULT_IDLE_TIMEOUT, Optional.empty(), defaultEventLoops());
+                DEFAULT_IDLE_TIMEOUT, Optional.empty(), defaultEventLoops(), TrustedProxies.none());
     }
 
     public ServerSettings withTls(TlsFiles files) {
         return new ServerSettings(Optional.of(files), rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl,
-                eventLoops);
+                eventLoops, trustedProxies);
     }
 
     public ServerSettings withRateLimit(int perSecond) {
-        return new ServerSettings(tls, perSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops);
+        return new ServerSettings(tls, perSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops, trustedProxies);
     }
 
     public ServerSettings withIdleTimeout(Duration timeout) {
-        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, timeout, publicUrl, eventLoops);
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, timeout, publicUrl, eventLoops, trustedProxies);
     }
 
     public ServerSettings withPublicUrl(String url) {
         return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, Optional.of(url),
-                eventLoops);
+                eventLoops, trustedProxies);
     }
 
     public ServerSettings withEventLoops(int count) {
-        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, count);
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, count, trustedProxies);
+    }
+
+    public ServerSettings withTrustedProxies(TrustedProxies proxies) {
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops,
+                proxies);
     }
 
     /** Where clients reach the service: as configured, else this machine on {@code port}. */

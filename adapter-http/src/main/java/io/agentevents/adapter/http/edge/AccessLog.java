@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http.edge;
 
+import io.agentevents.adapter.http.client.ClientAddress;
 import io.agentevents.adapter.http.support.ApiMetrics;
 import io.agentevents.domain.ProjectId;
 import io.vertx.core.Handler;
@@ -43,6 +44,7 @@ public final class AccessLog implements Handler<RoutingContext> {
                     .addKeyValue("request_id", RequestIds.of(context))
                     .addKeyValue("method", method)
                     .addKeyValue("route", route)
+                    .addKeyValue("client", ClientAddress.of(context))
                     .addKeyValue("status", status)
                     .addKeyValue("duration_ms", nanos / 1_000_000.0);
             String project = context.pathParam("project");

@@ -18,7 +18,6 @@ import io.agentevents.application.port.in.ProjectNotFoundException;
 import io.agentevents.application.port.in.RequestNotFoundException;
 import io.agentevents.application.port.in.VaultStateException;
 import io.agentevents.application.port.in.ServiceBusyException;
-import io.agentevents.application.port.in.SignInThrottledException;
 import io.agentevents.application.port.out.access.IdentityUnavailableException;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.domain.DomainException;
@@ -77,8 +76,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
             return 409;
         } else if (UnsupportedMediaTypeException.class.isAssignableFrom(type)) {
             return 415;
-        } else if (TooManyRequestsException.class.isAssignableFrom(type)
-                || SignInThrottledException.class.isAssignableFrom(type)) {
+        } else if (TooManyRequestsException.class.isAssignableFrom(type)) {
             return 429;
         } else if (StoreUnavailableException.class.isAssignableFrom(type)
                 || IdentityUnavailableException.class.isAssignableFrom(type)
@@ -90,6 +88,15 @@ public final class ErrorMapper implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
+        if (context.failure() instanceof NotAuthenticatedException wrong && !wrong.answerLate().isZero()) {
+            // A timer, not a worker: a guesser's connection waits, and the node does nothing meanwhile.
+            context.vertx().setTimer(wrong.answerLate().toMillis(), ignored -> answer(context));
+            return;
+        }
+        answer(context);
+    }
+
+    private void answer(RoutingContext context) {
         HttpServerResponse response = context.response();
         if (context.failure() instanceof ClientGoneException || response.closed()) {
             return; // nobody is listening any more
@@ -158,9 +165,6 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         }
         if (failure instanceof TooManyRequestsException tooMany) {
             return Map.of("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
-        }
-        if (failure instanceof SignInThrottledException throttled) {
-            return Map.of("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         }
         if (failure instanceof ServiceBusyException busy) {
             return Map.of("Retry-After", Long.toString(busy.retryAfterSeconds()));

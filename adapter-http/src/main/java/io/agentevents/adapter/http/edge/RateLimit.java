@@ -4,11 +4,12 @@ import io.agentevents.adapter.http.support.ClientKey;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Predicate;
 
 /**
  * The per-token request budget (SPEC: 429 with {@code Retry-After}). Checked before the token is
  * looked up, so floods of unknown tokens are throttled too; requests without a token count
- * against their remote address. A refusal is answered {@value #REFUSAL_DELAY_MS} ms late, on a
+ * against their client's address. A refusal is answered {@value #REFUSAL_DELAY_MS} ms late, on a
  * timer that holds no thread: a client that ignores {@code Retry-After} and sends again at once
  * then gets at most one refusal per connection in that time, so a flood on a few connections
  * cannot keep the event loop busy answering it.
@@ -21,15 +22,22 @@ public final class RateLimit implements Handler<RoutingContext> {
 
     private final TokenBuckets buckets;
     private final Vertx vertx;
+    private final Predicate<RoutingContext> exempt;
 
-    public RateLimit(Vertx vertx, int perSecond) {
+    /** @param exempt requests the budget does not count (they are limited their own way) */
+    public RateLimit(Vertx vertx, int perSecond, Predicate<RoutingContext> exempt) {
         this.vertx = vertx;
+        this.exempt = exempt;
         this.buckets = new TokenBuckets(perSecond, System::nanoTime);
         vertx.setPeriodic(FORGET_EVERY_MS, ignored -> buckets.forgetIdle());
     }
 
     @Override
     public void handle(RoutingContext context) {
+        if (exempt.test(context)) {
+            context.next();
+            return;
+        }
         long waitSeconds = buckets.take(ClientKey.of(context));
         if (waitSeconds > 0) {
             TooManyRequestsException refusal = new TooManyRequestsException(

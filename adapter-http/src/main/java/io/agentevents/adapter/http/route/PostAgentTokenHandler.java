@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http.route;
 
+import io.agentevents.adapter.http.client.ClientAddress;
 import io.agentevents.adapter.http.support.Endpoint;
 import io.agentevents.adapter.http.support.JsonCodec;
 import io.agentevents.adapter.http.support.Reply;
@@ -31,7 +32,7 @@ public final class PostAgentTokenHandler implements Endpoint {
     public Future<Reply> handle(RoutingContext context) {
         AgentTokenRequest request = AgentTokenRequest.from(RequestBodies.objectOf(context, codec));
         AuthenticateAgentCommand command = RequestBodies.parsed(() -> request.toCommand(PathParams.project(context),
-                context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress()));
+                ClientAddress.of(context)));
         // A worker, whatever the store: an old password hash takes a fraction of a second to verify.
         return Stages.onContext(authenticate.authenticate(command), context.vertx()).map(token -> {
             LOG.info("issued a token to agent {} of project {}, valid until {}", command.agent(), command.project(),

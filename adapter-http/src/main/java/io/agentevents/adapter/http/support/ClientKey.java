@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http.support;
 
+import io.agentevents.adapter.http.client.ClientAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,13 @@ public record ClientKey(long high, long low) {
         return new ClientKey(hash.getLong(), hash.getLong());
     }
 
-    /** The request's key: by {@code X-Auth-Token} if it has one, else by remote address. */
+    /** The request's key: by {@code X-Auth-Token} if it has one, else by its client's address. */
     public static ClientKey of(RoutingContext context) {
         ClientKey key = context.get(KEY);
         if (key == null) {
             String token = context.request().getHeader(TOKEN_HEADER);
             key = token != null && !token.isBlank() ? of("token:", token.trim())
-                    : of("address:", context.request().remoteAddress() == null ? "?"
-                            : context.request().remoteAddress().hostAddress());
+                    : of("address:", ClientAddress.of(context));
             context.put(KEY, key);
         }
         return key;
