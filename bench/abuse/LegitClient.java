@@ -20,11 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * their statuses at a steady pace, one keep-alive connection each, and prints the latencies.
  *   java LegitClient.java HOST PORT SOURCE_ADDRESS PROJECT USER_TOKEN AGENTS_FILE SECONDS SIGN_INS_PER_S STATUSES_PER_S [WARMUP_S]
  * The warm-up (default 10 s) runs the same requests first, not counted, so neither JIT is cold.
- * AGENTS_FILE: one "agent-id password fingerprint" a line.
+ * AGENTS_FILE: one "agent-id password fingerprint" a line. With FORWARDED_FOR in the environment,
+ * every request carries it as X-Forwarded-For, as from behind a proxy.
  */
 public final class LegitClient {
 
     private static final Map<Integer, AtomicInteger> STATUSES = new ConcurrentHashMap<>();
+    private static final String FORWARDED = System.getenv("FORWARDED_FOR") == null || System.getenv("FORWARDED_FOR").isBlank()
+            ? "" : "X-Forwarded-For: " + System.getenv("FORWARDED_FOR") + "\r\n";
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -58,11 +61,11 @@ public final class LegitClient {
             String body = "{\"id\":\"" + agent[0] + "\",\"password\":\"" + agent[1] + "\",\"host\":{\"fingerprint\":\""
                     + agent[2] + "\"}}";
             return "POST /v2/" + project + "/agents/tokens HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+                    + FORWARDED + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
         }));
         Thread reader = new Thread(() -> paced(host, port, source, nanos, statusesPerSecond, statuses, i -> {
             String agent = agents.get(i % agents.size())[0];
-            return "GET /v2/" + project + "/agents/" + agent + "/status HTTP/1.1\r\nHost: " + host + "\r\nX-Auth-Token: "
+            return "GET /v2/" + project + "/agents/" + agent + "/status HTTP/1.1\r\nHost: " + host + "\r\n" + FORWARDED + "X-Auth-Token: "
                     + userToken + "\r\n\r\n";
         }));
         signer.start();

@@ -5,3 +5,8 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"id":"' .. agent .. '","password":"not-the-password-0123456789","host":{"fingerprint":"' .. fingerprint .. '"}}'
 
+-- From behind a proxy: the client address it names (FORWARDED_FOR), when set.
+local forwarded = os.getenv("FORWARDED_FOR")
+if forwarded ~= nil and forwarded ~= "" then
+   wrk.headers["X-Forwarded-For"] = forwarded
+end
