@@ -21,7 +21,7 @@ final class ServiceProcess implements AutoCloseable {
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DB_POOL_SIZE", "DB_TIMEOUT", "PASSWORD_ITERATIONS",
             "TLS_CERT", "TLS_KEY", "RATE_LIMIT", "LOG_FORMAT", "METRICS", "IDLE_TIMEOUT", "REQUEST_TTL",
             "BROWSE_ANSWER_LIMIT", "LOGFILE_CONTAINER_URL", "LOGFILE_TEMP_URL_KEY", "LOGFILE_TEMP_URL_DIGEST",
-            "LOGFILE_TEMP_URL_TTL");
+            "LOGFILE_TEMP_URL_TTL", "TRUSTED_PROXIES");
 
     private final Process process;
     private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -43,6 +43,23 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(OUR_VARIABLES::contains);
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start());
+    }
+
+    /** Starts another build's runnable jar (an earlier release), as an operator starts it. */
+    static ServiceProcess launchJar(Path jar, Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(OUR_VARIABLES::contains);
+        builder.environment().putAll(environment);
+        return new ServiceProcess(builder.start());
+    }
+
+    /** Asks the service to stop as an operator does (SIGTERM) and waits for its exit status. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return awaitExit();
     }
 
     /** Reads the output until the service says where it listens (and, without tokens file, its demo token). */
