@@ -10,7 +10,7 @@ import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.bootstrap.config.IdentityOptions;
 import io.agentevents.bootstrap.config.LogFormat;
-import io.agentevents.bootstrap.config.OptionArgs;
+import io.agentevents.bootstrap.config.OptionSpecs;
 import io.agentevents.bootstrap.config.RequestOptions;
 import io.agentevents.bootstrap.config.ServerSettings;
 import io.agentevents.bootstrap.config.TlsFiles;
@@ -19,100 +19,20 @@ import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.domain.activation.Schedules;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the options, each also settable by an environment variable (the option wins). The
+ * Reads the options ({@link ServiceOptions}, parsed by picocli), each also settable by an
+ * environment variable (the option wins), and checks them into an {@link AppConfig}. The
  * database password is read from {@code DATABASE_PASSWORD} only, so it never shows in a process
  * list.
  */
 public final class CommandLine {
 
-    public static final String USAGE = """
-            Usage: java -jar agent-events.jar [options]
-               or: java -jar agent-events.jar simulate --help   (simulated agents against a running service)
-
-            Serves the agent events API (v2) over HTTP, on the in-memory store or on PostgreSQL.
-
-            Options (each may also be set by the environment variable in brackets):
-              --port N                 HTTP port, 0 for any free one [PORT] (default 8080)
-              --tokens-file FILE       user tokens, one '<token> <project_id> <role>' per line,
-                                       roles admin|creator|observer, '#' comments [TOKENS_FILE]
-                                       (default: none; a project 'demo' with a fresh admin token)
-              --activation-ttl D       how long an active or real_time activation lasts
-                                       [ACTIVATION_TTL] (default 75s)
-              --event-retention D      how long events are kept at least [EVENT_RETENTION] (default 5m)
-              --database-url URL       PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/agent_events
-                                       [DATABASE_URL] (default: none, the in-memory store);
-                                       the schema is migrated at start-up; with a standby, name
-                                       every host: jdbc:postgresql://db1:5432,db2:5432/agent_events
-                                       ?targetServerType=primary (docs/OPERATIONS.md)
-              --database-user USER     database user, if not in the URL [DATABASE_USER];
-                                       the password only from DATABASE_PASSWORD
-              --db-pool-size N         database connections per node [DB_POOL_SIZE] (default 10)
-              --db-timeout D           longest wait for a connection before answering 503
-                                       [DB_TIMEOUT] (default 1500ms)
-              --keystone-url URL       also honour user tokens issued by this OpenStack Keystone
-                                       (identity v3), e.g. http://keystone:5000/v3 [KEYSTONE_URL];
-                                       roles by the Cloud Backup names (docs/OPERATIONS.md)
-              --keystone-user NAME     this service's own Keystone user [KEYSTONE_USER]; its
-                                       password only from KEYSTONE_PASSWORD
-              --keystone-project NAME  the project its token is scoped to [KEYSTONE_PROJECT]
-              --keystone-domain NAME   the domain of both [KEYSTONE_DOMAIN] (default Default)
-              --keystone-timeout D     longest wait for Keystone before answering 503
-                                       [KEYSTONE_TIMEOUT] (default 1500ms)
-              --token-cache-ttl D      how long a token Keystone vouched for is honoured without
-                                       asking again, so how late a revoked one is refused
-                                       [TOKEN_CACHE_TTL] (default 60s)
-              --tls-cert FILE          PEM certificate (chain): serve HTTPS, TLS 1.2 and 1.3 only
-                                       [TLS_CERT]; needs --tls-key. Without both, plain HTTP,
-                                       for running behind a TLS-terminating proxy
-              --tls-key FILE           PEM private key (PKCS#8 or PKCS#1) [TLS_KEY]
-              --rate-limit N           requests a second per token, bursts of one second's worth;
-                                       over it 429 with Retry-After [RATE_LIMIT] (default 200;
-                                       0 turns the limit off)
-              --log-format F           text or json (one JSON object per line) [LOG_FORMAT]
-                                       (default text)
-              --metrics on|off         record meters for GET /metrics [METRICS] (default on)
-              --idle-timeout D         close a connection silent this long (stalled or half-open
-                                       clients); longer than 30s [IDLE_TIMEOUT] (default 60s)
-              --public-url URL         where clients reach the service, for the absolute URLs of
-                                       answers (links, Location, the agents' events host), e.g.
-                                       https://backup.example.com [PUBLIC_URL]
-                                       (default http://localhost:PORT, https with TLS)
-              --event-loops N          event loops serving HTTP [EVENT_LOOPS] (default one per
-                                       core)
-              --trusted-proxies CIDR,...  proxies and load balancers whose Forwarded or
-                                       X-Forwarded-For name the client, for the rate limit, the
-                                       sign-in's delays and the access log, e.g. 10.0.0.0/8,
-                                       192.0.2.7 [TRUSTED_PROXIES] (default: none; the headers
-                                       are ignored)
-              --request-ttl D          how long a request made of an agent (browse, vault) waits
-                                       for its answer, and the answer is kept [REQUEST_TTL]
-                                       (default 5m)
-              --browse-answer-limit S  the largest answer to a browse an agent may send, like 4MiB
-                                       or 512KiB, 64KiB to 64MiB [BROWSE_ANSWER_LIMIT] (default 4MiB)
-              --logfile-container-url URL  the Swift container agents upload log files to, like
-                                       https://storage.example.com/v1/AUTH_1234/CloudBackupLogs
-                                       [LOGFILE_CONTAINER_URL] (default: none, and log files have
-                                       no links to it)
-              --logfile-temp-url-key K the container's Temp-URL-Key, for log file links that need no
-                                       token [LOGFILE_TEMP_URL_KEY]; prefer the variable, which
-                                       does not show in a process list
-              --logfile-temp-url-digest sha1|sha256|sha512  the TempURL signature's HMAC
-                                       [LOGFILE_TEMP_URL_DIGEST] (default sha256)
-              --logfile-temp-url-ttl D how long a log file's TempURL works [LOGFILE_TEMP_URL_TTL]
-                                       (default 1h)
-              --help                   show this help
-
-            Durations: a whole number with ms, s, m or h, e.g. 500ms, 3s, 5m, 1h.
-            Exit codes: 0 stopped cleanly, 1 could not start, 2 bad options.
-            """;
-
-    private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+    /** Each option's environment variable. */
+    static final Map<String, String> ENVIRONMENT = Map.ofEntries(
             Map.entry("--port", "PORT"),
             Map.entry("--tokens-file", "TOKENS_FILE"),
             Map.entry("--activation-ttl", "ACTIVATION_TTL"),
@@ -146,22 +66,26 @@ public final class CommandLine {
     private CommandLine() {
     }
 
+    /** The help or the version, if the arguments ask for either: printed instead of starting. */
+    public static Optional<String> informationAsked(List<String> args) {
+        return OptionSpecs.informationAsked(new ServiceOptions(), args);
+    }
+
+    /** The generated help, every option with its variable and default. */
+    public static String usage() {
+        return OptionSpecs.usage(new ServiceOptions());
+    }
+
     /**
-     * @return the configuration; empty if {@code --help} was asked for
+     * @return the configuration; empty if {@code --help} or {@code --version} was asked for (see {@link #informationAsked})
      * @throws ConfigException for an unknown option or a bad value
      */
     public static Optional<AppConfig> parse(List<String> args, Map<String, String> environment) {
-        Optional<Map<String, String>> given = OptionArgs.parse(args, ENVIRONMENT.keySet(), "", "--help");
+        Optional<Map<String, String>> given = OptionSpecs.parse(new ServiceOptions(), args, ENVIRONMENT, environment, "");
         if (given.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> options = new HashMap<>(given.get());
-        ENVIRONMENT.forEach((option, variable) -> {
-            String value = environment.get(variable);
-            if (!options.containsKey(option) && value != null && !value.isBlank()) {
-                options.put(option, value);
-            }
-        });
+        Map<String, String> options = given.get();
         int port = Optional.ofNullable(options.get("--port")).map(CommandLine::port).orElse(AppConfig.DEFAULT_PORT);
         List<UserToken> tokens = Optional.ofNullable(options.get("--tokens-file"))
                 .map(file -> TokensFile.read(Path.of(file))).orElse(List.of());

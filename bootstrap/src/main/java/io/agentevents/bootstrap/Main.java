@@ -5,6 +5,7 @@ import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
+import io.agentevents.bootstrap.config.ReleaseVersion;
 import io.agentevents.bootstrap.config.UserToken;
 import io.agentevents.bootstrap.simulate.SimulateOptions;
 import io.agentevents.bootstrap.simulate.SimulationException;
@@ -37,6 +38,11 @@ public final class Main {
             return;
         }
         PrintStream out = System.out;
+        Optional<String> information = CommandLine.informationAsked(Arrays.asList(args));
+        if (information.isPresent()) {
+            out.print(information.get());
+            return;
+        }
         Optional<AppConfig> parsed;
         try {
             parsed = CommandLine.parse(Arrays.asList(args), System.getenv());
@@ -46,7 +52,7 @@ public final class Main {
             return;
         }
         if (parsed.isEmpty()) {
-            out.print(CommandLine.USAGE);
+            out.print(CommandLine.usage());
             return;
         }
         AppConfig config = parsed.get();
@@ -82,6 +88,11 @@ public final class Main {
 
     /** {@code simulate}: simulated agents against a running service; exit 0 done, 1 failed, 2 bad options. */
     private static void simulate(List<String> args) {
+        Optional<String> information = SimulateOptions.informationAsked(args);
+        if (information.isPresent()) {
+            System.out.print(information.get());
+            return;
+        }
         Optional<SimulateOptions> options;
         try {
             options = SimulateOptions.parse(args);
@@ -91,7 +102,7 @@ public final class Main {
             return;
         }
         if (options.isEmpty()) {
-            System.out.print(SimulateOptions.USAGE);
+            System.out.print(SimulateOptions.usage());
             return;
         }
         CountDownLatch stop = new CountDownLatch(1);
@@ -140,7 +151,6 @@ public final class Main {
     }
 
     private static String version() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "(development build)" : version;
+        return ReleaseVersion.current();
     }
 }

@@ -25,7 +25,7 @@ class MainProcessTest {
     void unknownOption_printsOneLineAndExitsWith2() throws Exception {
         try (ServiceProcess service = ServiceProcess.launch(Map.of(), "--bogus")) {
             assertThat(service.awaitExit()).isEqualTo(2);
-            assertThat(service.stderr().strip().lines()).singleElement().asString().contains("unknown option '--bogus'");
+            assertThat(service.stderr().strip().lines()).singleElement().asString().contains("unknown option: '--bogus'; see --help");
         }
     }
 
@@ -43,6 +43,26 @@ class MainProcessTest {
             assertThat(service.awaitExit()).isZero();
             assertThat(service.stdout()).contains("--port", "--tokens-file", "--activation-ttl", "--event-retention",
                     "--database-url", "DATABASE_PASSWORD");
+        }
+    }
+
+    @Test
+    void version_isTheNewestReleaseInTheChangelog_andExitsWith0() throws Exception {
+        String newest = Files.readAllLines(Path.of("../CHANGELOG.md")).stream()
+                .filter(line -> line.startsWith("## ")).findFirst().orElseThrow()
+                .replaceAll("^## (\\S+).*", "$1");
+        try (ServiceProcess service = ServiceProcess.launch(Map.of(), "--version")) {
+            assertThat(service.awaitExit()).isZero();
+            assertThat(service.stdout().strip()).matches("agent-events \\Q" + newest + "\\E(-SNAPSHOT)?");
+        }
+    }
+
+    @Test
+    void simulateHelp_listsItsOptionsAndExitsWith0() throws Exception {
+        try (ServiceProcess service = ServiceProcess.launch(Map.of(), "simulate", "--help")) {
+            assertThat(service.awaitExit()).isZero();
+            assertThat(service.stdout()).contains("--url", "--project", "--token", "--agents", "--duration", "--keep-mode",
+                    "--activate-agents", "--browse-agents", "--state-file");
         }
     }
 

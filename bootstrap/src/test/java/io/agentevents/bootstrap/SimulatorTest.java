@@ -107,10 +107,10 @@ class SimulatorTest {
     @Test
     void options_areCheckedAndHelpListsThem() {
         assertThat(SimulateOptions.parse(List.of("--help"))).isEmpty();
-        assertThat(SimulateOptions.USAGE).contains("--url", "--project", "--token", "--agents", "--duration", "--state-file",
+        assertThat(SimulateOptions.usage()).contains("--url", "--project", "--token", "--agents", "--duration", "--state-file",
                 "--keep-mode", "--activate-agents");
         assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("--agents is required");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("simulate: missing required option: '--agents=N'; see simulate --help");
         assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "ftp://x", "--project", "p", "--token", "t",
                 "--agents", "1"))).isInstanceOf(ConfigException.class).hasMessageContaining("http://host:port");
         assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t",

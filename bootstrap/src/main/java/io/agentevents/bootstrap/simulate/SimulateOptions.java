@@ -2,7 +2,7 @@ package io.agentevents.bootstrap.simulate;
 
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
-import io.agentevents.bootstrap.config.OptionArgs;
+import io.agentevents.bootstrap.config.OptionSpecs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,42 +31,16 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
                               Path stateFile, Optional<String> keepMode, double activationsPerSecond,
                               double browsesPerSecond) {
 
-    public static final String USAGE = """
-            Usage: java -jar agent-events.jar simulate --url URL[,URL...] --project P --token T --agents N [options]
+    /** The generated help. */
+    public static String usage() {
+        return OptionSpecs.usage(new SimulateCommand());
+    }
 
-            Runs N simulated backup agents against a running agent-events service: registers them (or
-            reuses those it registered before), signs each in, and runs each on the schedule of its
-            effective mode: polls, heartbeats, long-polls in real_time, and follows activations.
-            Prints a progress line every second and a summary at the end, with how long activations
-            took to reach the agents: long-polling single-agent activations, long-polling project-wide
-            activations (one wakes every agent), and activations seen by polling.
-            The user token registers and checks every agent: start the service with a request
-            budget above that rate (--rate-limit 0 turns it off), or the set-up meets 429s.
+    /** The help or the version, if the arguments ask for either. */
+    public static Optional<String> informationAsked(List<String> args) {
+        return OptionSpecs.informationAsked(new SimulateCommand(), args);
+    }
 
-            Options:
-              --url URL[,URL...]    the service; several nodes of one service, comma-separated:
-                                    agent i talks to node i mod n
-              --project P           the project of the agents
-              --token T             a user token of the project (admin or creator) to register agents
-              --agents N            how many agents (1-100000)
-              --duration D          run for D (e.g. 30s, 5m); default: until Ctrl-C
-              --keep-mode M         keep the project in mode M (idle, active, real_time): post a
-                                    project-wide activation at the start and every 30 s
-              --activate-agents R   post R single-agent real_time activations per second (0.1-1000),
-                                    each to a random agent through another node than the agent's
-              --browse-agents R     ask R browse requests per second (0.1-1000), each of a random agent
-                                    through another node than the agent's, and wait there for its
-                                    answer: the summary gives the round trip. The agents answer
-                                    every request they are asked (browse, vault, log file)
-              --state-file FILE     where agent ids and credentials are kept between runs
-                                    (default: ./agent-events-simulator-<project>.json, mode 600)
-              --help                show this help
-
-            Exit codes: 0 done, 1 could not run (service unreachable, registration refused), 2 bad options.
-            """;
-
-    private static final List<String> KNOWN = List.of("--url", "--project", "--token", "--agents", "--duration",
-            "--state-file", "--keep-mode", "--activate-agents", "--browse-agents");
     private static final List<String> MODES = List.of("idle", "active", "real_time");
 
     public SimulateOptions {
@@ -84,7 +58,8 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
 
     /** @return empty if {@code --help} was asked for */
     public static Optional<SimulateOptions> parse(List<String> args) {
-        Optional<Map<String, String>> given = OptionArgs.parse(args, KNOWN, "simulate: ", "simulate --help");
+        Optional<Map<String, String>> given = OptionSpecs.parse(new SimulateCommand(), args, Map.of(), Map.of(),
+                "simulate: ");
         if (given.isEmpty()) {
             return Optional.empty();
         }
@@ -95,11 +70,6 @@ public record SimulateOptions(List<URI> urls, String project, String token, int 
             }
             options.put(name, value.strip());
         });
-        for (String required : List.of("--url", "--project", "--token", "--agents")) {
-            if (!options.containsKey(required)) {
-                throw new ConfigException("simulate: " + required + " is required; see simulate --help");
-            }
-        }
         List<URI> urls = new ArrayList<>();
         for (String text : options.get("--url").split(",")) {
             urls.add(url(text.strip()));
