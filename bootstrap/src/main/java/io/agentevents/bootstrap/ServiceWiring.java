@@ -47,7 +47,6 @@ import io.agentevents.application.service.idempotency.RunOnceService;
 import io.agentevents.application.service.operations.CheckReadinessService;
 import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.domain.activation.Schedules;
-import io.agentevents.domain.session.PresencePolicy;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -93,7 +92,7 @@ final class ServiceWiring {
                 new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, storeCalls),
                 listAgentEvents(stores, presence, schedules, clock, storeCalls, stamps, meters),
                 new AwaitAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls, watchers),
-                new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock, storeCalls),
+                new GetAgentStatusService(sessions, presence, schedules, clock, storeCalls),
                 new GetAgentConfigurationService(registry, schedules, storeCalls),
                 new RunOnceService(idempotencyRecords, clock, storeCalls),
                 new CheckReadinessService(stores.probe(), storeCalls, identities),

@@ -94,6 +94,23 @@ class TwoNodesTest {
     }
 
     @Test
+    void heartbeatTakenByA_isReadOnAAtOnce_andOnBAfterAsFlush() {
+        String[] registered = registerOn(a, a, "db-own-writes");
+        String status = "/v2/" + project + "/agents/" + registered[0] + "/status";
+        assertThat(json(a.get(status, TOKEN)).get("online").asBoolean()).as("never seen yet").isFalse();
+
+        assertThat(a.post("/v2/" + project + "/agents/" + registered[0] + "/events", registered[1],
+                "{\"event\":\"heartbeat\",\"busy\":true}").statusCode()).isEqualTo(202);
+
+        var onA = json(a.get(status, TOKEN));
+        assertThat(onA.get("online").asBoolean()).as("the node that took the heartbeat reads it at once").isTrue();
+        assertThat(onA.get("busy").asBoolean()).isTrue();
+        var onB = b.getUntil(status, TOKEN, body -> body.get("online").asBoolean());
+        assertThat(onB.get("busy").asBoolean()).as("node B, once A has flushed").isTrue();
+        assertThat(onB.get("last_heartbeat_at")).isEqualTo(onA.get("last_heartbeat_at"));
+    }
+
+    @Test
     void agentLongPollingNodeB_receivesAnActivationPostedOnNodeA() throws Exception {
         String[] registered = registerOn(a, a, "db-3");
         String agent = registered[0];

@@ -51,6 +51,11 @@ public final class PresenceBuffer {
         pending.merge(agent, new Observation(at, Optional.of(busy), request), Observation::mergedWith);
     }
 
+    /** What is pending for one agent, left in place: a read on this node shows what it has seen. */
+    public Optional<Observation> peek(AgentKey agent) {
+        return Optional.ofNullable(pending.get(agent));
+    }
+
     /** Removes and returns what is pending for one agent (its startup or shutdown is written now). */
     public Optional<Observation> take(AgentKey agent) {
         return Optional.ofNullable(pending.remove(agent));

@@ -132,13 +132,32 @@ class AgentLifecycleServiceTest {
         app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.ACTIVE, newRequest()));
 
         awaited(app.recordAgentEvent.record(new RecordAgentEventCommand(agent, app.project, agent.agent(), AgentSignal.HEARTBEAT, true, newRequest())));
-        assertThat(statusOf(agent.agent()).online()).as("written with the next flush, not before").isFalse();
+        assertThat(statusOf(agent.agent()).online()).as("this node read its own heartbeat before the flush").isTrue();
+        assertThat(statusOf(agent.agent()).busy()).isTrue();
+        assertThat(app.sessions.find(app.project, agent.agent()).orElseThrow().session().lastCheckInAt())
+                .as("written with the next flush, not before").isEmpty();
         assertThat(awaited(app.flushPresence.flush())).isEqualTo(1);
 
         assertThat(statusOf(agent.agent()).online()).isTrue();
         assertThat(statusOf(agent.agent()).busy()).isTrue();
         app.clock.advanceBy(Duration.ofSeconds(6));
         assertThat(statusOf(agent.agent()).online()).isFalse();
+    }
+
+    @Test
+    void checkIn_isReadAtOnceOnTheNodeThatTookIt_withTheModeItChecksInTo() {
+        AgentCaller agent = app.registeredAgentCaller();
+        app.activated(new ActivateAgentsCommand(app.admin, app.project, Mode.REAL_TIME, newRequest()));
+        app.clock.advanceBy(Duration.ofSeconds(2));
+
+        app.poll(new ListAgentEventsQuery(agent, app.project, agent.agent(), firstHundred, newRequest()));
+
+        AgentStatus status = statusOf(agent.agent());
+        assertThat(status.online()).isTrue();
+        assertThat(status.busy()).isFalse();
+        assertThat(status.mode()).isEqualTo(Mode.REAL_TIME);
+        assertThat(status.lastHeartbeatAt()).contains(app.clock.instant());
+        assertThat(app.presence.size()).as("still to be flushed").isEqualTo(1);
     }
 
     @Test

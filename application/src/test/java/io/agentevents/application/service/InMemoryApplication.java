@@ -53,7 +53,6 @@ import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.agent.AgentHost;
-import io.agentevents.domain.session.PresencePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,7 @@ final class InMemoryApplication {
         listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls);
         rememberedFeeds = new RememberedAgentEventsService(listAgentEvents, stamps, presence, clock);
         listProjectEvents = new ListProjectEventsService(eventLog, inline);
-        agentStatus = new GetAgentStatusService(sessions, PresencePolicy.of(schedules), clock, inline);
+        agentStatus = new GetAgentStatusService(sessions, presence, schedules, clock, inline);
         getAgent = new GetAgentService(registry, inline);
         listAgents = new ListAgentsService(registry, inline);
         deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, agentRequests, logfiles, eventLog,
