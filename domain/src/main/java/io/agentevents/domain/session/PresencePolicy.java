@@ -11,7 +11,10 @@ import java.util.Optional;
 /**
  * Decides whether an agent is online: it checked in or heartbeated within
  * {@code missedHeartbeats × heartbeat interval + grace} of its effective mode, and has not
- * announced a shutdown since. In idle (hourly heartbeats) the verdict is marked unreliable.
+ * announced a shutdown since. An agent last seen before the activation now in force began has
+ * not been told of its mode yet: it hears at its next poll on the schedule it followed, so it
+ * stays online until that poll is due (plus the grace) even where the new mode's window is
+ * shorter. In idle (hourly heartbeats) the verdict is marked unreliable.
  *
  * @param schedules        the schedule of each mode
  * @param missedHeartbeats how many heartbeats may be missed before the agent counts as offline
@@ -56,8 +59,27 @@ public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration
         if (session.shutDown()) {
             return false;
         }
-        Duration window = onlineWindow(session.effectiveModeAt(projectActivation, now));
-        return session.lastCheckInAt().map(seen -> !now.isAfter(seen.plus(window))).orElse(false);
+        if (session.lastCheckInAt().isEmpty()) {
+            return false;
+        }
+        Instant seen = session.lastCheckInAt().get();
+        Optional<Activation> inForce = session.activationInForceAt(projectActivation, now);
+        Mode mode = inForce.map(Activation::mode).orElse(Mode.IDLE);
+        Instant onlineUntil = seen.plus(onlineWindow(mode));
+        if (inForce.isPresent() && seen.isBefore(inForce.get().at())) {
+            Mode followed = modeFollowedAt(session, projectActivation, seen);
+            Instant nextPollDue = seen.plus(schedules.forMode(followed).pollEvery()).plus(grace);
+            onlineUntil = nextPollDue.isAfter(onlineUntil) ? nextPollDue : onlineUntil;
+        }
+        return !now.isAfter(onlineUntil);
+    }
+
+    /** The mode the agent was in at {@code seen}, by the activations kept that had been posted by then. */
+    private static Mode modeFollowedAt(AgentSession session, Optional<Activation> projectActivation, Instant seen) {
+        Optional<Activation> own = session.agentActivation().filter(activation -> !activation.at().isAfter(seen));
+        AgentSession then = new AgentSession(session.project(), session.agent(), own, session.lastCheckInAt(),
+                session.lastHeartbeatEventAt(), session.busy(), session.shutDown());
+        return then.effectiveModeAt(projectActivation.filter(activation -> !activation.at().isAfter(seen)), seen);
     }
 
     /** Idle agents heartbeat hourly, so silence says little about them. */

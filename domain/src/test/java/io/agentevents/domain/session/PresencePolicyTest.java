@@ -88,6 +88,34 @@ class PresencePolicyTest {
     }
 
     @Test
+    void isOnline_afterAWakeItHasNotHeardOfYet_untilItsNextIdlePollIsDue() {
+        AgentSession session = newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next();
+        Optional<Activation> woken = Optional.of(projectActivation(Mode.ACTIVE, T0.plusSeconds(1)));
+
+        assertThat(policy.isOnline(session, woken, T0.plusSeconds(9))).as("the active window alone would end at 5 s").isTrue();
+        assertThat(policy.isOnline(session, woken, T0.plusSeconds(12))).as("its idle poll is due at 10 s, plus 2 s").isTrue();
+        assertThat(policy.isOnline(session, woken, T0.plusSeconds(12).plusMillis(1))).isFalse();
+    }
+
+    @Test
+    void isOnline_onceItHasPolledSinceTheWake_isJudgedByTheNewModeAlone() {
+        Optional<Activation> woken = Optional.of(projectActivation(Mode.ACTIVE, T0.plusSeconds(1)));
+        AgentSession session = newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next()
+                .recordCheckIn(T0.plusSeconds(3), woken, schedules).next();
+
+        assertThat(policy.isOnline(session, woken, T0.plusSeconds(8))).isTrue();
+        assertThat(policy.isOnline(session, woken, T0.plusSeconds(8).plusMillis(1))).isFalse();
+    }
+
+    @Test
+    void isOnline_anAgentSilentSinceBeforeTheWake_isStillOfflineOnceItsPollIsOverdue() {
+        AgentSession session = newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next();
+        Optional<Activation> woken = Optional.of(projectActivation(Mode.REAL_TIME, T0.plusSeconds(60)));
+
+        assertThat(policy.isOnline(session, woken, T0.plusSeconds(61))).as("its idle poll was due at 10 s").isFalse();
+    }
+
+    @Test
     void statusOf_inIdle_isNotReliable() {
         AgentStatus status = policy.statusOf(newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next(), NO_PROJECT_ACTIVATION, T0);
 
