@@ -43,13 +43,22 @@ class SimulatorTest {
     Path directory;
 
     private final String project = TestSessions.newProject().value();
+    /** Three more projects, each with its own token, for a fleet spread over projects. */
+    private final List<String> projects = List.of(TestSessions.newProject().value(), TestSessions.newProject().value(),
+            TestSessions.newProject().value());
     private AgentEventsApp app;
     private HttpClientForTests http;
 
+    private static String tokenOf(String project) {
+        return "simulator-token-of-" + project;
+    }
+
     @BeforeEach
     void start() {
-        app = AgentEventsApp.start(AppConfig.inMemory(0, List.of(new UserToken(new Secret(TOKEN), new ProjectId(project),
-                Role.ADMIN))), Clock.systemUTC());
+        List<UserToken> tokens = new java.util.ArrayList<>(List.of(new UserToken(new Secret(TOKEN), new ProjectId(project),
+                Role.ADMIN)));
+        projects.forEach(other -> tokens.add(new UserToken(new Secret(tokenOf(other)), new ProjectId(other), Role.ADMIN)));
+        app = AgentEventsApp.start(AppConfig.inMemory(0, tokens), Clock.systemUTC());
         http = new HttpClientForTests(app.port());
     }
 
@@ -95,6 +104,37 @@ class SimulatorTest {
     }
 
     @Test
+    void aFleetOverTheProjectsOfATokensFile_sharesFewConnectionsFromSeveralAddresses_andAPanelWakesProjects()
+            throws Exception {
+        Path tokens = Files.writeString(directory.resolve("tokens"), "# the service's own file\n"
+                + tokenOf(projects.get(0)) + " " + projects.get(0) + " admin\n"
+                + tokenOf(projects.get(1)) + " " + projects.get(1) + " creator\n"
+                + "an-observer-cannot-register " + projects.get(1) + " observer\n"
+                + tokenOf(projects.get(2)) + " " + projects.get(2) + " ADMIN\n");
+        SimulateOptions options = SimulateOptions.parse(List.of("--url", "http://127.0.0.1:" + app.port(),
+                "--tokens-file", tokens.toString(), "--agents", "7", "--duration", "4s", "--connections", "3",
+                "--source-addresses", "127.0.0.2, 127.0.0.3", "--wake-projects", "50",
+                "--state-file", directory.resolve("fleet.json").toString())).orElseThrow();
+        assertThat(options.tenants()).extracting(SimulateOptions.Tenant::project).containsExactlyElementsOf(projects);
+
+        String summary = new Simulator(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run(new CountDownLatch(1));
+
+        assertThat(summary).contains("summary: 7 agents", " 0 errors", "check-in p50", "1 project activations by the panel",
+                "the service shows 7 of 7 online");
+        assertThat(projects).extracting(each -> json(http.get("/v2/" + each + "/agents", tokenOf(each))).get("agents").size())
+                .as("agent i in project i mod 3").containsExactly(3, 2, 2);
+        assertThat(json(http.get("/v2/" + projects.get(0) + "/events?sort_dir=desc&limit=100", tokenOf(projects.get(0))))
+                .get("events").findValuesAsText("event")).as("the panel woke the first project").contains("agent_activate");
+        assertThat(Files.readString(directory.resolve("fleet.json"))).contains(projects.get(2));
+        String again = new Simulator(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run(new CountDownLatch(1));
+        assertThat(again).contains("summary: 7 agents", " 0 errors");
+        assertThat(json(http.get("/v2/" + projects.get(0) + "/agents", tokenOf(projects.get(0)))).get("agents"))
+                .as("reused from the state file, per project").hasSize(3);
+    }
+
+    @Test
     void wrongToken_failsWithAClearMessage() {
         SimulateOptions wrong = new SimulateOptions(URI.create("http://127.0.0.1:" + app.port()), project, "nope", 1,
                 Optional.of(Duration.ofSeconds(1)), directory.resolve("state.json"));
@@ -128,6 +168,25 @@ class SimulatorTest {
         assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t",
                 "--agents", "1", "--activate-agents", "NaN"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--activate-agents must be");
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--agents", "1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("give --project and --token, or --tokens-file");
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--agents", "1", "--project", "p",
+                "--tokens-file", "t"))).isInstanceOf(ConfigException.class).hasMessageContaining("leave out --project");
+        assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--agents", "1",
+                "--tokens-file", directory.resolve("missing").toString()))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot read --tokens-file");
+        for (String[] bad : new String[][] {{"--connections", "0", "--connections must be a number from 1 to 16000"},
+                {"--connections", "16001", "--connections must be"}, {"--wake-projects", "0", "--wake-projects must be"},
+                {"--wake-projects", "101", "--wake-projects must be"},
+                {"--source-addresses", "127.0.0.1,localhost", "'localhost' is not an IP address"}}) {
+            assertThatThrownBy(() -> SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t",
+                    "--agents", "1", bad[0], bad[1]))).isInstanceOf(ConfigException.class).hasMessageContaining(bad[2]);
+        }
+        SimulateOptions shared = SimulateOptions.parse(List.of("--url", "http://x:1", "--project", "p", "--token", "t",
+                "--agents", "100000", "--connections", "500", "--source-addresses", "127.0.0.2,::1")).orElseThrow();
+        assertThat(shared.connections()).isEqualTo(new SimulateOptions.Connections(500, List.of("127.0.0.2", "::1")));
+        assertThat(full.connections()).as("by default two connections an agent and 64 more, at most 4096")
+                .isEqualTo(SimulateOptions.Connections.DEFAULT);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A non-blocking JSON client of the API, counting every request and every failure. */
@@ -31,9 +32,15 @@ final class ApiClient {
     final AtomicLong errors = new AtomicLong();
 
     ApiClient(Vertx vertx, URI base, int connections) {
+        this(vertx, base, connections, Optional.empty());
+    }
+
+    /** @param sourceAddress the local address to connect from; empty: the system's choice */
+    ApiClient(Vertx vertx, URI base, int connections, Optional<String> sourceAddress) {
         this.base = base;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(60),
-                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setIdleTimeout(60);
+        sourceAddress.ifPresent(options::setLocalAddress);
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 
     Future<Answer> send(HttpMethod method, String path, String token, JsonObject body, long timeoutMillis) {

@@ -7,13 +7,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-/** The simulated agents' identities: those of the state file, and new registrations up to the number asked for. */
+/**
+ * The simulated agents' identities: those of the state file, and new registrations up to the
+ * number asked for, spread evenly over the projects (agent i in project i mod n).
+ */
 final class Fleet {
 
     /** Registrations at once during set-up, so thousands of agents start in seconds without a burst. */
@@ -31,55 +36,68 @@ final class Fleet {
         this.out = out;
     }
 
-    /** The agents to run: the state file's, then new ones registered (and saved) until there are enough. */
+    /** The agents to run, in order: agent i belongs to tenant i mod n; the state file's first, new ones registered (and saved). */
     List<SimulatedAgent.Identity> identities() throws TimeoutException {
-        List<SimulatedAgent.Identity> known;
-        try {
-            known = new ArrayList<>(StateFile.load(options.stateFile(), options.project()));
-        } catch (IOException | RuntimeException unreadable) {
-            throw new SimulationException("cannot read the state file " + options.stateFile() + ": " + unreadable.getMessage());
-        }
-        int missing = options.agents() - known.size();
-        if (missing > 0) {
-            out.printf("registering %d new agents (reusing %d from %s)%n", missing, known.size(), options.stateFile());
-            List<SimulatedAgent.Identity> registered = Collections.synchronizedList(new ArrayList<>());
-            List<EventLoops.Task> registrations = new ArrayList<>();
-            for (int i = 0; i < missing; i++) {
-                int number = known.size() + i + 1;
-                registrations.add(() -> register(number).map(identity -> {
-                    registered.add(identity);
+        List<SimulatedAgent.Identity> saved = load();
+        Map<String, List<SimulatedAgent.Identity>> byProject = saved.stream()
+                .collect(Collectors.groupingBy(SimulatedAgent.Identity::project));
+        List<SimulateOptions.Tenant> tenants = options.tenants();
+        Map<String, Integer> taken = new HashMap<>();
+        List<SimulatedAgent.Identity> identities = new ArrayList<>(Collections.nCopies(options.agents(), null));
+        List<EventLoops.Task> registrations = new ArrayList<>();
+        for (int i = 0; i < options.agents(); i++) {
+            SimulateOptions.Tenant tenant = tenants.get(i % tenants.size());
+            int next = taken.merge(tenant.project(), 1, Integer::sum) - 1;
+            List<SimulatedAgent.Identity> known = byProject.getOrDefault(tenant.project(), List.of());
+            if (next < known.size()) {
+                identities.set(i, known.get(next));
+            } else {
+                int index = i;
+                registrations.add(() -> register(tenant, index + 1).map(identity -> {
+                    identities.set(index, identity);
                     return null;
                 }));
             }
+        }
+        if (!registrations.isEmpty()) {
+            out.printf("registering %d new agents in %d projects (reusing %d from %s)%n", registrations.size(),
+                    Math.min(tenants.size(), options.agents()), options.agents() - registrations.size(), options.stateFile());
             try {
                 loops.inBatches(registrations, SET_UP_CONCURRENCY);
             } finally {
-                known.addAll(registered);
-                save(known);
+                // Registered on the set-up loop; read here after inBatches awaited them.
+                Set<String> savedIds = saved.stream().map(SimulatedAgent.Identity::id).collect(Collectors.toSet());
+                List<SimulatedAgent.Identity> all = new ArrayList<>(saved);
+                identities.stream().filter(identity -> identity != null && !savedIds.contains(identity.id()))
+                        .forEach(all::add);
+                save(all);
             }
         }
-        return known.subList(0, options.agents());
+        return List.copyOf(identities);
     }
 
-    private Future<SimulatedAgent.Identity> register(int number) {
+    private List<SimulatedAgent.Identity> load() {
+        try {
+            return StateFile.load(options.stateFile());
+        } catch (IOException | RuntimeException unreadable) {
+            throw new SimulationException("cannot read the state file " + options.stateFile() + ": " + unreadable.getMessage());
+        }
+    }
+
+    private Future<SimulatedAgent.Identity> register(SimulateOptions.Tenant tenant, int number) {
         String fingerprint = "sim-" + UUID.randomUUID();
         JsonObject body = SimulatedHost.registration(number, fingerprint);
-        return api.send(HttpMethod.POST, "/v2/" + options.project() + "/agents", options.token(), body, 60_000)
+        return api.send(HttpMethod.POST, "/v2/" + tenant.project() + "/agents", tenant.token(), body, 60_000)
                 .compose(answer -> answer.status() == 201
-                        ? Future.succeededFuture(new SimulatedAgent.Identity(answer.body().getString("id"),
+                        ? Future.succeededFuture(new SimulatedAgent.Identity(tenant.project(), answer.body().getString("id"),
                                 answer.body().getString("password"), fingerprint))
-                        : Future.failedFuture("registration refused: HTTP " + answer.status() + " "
-                                + answer.body().getString("message", "")));
+                        : Future.failedFuture("registration in project " + tenant.project() + " refused: HTTP "
+                                + answer.status() + " " + answer.body().getString("message", "")));
     }
 
     /** Saves the state file's agents with the tokens the running agents hold now. */
-    void saveWithTokensOf(List<SimulatedAgent> agents, List<SimulatedAgent.Identity> started) {
-        List<SimulatedAgent.Identity> all = new ArrayList<>();
-        try {
-            all.addAll(StateFile.load(options.stateFile(), options.project()));
-        } catch (IOException | RuntimeException unreadable) {
-            all.addAll(started);
-        }
+    void saveWithTokensOf(List<SimulatedAgent> agents) {
+        List<SimulatedAgent.Identity> all = new ArrayList<>(load());
         Map<String, SimulatedAgent.Identity> current = agents.stream().map(SimulatedAgent::identity)
                 .collect(Collectors.toMap(SimulatedAgent.Identity::id, identity -> identity));
         all.replaceAll(identity -> current.getOrDefault(identity.id(), identity));
@@ -88,7 +106,7 @@ final class Fleet {
 
     private void save(List<SimulatedAgent.Identity> identities) {
         try {
-            StateFile.save(options.stateFile(), options.project(), identities);
+            StateFile.save(options.stateFile(), identities);
         } catch (IOException unwritable) {
             out.println("warning: cannot write the state file " + options.stateFile() + ": " + unwritable.getMessage());
         }

@@ -20,18 +20,16 @@ final class RequestDriver {
     private static final long TIMEOUT_MILLIS = 45_000;
 
     private final Vertx vertx;
-    private final String project;
-    private final String token;
+    private final List<SimulateOptions.Tenant> tenants;
     private final List<ApiClient> nodes;
     private final List<SimulatedAgent> agents;
     private final SimulationStats stats;
     private long timer = -1;
 
-    RequestDriver(Vertx vertx, String project, String token, List<ApiClient> nodes, List<SimulatedAgent> agents,
+    RequestDriver(Vertx vertx, List<SimulateOptions.Tenant> tenants, List<ApiClient> nodes, List<SimulatedAgent> agents,
                   SimulationStats stats) {
         this.vertx = vertx;
-        this.project = project;
-        this.token = token;
+        this.tenants = tenants;
         this.nodes = nodes;
         this.agents = agents;
         this.stats = stats;
@@ -47,8 +45,10 @@ final class RequestDriver {
     private void browseOneAgent() {
         int index = ThreadLocalRandom.current().nextInt(agents.size());
         ApiClient otherNode = nodes.get((index + 1) % nodes.size());
+        SimulatedAgent agent = agents.get(index);
+        String token = tenants.get(index % tenants.size()).token(); // agent i belongs to tenant i mod n (Fleet)
         long sent = System.nanoTime();
-        otherNode.send(HttpMethod.POST, "/v2/" + project + "/agents/" + agents.get(index).id() + "/browse-requests", token,
+        otherNode.send(HttpMethod.POST, "/v2/" + agent.project() + "/agents/" + agent.id() + "/browse-requests", token,
                 new JsonObject().put("path", "/var/backups"), TIMEOUT_MILLIS).onSuccess(asked -> {
                     String location = asked.headers().get("Location");
                     if (!asked.ok() || location == null) {

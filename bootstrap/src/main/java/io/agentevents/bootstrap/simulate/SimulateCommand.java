@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 @Command(name = "java -jar agent-events.jar simulate", mixinStandardHelpOptions = true,
         versionProvider = ReleaseVersion.class, sortOptions = false, usageHelpWidth = 100,
         synopsisHeading = "Usage: ",
-        customSynopsis = "java -jar agent-events.jar simulate --url URL[,URL...] --project P --token T --agents N [options]",
+        customSynopsis = {"java -jar agent-events.jar simulate --url URL[,URL...] --project P --token T --agents N [options]",
+                "   or: java -jar agent-events.jar simulate --url URL[,URL...] --tokens-file FILE --agents N [options]"},
         description = {"",
                 "Runs N simulated backup agents against a running agent-events service: registers them (or reuses "
                         + "those it registered before), signs each in, and runs each on the schedule of its effective "
@@ -27,12 +28,17 @@ final class SimulateCommand {
             "the service; several nodes of one service, comma-separated: agent i talks to node i mod n"})
     String url;
 
-    @Option(names = "--project", paramLabel = "P", required = true, description = "the project of the agents")
+    @Option(names = "--project", paramLabel = "P", description = "the project of the agents (or --tokens-file)")
     String project;
 
-    @Option(names = "--token", paramLabel = "T", required = true,
+    @Option(names = "--token", paramLabel = "T",
             description = "a user token of the project (admin or creator) to register agents")
     String token;
+
+    @Option(names = "--tokens-file", paramLabel = "FILE", description = {
+            "instead of --project and --token: the service's tokens file ('<token> <project_id> <role>' per line); "
+                    + "the agents are spread over every project with an admin or creator token in it"})
+    String tokensFile;
 
     @Option(names = "--agents", paramLabel = "N", required = true, description = "how many agents (1-100000)")
     String agents;
@@ -56,8 +62,24 @@ final class SimulateCommand {
                     + "every request they are asked (browse, vault, log file)"})
     String browseAgents;
 
+    @Option(names = "--wake-projects", paramLabel = "PCT", description = {
+            "a control panel keeping PCT % of the projects (0.01-100) active: it wakes projects at random, renews "
+                    + "half of its activations once before they end and lets the others run out"})
+    String wakeProjects;
+
+    @Option(names = "--connections", paramLabel = "N", description = {
+            "connections to each node, shared by its agents as a load balancer pools them (1-16000; default: two "
+                    + "per agent and 64 more, at most 4096). Each agent long-polling in real_time holds one"})
+    String connections;
+
+    @Option(names = "--source-addresses", paramLabel = "IP[,IP...]", description = {
+            "local addresses to connect from, the connections spread over them, so that many connections do not "
+                    + "run out of ports (on Linux every 127.x.y.z is the loopback)"})
+    String sourceAddresses;
+
     @Option(names = "--state-file", paramLabel = "FILE", description = {
             "where agent ids and credentials are kept between runs (default: ./agent-events-simulator-<project>.json, "
+                    + "or -<tokens file name>.json, "
                     + "mode 600)"})
     String stateFile;
 }

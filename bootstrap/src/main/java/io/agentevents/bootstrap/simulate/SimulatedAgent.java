@@ -20,10 +20,10 @@ final class SimulatedAgent {
      * The agent's identity, as kept in the state file, with the last token it was given (reused
      * while valid: signing in costs the server a slow password hash).
      */
-    record Identity(String id, String password, String fingerprint, String token, Instant tokenExpires) {
+    record Identity(String project, String id, String password, String fingerprint, String token, Instant tokenExpires) {
 
-        Identity(String id, String password, String fingerprint) {
-            this(id, password, fingerprint, null, Instant.EPOCH);
+        Identity(String project, String id, String password, String fingerprint) {
+            this(project, id, password, fingerprint, null, Instant.EPOCH);
         }
 
         boolean hasTokenValidFor(Duration margin) {
@@ -49,10 +49,10 @@ final class SimulatedAgent {
     private volatile boolean running;
     private long heartbeatTimer = -1;
 
-    SimulatedAgent(Identity identity, String project, Vertx vertx, ApiClient api, SimulationStats stats,
+    SimulatedAgent(Identity identity, Vertx vertx, ApiClient api, SimulationStats stats,
                    Map<String, Long> heartbeatEveryMillis) {
         this.identity = identity;
-        this.project = project;
+        this.project = identity.project();
         this.vertx = vertx;
         this.api = api;
         this.stats = stats;
@@ -68,6 +68,10 @@ final class SimulatedAgent {
         return mode;
     }
 
+    String project() {
+        return project;
+    }
+
     /** Whether its last heartbeat or poll succeeded within the online window of its mode. */
     boolean looksOnline(Instant now) {
         long window = 3 * heartbeatEveryMillis.getOrDefault(mode, 1_000L) + 2_000;
@@ -80,7 +84,7 @@ final class SimulatedAgent {
 
     /** The identity to keep in the state file, with the token in use. */
     Identity identity() {
-        return new Identity(identity.id(), identity.password(), identity.fingerprint(), token, tokenExpires);
+        return new Identity(project, identity.id(), identity.password(), identity.fingerprint(), token, tokenExpires);
     }
 
     private volatile Instant tokenExpires = Instant.EPOCH;
@@ -130,10 +134,14 @@ final class SimulatedAgent {
         }
         boolean longPoll = mode.equals("real_time");
         String query = "?limit=1000" + (marker > 0 ? "&marker=" + marker : "") + (longPoll ? "&wait=30" : "");
+        long sent = System.nanoTime();
         api.send(HttpMethod.GET, path("/events" + query), token, null, REQUEST_TIMEOUT_MILLIS).onComplete(result -> {
             if (result.failed() || !result.result().ok()) {
                 vertx.setTimer(RETRY_MILLIS, ignored -> poll());
                 return;
+            }
+            if (!longPoll) {
+                stats.checkedIn(System.nanoTime() - sent);
             }
             ApiClient.Answer answer = result.result();
             lastSeenOk = Instant.now();

@@ -1,5 +1,6 @@
 package io.agentevents.bootstrap.simulate;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +21,14 @@ final class SimulationReport {
         Map<String, Long> modes = agents.stream().collect(Collectors.groupingBy(SimulatedAgent::mode, TreeMap::new,
                 Collectors.counting()));
         long online = agents.stream().filter(agent -> agent.looksOnline(now)).count();
-        return String.format("t=%ds agents=%d online=%d modes=%s requests/s=%d errors=%d %s",
+        return String.format("t=%ds agents=%d online=%d modes=%s requests/s=%d errors=%d %s; %s",
                 Duration.between(started, now).toSeconds(), agents.size(), online, modes, requestsLastSecond,
-                errors, stats.delays());
+                errors, stats.checkInLatency(), stats.delays());
+    }
+
+    /** The CPU time this process has used so far. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Requests and their rate count the run only, not the set-up (registrations, sign-ins) before it. */
@@ -30,8 +36,8 @@ final class SimulationReport {
                           boolean stoppedEarly, long requests) {
         Duration ran = Duration.between(started, Instant.now());
         long online = agents.stream().filter(agent -> agent.looksOnline(Instant.now())).count();
-        return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors, %s",
+        return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors, %s, %s",
                 agents.size(), ran.toMillis() / 1000.0, stoppedEarly ? " (stopped)" : "", online, requests,
-                requests / Math.max(0.001, ran.toMillis() / 1000.0), errors, stats.delays());
+                requests / Math.max(0.001, ran.toMillis() / 1000.0), errors, stats.checkInLatency(), stats.delays());
     }
 }

@@ -1,12 +1,15 @@
 package io.agentevents.bootstrap.simulate;
 
+import io.vertx.core.AsyncResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * Activation-to-agent delays: how long after an activation was stored a simulated agent saw it,
@@ -37,6 +40,34 @@ final class SimulationStats {
     private final List<Long> roundTrips = new ArrayList<>();
     private final List<Long> accepted = new ArrayList<>();
     private final List<Long> afterAccepted = new ArrayList<>();
+    /** Check-ins (polls that do not wait) from sent to answered, in microseconds. */
+    private final ConcurrentHistogram checkIns = new ConcurrentHistogram(3);
+
+    /** Statuses read during the run of agents the simulator saw online: shown online, shown offline, unread. */
+    private final AtomicLong[] statuses = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+
+    void statusRead(AsyncResult<Boolean> online) {
+        statuses[online.failed() ? 2 : online.result() ? 0 : 1].incrementAndGet();
+    }
+
+    String statusSamples() {
+        return String.format("statuses sampled during the run: %d online, %d offline, %d unread",
+                statuses[0].get(), statuses[1].get(), statuses[2].get());
+    }
+
+    void checkedIn(long nanos) {
+        checkIns.recordValue(Math.max(0, nanos / 1_000));
+    }
+
+    /** p50, p99, max and count of the check-ins so far. */
+    String checkInLatency() {
+        if (checkIns.getTotalCount() == 0) {
+            return "no check-ins yet";
+        }
+        return String.format("check-in p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d)",
+                checkIns.getValueAtPercentile(50) / 1000.0, checkIns.getValueAtPercentile(99) / 1000.0,
+                checkIns.getMaxValue() / 1000.0, checkIns.getTotalCount());
+    }
 
     synchronized void delay(Duration delay, Delivery delivery) {
         List<Long> samples = micros.computeIfAbsent(delivery, ignored -> new ArrayList<>());
