@@ -7,6 +7,7 @@
 # the simulator's, the check-in latency, the agents-online gauge over the run, and the
 # simulator's own summary (errors, statuses sampled, the service's view of a sample).
 #   bench/fleet.sh [--agents N] [--projects P] [--seconds S] [--heap SIZE] [--jar PATH]
+# NODE_JAVA_OPTS and SIMULATOR_JAVA_OPTS add JVM options to either (e.g. -Xlog:gc:file=gc.log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
         --seconds) seconds=$2; shift 2 ;;
         --heap) heap=$2; shift 2 ;;
         --jar) jar=$2; build=no; shift 2 ;;
-        -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+        -h|--help) sed -n 2,10p "$0"; exit 0 ;;
         *) echo "unknown option $1; see --help" >&2; exit 2 ;;
     esac
 done
@@ -37,10 +38,13 @@ suffix=$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 for i in $(seq 1 "$projects"); do echo "fleet-token-$i-$suffix fleet-$i admin"; done > "$work/tokens"
 
 export ACCESS_LOG_LEVEL=WARN
-start node "$port" java -Xmx"$heap" -jar "$jar" --port "$port" --tokens-file "$work/tokens" --rate-limit 0
+# shellcheck disable=SC2086
+start node "$port" java -Xmx"$heap" ${NODE_JAVA_OPTS:-} -jar "$jar" --port "$port" --tokens-file "$work/tokens" --rate-limit 0
 node=${server_pid[node]}
 
-java -Xmx1g -jar "$jar" simulate --url "http://127.0.0.1:$port" --tokens-file "$work/tokens" --agents "$agents" \
+# shellcheck disable=SC2086
+# A pause of the simulator's collector delays every answer it is reading: keep them short.
+java -Xmx1g -XX:MaxGCPauseMillis=20 ${SIMULATOR_JAVA_OPTS:-} -jar "$jar" simulate --url "http://127.0.0.1:$port" --tokens-file "$work/tokens" --agents "$agents" \
     --duration "${seconds}s" --wake-projects 1 --activate-agents 2 --connections 2000 \
     --source-addresses 127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5 --state-file "$work/fleet.json" \
     > "$work/simulator.log" 2>&1 &
@@ -68,6 +72,12 @@ while kill -0 "$simulator" 2>/dev/null && ! grep -q "^summary" "$work/simulator.
     sleep 5
 done
 node_to=$(cpu_ms "$node")
+# The node's own view of the agents' polls: the share it answered within 50 ms (from its histogram).
+curl -s "http://127.0.0.1:$port/metrics" > "$work/metrics.txt"
+served_share=$(awk '/^http_server_requests_seconds_bucket/ && index($0, "route=\"/v2/:project/agents/:agent/events\"") \
+    && index($0, "method=\"GET\"") && index($0, "status=\"200\"") {
+        if (index($0, "le=\"0.05\"")) within += $NF; if (index($0, "le=\"+Inf\"")) all += $NF }
+    END { if (all > 0) printf "%.4f of %d", within / all, all }' "$work/metrics.txt")
 wait "$simulator" || true
 summary=$(grep "^summary" "$work/simulator.log" || true)
 [ -n "$summary" ] || { echo "no summary; the simulator's last lines:" >&2; tail -5 "$work/simulator.log" >&2; exit 1; }
@@ -81,3 +91,4 @@ echo "agents online by the node's gauge, lowest after the first 30 s: $gauge_low
 awk -v ms=$(( node_to - node_from )) -v n="$requests" 'BEGIN {printf "node CPU: %.1f µs a request (%d requests)\n", ms * 1000 / n, n}'
 echo "$summary" | grep -o 'simulator CPU [0-9.]* µs a request' || true
 echo "$summary" | grep -o 'check-in p50 [^(]*' || true
+echo "agents' polls the node answered within 50 ms (its histogram, long-polls included): ${served_share:-?}"

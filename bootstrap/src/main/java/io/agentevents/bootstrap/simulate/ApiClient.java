@@ -13,7 +13,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** A non-blocking JSON client of the API, counting every request and every failure. */
 final class ApiClient {
@@ -30,6 +33,8 @@ final class ApiClient {
     private final URI base;
     final AtomicLong requests = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+    /** The errors by kind ("GET 429", "POST failed: Connection reset"), so a summary can say what went wrong. */
+    final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
     ApiClient(Vertx vertx, URI base, int connections) {
         this(vertx, base, connections, Optional.empty());
@@ -70,6 +75,9 @@ final class ApiClient {
                 .onComplete(result -> {
                     if (result.failed() || result.result().status() >= 400) {
                         errors.incrementAndGet();
+                        String kind = method + " " + (result.failed() ? "failed: " + result.cause().getMessage()
+                                : Integer.toString(result.result().status()));
+                        errorKinds.computeIfAbsent(kind, ignored -> new LongAdder()).increment();
                     }
                 });
     }

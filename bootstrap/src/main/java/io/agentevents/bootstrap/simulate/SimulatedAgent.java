@@ -44,7 +44,8 @@ final class SimulatedAgent {
     private volatile String token;
     private volatile String mode = "idle";
     private volatile long marker;
-    private volatile Instant lastSeenOk = Instant.EPOCH;
+    /** Epoch millis of the last answer that showed the agent alive: a primitive, as it changes at every poll. */
+    private volatile long lastSeenOkMillis;
     private volatile Instant startedAt = Instant.MAX;
     private volatile boolean running;
     private long heartbeatTimer = -1;
@@ -75,7 +76,7 @@ final class SimulatedAgent {
     /** Whether its last heartbeat or poll succeeded within the online window of its mode. */
     boolean looksOnline(Instant now) {
         long window = 3 * heartbeatEveryMillis.getOrDefault(mode, 1_000L) + 2_000;
-        return running && Duration.between(lastSeenOk, now).toMillis() <= window;
+        return running && now.toEpochMilli() - lastSeenOkMillis <= window;
     }
 
     private String path(String suffix) {
@@ -102,7 +103,7 @@ final class SimulatedAgent {
         return startup.map(started -> {
                     startedAt = Instant.now();
                     running = true;
-                    lastSeenOk = Instant.now();
+                    lastSeenOkMillis = System.currentTimeMillis();
                     poll();
                     heartbeat();
                     return null;
@@ -144,7 +145,7 @@ final class SimulatedAgent {
                 stats.checkedIn(System.nanoTime() - sent);
             }
             ApiClient.Answer answer = result.result();
-            lastSeenOk = Instant.now();
+            lastSeenOkMillis = System.currentTimeMillis();
             String newMode = answer.headers().get("X-Agent-Mode");
             if (newMode != null && !newMode.equals(mode)) {
                 mode = newMode;
@@ -191,7 +192,7 @@ final class SimulatedAgent {
         api.send(HttpMethod.POST, path("/events"), token, new JsonObject().put("event", "heartbeat").put("busy", false),
                 REQUEST_TIMEOUT_MILLIS).onSuccess(answer -> {
                     if (answer.ok()) {
-                        lastSeenOk = Instant.now();
+                        lastSeenOkMillis = System.currentTimeMillis();
                     }
                 });
         heartbeatTimer = vertx.setTimer(heartbeatEveryMillis.getOrDefault(mode, 1_000L), ignored -> heartbeat());

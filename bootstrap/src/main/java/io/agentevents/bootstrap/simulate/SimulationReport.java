@@ -32,12 +32,13 @@ final class SimulationReport {
     }
 
     /** Requests and their rate count the run only, not the set-up (registrations, sign-ins) before it. */
-    static String summary(List<SimulatedAgent> agents, SimulationStats stats, long errors, Instant started,
+    static String summary(List<SimulatedAgent> agents, SimulationStats stats, long errors, String errorKinds, Instant started,
                           boolean stoppedEarly, long requests) {
         Duration ran = Duration.between(started, Instant.now());
         long online = agents.stream().filter(agent -> agent.looksOnline(Instant.now())).count();
-        return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors, %s, %s",
+        return String.format("summary: %d agents for %.1f s%s, %d online at the end, %d requests (%.0f/s), %d errors%s, %s, %s",
                 agents.size(), ran.toMillis() / 1000.0, stoppedEarly ? " (stopped)" : "", online, requests,
-                requests / Math.max(0.001, ran.toMillis() / 1000.0), errors, stats.checkInLatency(), stats.delays());
+                requests / Math.max(0.001, ran.toMillis() / 1000.0), errors, errorKinds, stats.checkInLatency(),
+                stats.delays());
     }
 }

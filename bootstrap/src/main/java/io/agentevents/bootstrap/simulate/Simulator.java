@@ -128,7 +128,7 @@ public final class Simulator {
             asking.stop();
             long requestsRun = requests() - requestsBefore;
             long cpuRun = SimulationReport.processCpuNanos() - cpuBefore;
-            String summary = SimulationReport.summary(agents, stats, errors(), started, stopped, requestsRun) + ", "
+            String summary = SimulationReport.summary(agents, stats, errors(), errorKinds(), started, stopped, requestsRun) + ", "
                     + String.format("simulator CPU %.1f µs a request, ", cpuRun / 1000.0 / Math.max(1, requestsRun))
                     + (driver.projectsWoken() > 0 ? driver.projectsWoken() + " project activations by the panel, " : "")
                     + stats.statusSamples() + ", " + onlineAsTheServiceSeesIt();
@@ -156,6 +156,15 @@ public final class Simulator {
 
     private long requests() {
         return clients().stream().mapToLong(client -> client.requests.get()).sum();
+    }
+
+    /** The kinds of errors, most frequent first: " (GET 503: 2, ...)", or nothing. */
+    private String errorKinds() {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        clients().forEach(client -> client.errorKinds.forEach((kind, count) -> kinds.merge(kind, count.sum(), Long::sum)));
+        return kinds.isEmpty() ? "" : kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(5).map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     private long errors() {
