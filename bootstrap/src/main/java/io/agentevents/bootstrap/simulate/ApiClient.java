@@ -29,6 +29,9 @@ final class ApiClient {
         }
     }
 
+    private static final int UNUSED_SECONDS = 30;
+    private static final int SILENT_SECONDS = 45;
+
     private final HttpClientAgent client;
     private final URI base;
     final AtomicLong requests = new AtomicLong();
@@ -43,7 +46,11 @@ final class ApiClient {
     /** @param sourceAddress the local address to connect from; empty: the system's choice */
     ApiClient(Vertx vertx, URI base, int connections, Optional<String> sourceAddress) {
         this.base = base;
-        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setIdleTimeout(60);
+        // Pooled connections are dropped after 30 s unused and closed after 45 s silent (longer than a
+        // 30 s long-poll): both before the service's idle timeout (60 s by default) would close one
+        // under a request about to be sent, as a load balancer's should be.
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(UNUSED_SECONDS)
+                .setIdleTimeout(SILENT_SECONDS);
         sourceAddress.ifPresent(options::setLocalAddress);
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }

@@ -21,8 +21,14 @@ import java.util.stream.Collectors;
  */
 final class Fleet {
 
-    /** Registrations at once during set-up, so thousands of agents start in seconds without a burst. */
-    static final int SET_UP_CONCURRENCY = 8;
+    /**
+     * Registrations (and sign-ins) at once during set-up: 8, so thousands of agents start in seconds
+     * without a burst; one more for every thousand agents beyond 8,000, up to 64, so a fleet of
+     * 100,000 does not wait on one commit after another for minutes.
+     */
+    static int setUpConcurrency(int agents) {
+        return Math.max(8, Math.min(64, agents / 1_000));
+    }
 
     private final SimulateOptions options;
     private final ApiClient api;
@@ -63,7 +69,7 @@ final class Fleet {
             out.printf("registering %d new agents in %d projects (reusing %d from %s)%n", registrations.size(),
                     Math.min(tenants.size(), options.agents()), options.agents() - registrations.size(), options.stateFile());
             try {
-                loops.inBatches(registrations, SET_UP_CONCURRENCY);
+                loops.inBatches(registrations, setUpConcurrency(options.agents()));
             } finally {
                 // Registered on the set-up loop; read here after inBatches awaited them.
                 Set<String> savedIds = saved.stream().map(SimulatedAgent.Identity::id).collect(Collectors.toSet());

@@ -55,6 +55,11 @@ final class SimulationStats {
                 statuses[0].get(), statuses[1].get(), statuses[2].get());
     }
 
+    /** The run begins: check-ins count from here, not those of the set-up, which waits on registrations. */
+    void setUpDone() {
+        checkIns.reset();
+    }
+
     void checkedIn(long nanos) {
         checkIns.recordValue(Math.max(0, nanos / 1_000));
     }

@@ -98,7 +98,7 @@ public final class Simulator {
             }
             loops.inBatches(IntStream.range(0, agents.size())
                     .mapToObj(i -> (EventLoops.Task) () -> loops.onLoopOf(i, agents.get(i)::start)).toList(),
-                    Fleet.SET_UP_CONCURRENCY);
+                    Fleet.setUpConcurrency(agents.size()));
             fleet.saveWithTokensOf(agents);
             out.printf("%d agents running against %s, %s%n", agents.size(), options.urls(), options.tenants().size() == 1
                     ? "project " + options.tenants().get(0).project() : options.tenants().size() + " projects");
@@ -110,6 +110,7 @@ public final class Simulator {
             driver.activateAgents(options.activationsPerSecond());
             RequestDriver asking = new RequestDriver(vertx, options.tenants(), panels, agents, stats);
             asking.browse(options.browsesPerSecond());
+            stats.setUpDone();
             Instant started = Instant.now();
             long requestsBefore = requests();
             long cpuBefore = SimulationReport.processCpuNanos();
