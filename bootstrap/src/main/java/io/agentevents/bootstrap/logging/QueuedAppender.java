@@ -5,6 +5,8 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import java.io.Flushable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is full: it never waits and never wakes the writer. Logback's {@code AsyncAppender} wakes its
  * worker for every event, which cost the event loop about 7 µs per access line on the benchmark
  * machine (docs/BENCHMARKS.md). A line reaches the output at most one period late; stopping
- * writes everything still queued. The appenders it feeds are shared with other loggers, so it
- * never stops them.
+ * writes everything still queued. Appenders that buffer ({@link java.io.Flushable}) are flushed
+ * after each batch. The appenders it feeds may be shared with other loggers, so it never stops them.
  */
 public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
@@ -88,10 +90,26 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
         for (ILoggingEvent event : batch) {
             appenders.appendLoopOnAppenders(event);
         }
+        if (!batch.isEmpty()) {
+            flushAppenders();
+        }
         batch.clear();
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
             addWarn(lost + " log events dropped: the queue of " + queueSize + " was full");
+        }
+    }
+
+    /** Appenders that buffer (a {@link BatchedOutputAppender}) write the whole batch at once. */
+    private void flushAppenders() {
+        for (Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof Flushable buffered) {
+                try {
+                    buffered.flush();
+                } catch (IOException failed) {
+                    addError("could not write log lines", failed);
+                }
+            }
         }
     }
 
