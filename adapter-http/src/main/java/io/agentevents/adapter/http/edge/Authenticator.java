@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http.edge;
 
+import io.agentevents.adapter.http.support.BearerTokens;
 import io.agentevents.adapter.http.support.Stages;
 import io.agentevents.adapter.http.wire.BadRequestException;
 import io.agentevents.application.port.in.NotAuthenticatedException;
@@ -10,6 +11,7 @@ import io.agentevents.domain.access.Caller;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,7 +21,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Authenticator implements Handler<RoutingContext> {
 
-    public static final String TOKEN_HEADER = "X-Auth-Token";
+    public static final String TOKEN_HEADER = BearerTokens.HEADER;
     public static final String PROJECT_HEADER = "X-Project-Id";
     public static final String AGENT_HEADER = "X-Agent-Id";
     private static final String KEY = "caller";
@@ -32,14 +34,14 @@ public final class Authenticator implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        String token = context.request().getHeader(TOKEN_HEADER);
-        if (token == null || token.isBlank()) {
+        Optional<Secret> token = BearerTokens.of(context);
+        if (token.isEmpty()) {
             context.fail(new NotAuthenticatedException(TOKEN_HEADER + " header is required"));
             return;
         }
         CompletionStage<Caller> identified;
         try {
-            identified = identify.identify(new Secret(token.trim()));
+            identified = identify.identify(token.get());
         } catch (RuntimeException failed) {
             context.fail(failed);
             return;

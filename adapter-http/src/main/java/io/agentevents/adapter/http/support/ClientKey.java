@@ -1,44 +1,37 @@
 package io.agentevents.adapter.http.support;
 
 import io.agentevents.adapter.http.client.ClientAddress;
+import io.agentevents.application.port.in.access.Secret;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Who a request counts against for limits: its token, or its remote address when it has none.
- * Kept as the first 128 bits of a SHA-256, so the limiter's tables never hold a token itself.
+ * Kept as the first 128 bits of a SHA-256 (the token's own digest, the one its lookup uses), so
+ * the limiter's tables never hold a token itself; a token and an address never share a key.
  */
-public record ClientKey(long high, long low) {
+public record ClientKey(long high, long low, boolean byAddress) {
 
     private static final String KEY = "clientKey";
-    /** The API's token header, as the reference names it. */
-    private static final String TOKEN_HEADER = "X-Auth-Token";
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("every JDK has SHA-256", missing);
-        }
-    });
 
-    /** The key of a value of a kind ({@code token:}, {@code address:}). */
-    public static ClientKey of(String kind, String value) {
-        MessageDigest digest = SHA_256.get();
-        digest.update(kind.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer hash = ByteBuffer.wrap(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        return new ClientKey(hash.getLong(), hash.getLong());
+    /** The key of a token. */
+    public static ClientKey ofToken(Secret token) {
+        ByteBuffer hash = ByteBuffer.wrap(token.sha256());
+        return new ClientKey(hash.getLong(), hash.getLong(), false);
+    }
+
+    /** The key of a client address, for requests without a token. */
+    public static ClientKey ofAddress(String address) {
+        ByteBuffer hash = ByteBuffer.wrap(new Secret(address).sha256());
+        return new ClientKey(hash.getLong(), hash.getLong(), true);
     }
 
     /** The request's key: by {@code X-Auth-Token} if it has one, else by its client's address. */
     public static ClientKey of(RoutingContext context) {
         ClientKey key = context.get(KEY);
         if (key == null) {
-            String token = context.request().getHeader(TOKEN_HEADER);
-            key = token != null && !token.isBlank() ? of("token:", token.trim())
-                    : of("address:", ClientAddress.of(context));
+            key = BearerTokens.of(context).map(ClientKey::ofToken)
+                    .orElseGet(() -> ofAddress(ClientAddress.of(context)));
             context.put(KEY, key);
         }
         return key;
@@ -46,6 +39,6 @@ public record ClientKey(long high, long low) {
 
     @Override
     public String toString() {
-        return "ClientKey[" + Long.toHexString(high >>> 32) + "…]";
+        return "ClientKey[" + (byAddress ? "address " : "token ") + Long.toHexString(high >>> 32) + "…]";
     }
 }

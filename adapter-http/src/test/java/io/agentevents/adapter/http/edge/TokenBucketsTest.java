@@ -3,6 +3,7 @@ package io.agentevents.adapter.http.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.adapter.http.support.ClientKey;
+import io.agentevents.application.port.in.access.Secret;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,8 @@ class TokenBucketsTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final TokenBuckets buckets = new TokenBuckets(10, nanos::get);
-    private final ClientKey alice = ClientKey.of("token:", "alice");
-    private final ClientKey bob = ClientKey.of("token:", "bob");
+    private final ClientKey alice = ClientKey.ofToken(new Secret("alice"));
+    private final ClientKey bob = ClientKey.ofToken(new Secret("bob"));
 
     @Test
     void take_allowsOneSecondsWorthAtOnce_thenAsksToWait() {
@@ -70,8 +71,8 @@ class TokenBucketsTest {
 
     @Test
     void clientKeys_ofOneTokenAgree_andNeverHoldTheToken() {
-        assertThat(ClientKey.of("token:", "alice")).isEqualTo(alice).isNotEqualTo(bob);
-        assertThat(ClientKey.of("address:", "alice")).isNotEqualTo(alice);
+        assertThat(ClientKey.ofToken(new Secret("alice"))).isEqualTo(alice).isNotEqualTo(bob);
+        assertThat(ClientKey.ofAddress("alice")).isNotEqualTo(alice);
         assertThat(alice.toString()).doesNotContain("alice");
     }
 }

@@ -5,7 +5,6 @@ import io.agentevents.application.port.out.access.PasswordHash;
 import io.agentevents.application.port.out.access.TokenHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -27,15 +26,6 @@ public final class SecretHashing {
 
     private static final String PREFIX = "sha256$";
     private static final HexFormat HEX = HexFormat.of();
-    /** One digest per thread: looking the algorithm up costs more than hashing a token. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("every JDK has SHA-256", missing);
-        }
-    });
-
     private final SlowWorkGate legacyVerifications;
 
     public SecretHashing(SlowWorkGate legacyVerifications) {
@@ -78,6 +68,6 @@ public final class SecretHashing {
     }
 
     private static byte[] sha256(Secret secret) {
-        return SHA_256.get().digest(secret.value().getBytes(StandardCharsets.UTF_8));
+        return secret.sha256();
     }
 }
