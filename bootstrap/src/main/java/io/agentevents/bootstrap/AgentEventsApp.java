@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentEventsApp implements AutoCloseable {
 
+    private static final Duration MICROSECOND = Duration.ofNanos(1_000);
+
     private static final Logger LOG = LoggerFactory.getLogger(AgentEventsApp.class);
     /** In-flight requests get this long to finish when the service stops. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -85,11 +87,17 @@ public final class AgentEventsApp implements AutoCloseable {
     /**
      * Starts the service on the configured store.
      *
-     * @param clock the only clock of the service; tests pass one they control
+     * @param clock the only clock of the service; tests pass one they control. It is read in
+     *              microsecond ticks: the wire format and timestamptz both hold microseconds, so a
+     *              time read from memory and the same time read back from the database agree.
      * @throws RuntimeException if the database cannot be reached or the port cannot be bound;
      *                          nothing is left running
      */
     public static AgentEventsApp start(AppConfig config, Clock clock) {
+        return startTicking(config, Clock.tick(clock, MICROSECOND));
+    }
+
+    private static AgentEventsApp startTicking(AppConfig config, Clock clock) {
         Vertx vertx = Vertx.vertx();
         Stores stores = null;
         JvmMeters jvmMeters = null;

@@ -14,7 +14,6 @@ import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.access.Role;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +68,7 @@ public final class Main {
             demoToken = Optional.of(token);
             config = config.withUserTokens(List.of(new UserToken(token, DEMO_PROJECT, Role.ADMIN)));
         }
-        // Microsecond ticks: the wire format and timestamptz both hold microseconds, so stores round-trip exactly.
-        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        Clock clock = Clock.systemUTC(); // read in microsecond ticks by the service
         AgentEventsApp app;
         try {
             app = AgentEventsApp.start(config, clock);
