@@ -37,11 +37,11 @@ public final class SecretHashing {
     }
 
     public static TokenHash hashToken(Secret token) {
-        return new TokenHash(HEX.formatHex(sha256(token)));
+        return new TokenHash(HEX.formatHex(token.sha256()));
     }
 
     public PasswordHash hashPassword(Secret password) {
-        return new PasswordHash(PREFIX + HEX.formatHex(sha256(password)));
+        return new PasswordHash(PREFIX + HEX.formatHex(password.sha256()));
     }
 
     /**
@@ -65,9 +65,5 @@ public final class SecretHashing {
     /** Constant-time comparison of two texts, so timing does not reveal how much matched. */
     public static boolean sameText(String left, String right) {
         return MessageDigest.isEqual(left.getBytes(StandardCharsets.UTF_8), right.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] sha256(Secret secret) {
-        return secret.sha256();
     }
 }
