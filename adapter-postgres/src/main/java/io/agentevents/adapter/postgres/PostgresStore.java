@@ -110,6 +110,8 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
         properties.setProperty("hostRecheckSeconds", Long.toString(HOST_RECHECK.toSeconds()));
         // A reply overdue this long means the connection is gone, even if no error says so.
         properties.setProperty("socketTimeout", Long.toString(LISTEN_SOCKET_TIMEOUT.toSeconds()));
+        // A notification reaches the listener as it arrives, not a millisecond later (a socketFactory in the URL wins).
+        properties.setProperty("socketFactory", ListenSocketFactory.class.getName());
         return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
