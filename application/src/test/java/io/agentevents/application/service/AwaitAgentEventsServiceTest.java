@@ -285,4 +285,73 @@ class AwaitAgentEventsServiceTest {
         assertThat(answer(byActivation)).isCompleted();
         assertThat(answer(byOwnEvent).join()).isEqualTo(app.poll(caughtUpAgain));
     }
+
+    /** The agent activated into real time a moment later, and what that appended to its feed after the poll's marker. */
+    private List<StoredEvent> activatedAfter(ListAgentEventsQuery query) {
+        app.clock.advanceBy(Duration.ofSeconds(5));
+        awaited(app.activateAgent.activate(new ActivateAgentCommand(app.admin, app.project, query.agent(), Mode.REAL_TIME,
+                newRequest())));
+        return app.eventLog.newInFeed(app.project, query.agent(), query.page().after(), 100);
+    }
+
+    private static long markerOf(ListAgentEventsQuery query) {
+        return query.page().after().orElseThrow().value();
+    }
+
+    @Test
+    void aGrowthSinceThePollsMarker_answersItWithoutARead_asAFullReadWould() {
+        AgentCaller agent = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent, 100);
+        PendingPage pending = waiting(query);
+        List<StoredEvent> grown = activatedAfter(query);
+        reads.clear();
+
+        signals.grew(app.project, agent.agent(), new EventSignals.FeedGrowth(markerOf(query), grown));
+
+        assertThat(reads).isEmpty();
+        AgentEventsPage answered = answer(pending).join();
+        assertThat(answered).isEqualTo(app.poll(query));
+        assertThat(answered.directive().orElseThrow().mode()).isEqualTo(Mode.REAL_TIME);
+        assertThat(await.waiting()).isZero();
+    }
+
+    @Test
+    void aGrowthAfterEventsThePollHasNotSeen_isLeftToThePlainSignal_whoseReadAnswersWithThemAll() {
+        AgentCaller agent = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent, 100);
+        PendingPage pending = waiting(query);
+        app.eventLog.append(app.project,
+                List.of(new NewEvent(new AgentStartedUp(agent.agent(), app.clock.instant()), newRequest())));
+        List<StoredEvent> both = activatedAfter(query);
+        StoredEvent unseen = both.get(0);
+        reads.clear();
+
+        signals.grew(app.project, agent.agent(), new EventSignals.FeedGrowth(unseen.id().value(), both.subList(1, 2)));
+        assertThat(answer(pending)).isNotDone();
+        signals.appended(app.project, Optional.of(agent.agent()));
+
+        assertThat(reads).containsExactly("newInFeed");
+        AgentEventsPage answered = answer(pending).join();
+        assertThat(answered.page().events()).containsExactlyElementsOf(both);
+        assertThat(answered).isEqualTo(app.poll(query));
+    }
+
+    @Test
+    void aGrowthThePollHasSeen_orOfAnotherAgent_leavesItWaiting_withoutARead() {
+        AgentCaller agent = app.registeredAgentCaller();
+        ListAgentEventsQuery query = caughtUp(agent, 100);
+        PendingPage pending = waiting(query);
+        List<StoredEvent> seen = app.eventLog.newInFeed(app.project, agent.agent(), Optional.empty(), 100);
+        reads.clear();
+
+        signals.grew(app.project, agent.agent(), new EventSignals.FeedGrowth(0, seen));
+
+        assertThat(reads).isEmpty();
+        assertThat(answer(pending)).isNotDone();
+        signals.grew(app.project, app.register().agent().id(), new EventSignals.FeedGrowth(0, List.of()));
+        assertThat(answer(pending)).isNotDone();
+        List<StoredEvent> grown = activatedAfter(query);
+        signals.grew(app.project, agent.agent(), new EventSignals.FeedGrowth(markerOf(query), grown));
+        assertThat(answer(pending).join()).isEqualTo(app.poll(query));
+    }
 }

@@ -67,7 +67,7 @@ final class AgentFeedReader {
      * its feed can only have grown after the marker, so only the events after it are read.
      */
     FeedRead readAgain(ListAgentEventsQuery query, FeedRead waitingOn) {
-        if (!waitingOn.isEmpty() || waitingOn.session().isEmpty() || query.page().direction() != SortDirection.ASC) {
+        if (!growsAfterItsMarker(query, waitingOn)) {
             return reread(query);
         }
         List<StoredEvent> events = eventLog.newInFeed(query.project(), query.agent(), query.page().after(),
@@ -76,6 +76,15 @@ final class AgentFeedReader {
             return reread(query); // more may follow the page: its activations may not all be in it
         }
         return grown(waitingOn, events, events);
+    }
+
+    /**
+     * Whether what the poll waits on can only grow by the feed's events after its marker, and
+     * those alone give its next answer ({@link #grown}): it waits on an empty page of the agent's
+     * own, paging forwards.
+     */
+    boolean growsAfterItsMarker(ListAgentEventsQuery query, FeedRead waitingOn) {
+        return waitingOn.isEmpty() && waitingOn.session().isPresent() && query.page().direction() == SortDirection.ASC;
     }
 
     /** The full read again, without a second check-in. */

@@ -100,6 +100,14 @@ public final class FeedWatchers implements EventSignals.Listener {
     }
 
     @Override
+    public void grew(ProjectId project, AgentId agent, EventSignals.FeedGrowth growth) {
+        ProjectWaiters waiters = projects.get(project);
+        if (waiters != null) {
+            waiters.agentFeedGrew(agent, growth);
+        }
+    }
+
+    @Override
     public void mayHaveMissedSome() {
         projects.values().forEach(ProjectWaiters::everyWatchLooksAgain);
     }

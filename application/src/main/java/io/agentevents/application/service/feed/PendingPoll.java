@@ -3,8 +3,10 @@ package io.agentevents.application.service.feed;
 import io.agentevents.application.port.in.feed.AgentEventsPage;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import io.agentevents.application.port.in.feed.PendingPage;
+import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.domain.AgentId;
+import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
 import java.util.List;
@@ -72,6 +74,24 @@ final class PendingPoll extends WaitingRead<FeedRead, AgentEventsPage> implement
             return Optional.empty();
         }
         return Optional.of(query.page().after().map(id -> id.value()).orElse(0L));
+    }
+
+    /**
+     * What one commit appended to its agent's feed, said by the signal: it answers with it, as
+     * its read would, when the signal proves it missed nothing before it (the feed's last event
+     * before these is at or below its marker) and a page holds them all. Otherwise it waits for
+     * the commit's plain signal, which follows, and reads as after any.
+     */
+    synchronized void answerWith(EventSignals.FeedGrowth growth) {
+        FeedRead waitingOn = waitingOn();
+        long marker = query.page().after().map(EventId::value).orElse(0L);
+        if (waitingOn == null || !reader.growsAfterItsMarker(query, waitingOn) || growth.lastBefore() > marker) {
+            return;
+        }
+        List<StoredEvent> own = growth.events().stream().filter(event -> event.id().value() > marker).toList();
+        if (!own.isEmpty() && own.size() < query.page().limit()) { // as readAgain: a full page may go on
+            end(reader.grown(waitingOn, own, own));
+        }
     }
 
     /**

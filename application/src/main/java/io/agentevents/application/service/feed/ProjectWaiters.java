@@ -1,6 +1,7 @@
 package io.agentevents.application.service.feed;
 
 import io.agentevents.application.port.out.EventLog;
+import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
@@ -66,6 +67,12 @@ public final class ProjectWaiters {
     /** Events about one agent of the project may have been appended. */
     void agentFeedMayHaveGrown(AgentId agent) {
         watches.getOrDefault(agent, Set.of()).forEach(FeedWatchers.AgentWatch::agentMayHaveNews);
+    }
+
+    /** One commit appended {@code growth} to the agent's feed: the agent's polls may answer with it (see {@link PendingPoll#answerWith}). */
+    void agentFeedGrew(AgentId agent, EventSignals.FeedGrowth growth) {
+        watches.getOrDefault(agent, Set.of()).stream().filter(PendingPoll.class::isInstance).map(PendingPoll.class::cast)
+                .forEach(poll -> poll.answerWith(growth));
     }
 
     /** The whole project was activated: every waiting poll may have news. */
