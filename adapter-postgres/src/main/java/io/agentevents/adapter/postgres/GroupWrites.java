@@ -2,20 +2,27 @@ package io.agentevents.adapter.postgres;
 
 import io.agentevents.adapter.postgres.row.Columns;
 import io.agentevents.adapter.postgres.row.EventRow;
+import io.agentevents.adapter.postgres.row.FeedGrowthText;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.activation.Activation;
 import io.agentevents.domain.event.EventId;
+import io.agentevents.domain.event.EventType;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.UUID;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The writes of one commit group, held back and written together just before its commit, so a
@@ -26,7 +33,10 @@ import org.jdbi.v3.core.Handle;
  * to write events and project activations: a write outside a group is a group of one
  * ({@link PostgresStore#writing}). "A newer project activation wins" is stated once, in that
  * statement: the newest of the group per project (the later written of one instant), and only
- * over an older stored one.
+ * over an older stored one. Besides each feed's plain notification it sends, before it, one that
+ * carries what grew in an agent's feed, when that fits ({@link FeedGrowthText}), so the node
+ * where the agent waits can answer without reading. A write the transaction held back rides on
+ * the group's first statement ({@link PostgresStore#deferToNextStatement}).
  *
  * <p>Ids are handed out here from the locked counter, so they are the ids the rows get. The work
  * of one request can be dropped whole ({@link #mark()}, {@link #dropSince}) when it fails: its
@@ -68,8 +78,22 @@ final class GroupWrites {
                    SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
                        request_id = EXCLUDED.request_id
                  WHERE project_activations.at <= EXCLUDED.at)
-            SELECT count(pg_notify('%s', payload)) FROM unnest(CAST(:payloads AS text[])) AS payload
-            """.formatted(PostgresEventSignals.CHANNEL);
+            SELECT (SELECT count(pg_notify('%1$s', '%2$s' || g.project || ' ' || g.agent || ' ' || GREATEST(
+                               coalesce((SELECT max(f.id) FROM events f WHERE f.project_id = g.project
+                                          AND f.agent_id = CAST(g.agent AS uuid) AND f.type <> 'agent_heartbeat'), 0),
+                               coalesce((SELECT max(f.id) FROM events f
+                                          WHERE f.project_id = g.project AND f.agent_id IS NULL), 0))
+                               || ' ' || g.events))
+                      FROM unnest(CAST(:growthProjects AS text[]), CAST(:growthAgents AS text[]),
+                                  CAST(:growthEvents AS text[])) AS g(project, agent, events))
+                 + (SELECT count(pg_notify('%1$s', payload)) FROM unnest(CAST(:payloads AS text[])) AS payload)
+            """.formatted(PostgresEventSignals.CHANNEL, PostgresEventSignals.GROWTH);
+
+    private static final String LOCK_COUNTER = """
+            INSERT INTO event_counters (project_id, last_id) VALUES (:project, :firstId - 1)
+            ON CONFLICT (project_id) DO UPDATE SET last_id = event_counters.last_id
+            RETURNING last_id
+            """;
 
     /** The counter of each project as locked in the database: written back only if ids were taken. */
     private final Map<ProjectId, Long> lockedCounters = new HashMap<>();
@@ -77,6 +101,21 @@ final class GroupWrites {
     private final List<HeldEvent> events = new ArrayList<>();
     private final List<HeldActivation> activations = new ArrayList<>();
     private Set<String> notifications = new LinkedHashSet<>();
+    /** A write of the transaction held back for this group's first statement to carry ({@link PostgresStore#deferToNextStatement}). */
+    private Optional<PostgresStore.DeferredWrite> carried;
+
+    GroupWrites() {
+        this(Optional.empty(), Map.of());
+    }
+
+    /**
+     * @param carried        a write the transaction held back, for the first statement to carry
+     * @param lockedCounters counters the transaction has locked already, with their values
+     */
+    GroupWrites(Optional<PostgresStore.DeferredWrite> carried, Map<ProjectId, Long> lockedCounters) {
+        this.carried = carried;
+        this.lockedCounters.putAll(lockedCounters);
+    }
 
     private record HeldEvent(ProjectId project, EventRow.Values row) {
     }
@@ -130,6 +169,7 @@ final class GroupWrites {
      */
     void flush(Handle handle) {
         if (events.isEmpty() && activations.isEmpty()) {
+            takeCarried().ifPresent(write -> write.bind(handle.createUpdate(write.sql())).execute());
             return;
         }
         List<String> counterProjects = new ArrayList<>();
@@ -140,8 +180,10 @@ final class GroupWrites {
                 counterLasts.add(last);
             }
         });
-        handle.createQuery(FLUSH)
-                .bindArray("counterProjects", String.class, counterProjects)
+        Optional<PostgresStore.DeferredWrite> write = takeCarried();
+        Query flush = handle.createQuery(write.map(deferred -> deferred.carriedBy(FLUSH)).orElse(FLUSH));
+        write.ifPresent(deferred -> deferred.bind(flush));
+        flush.bindArray("counterProjects", String.class, counterProjects)
                 .bindArray("counterLasts", Long.class, counterLasts)
                 .bindArray("projects", String.class, eventColumn(held -> held.project().value()))
                 .bindArray("ids", Long.class, events.stream().map(held -> held.row().id()).toList())
@@ -164,9 +206,45 @@ final class GroupWrites {
                         activationColumn(held -> timestamp(held.activation().expiresAt().orElse(null))))
                 .bindArray("activationRequestIds", String.class,
                         activationColumn(held -> text(held.activation().requestId().value())))
-                .bindArray("payloads", String.class, notifications())
-                .mapTo(Long.class)
-                .one();
+                .bindArray("payloads", String.class, notifications());
+        bindGrowths(flush);
+        flush.mapTo(Long.class).one();
+    }
+
+    /**
+     * For each agent whose feed the group grows, the growth its signal carries, when it can: the
+     * agent's own events of the group and the project's activations, in id order. The statement
+     * adds the feed's last id before them, read under the counter's lock, before the group's rows.
+     */
+    private void bindGrowths(Query flush) {
+        String heartbeat = Columns.of(EventType.AGENT_HEARTBEAT);
+        Map<ProjectId, List<EventRow.Values>> projectWide = new HashMap<>();
+        Map<ProjectId, Map<UUID, List<EventRow.Values>>> own = new LinkedHashMap<>();
+        for (HeldEvent held : events) {
+            EventRow.Values row = held.row();
+            if (row.agent() == null) {
+                projectWide.computeIfAbsent(held.project(), project -> new ArrayList<>()).add(row);
+            } else if (!row.type().equals(heartbeat)) {
+                own.computeIfAbsent(held.project(), project -> new LinkedHashMap<>())
+                        .computeIfAbsent(row.agent(), agent -> new ArrayList<>()).add(row);
+            }
+        }
+        List<String> projects = new ArrayList<>();
+        List<String> agents = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        own.forEach((project, byAgent) -> byAgent.forEach((agent, rows) -> {
+            List<EventRow.Values> feed = new ArrayList<>(rows);
+            feed.addAll(projectWide.getOrDefault(project, List.of()));
+            feed.sort(Comparator.comparingLong(EventRow.Values::id));
+            FeedGrowthText.eventsOf(feed).ifPresent(text -> {
+                projects.add(project.value());
+                agents.add(agent.toString());
+                texts.add(text);
+            });
+        }));
+        flush.bindArray("growthProjects", String.class, projects)
+                .bindArray("growthAgents", String.class, agents)
+                .bindArray("growthEvents", String.class, texts);
     }
 
     /** The notification payloads of what is held back now, each once. */
@@ -195,14 +273,21 @@ final class GroupWrites {
         return value == null ? null : value.toString();
     }
 
-    /** Locks the project's counter row (creating it just below {@code firstIdIfNew}) and reads it. */
-    private static long lockCounter(Handle handle, ProjectId project, long firstIdIfNew) {
-        return handle.createQuery("""
-                        INSERT INTO event_counters (project_id, last_id) VALUES (:project, :firstId - 1)
-                        ON CONFLICT (project_id) DO UPDATE SET last_id = event_counters.last_id
-                        RETURNING last_id
-                        """)
-                .bind("project", project.value())
+    private Optional<PostgresStore.DeferredWrite> takeCarried() {
+        Optional<PostgresStore.DeferredWrite> write = carried;
+        carried = Optional.empty();
+        return write;
+    }
+
+    /**
+     * Locks the project's counter row (creating it just below {@code firstIdIfNew}) and reads it,
+     * carrying the write held back for it, if any.
+     */
+    private long lockCounter(Handle handle, ProjectId project, long firstIdIfNew) {
+        Optional<PostgresStore.DeferredWrite> write = takeCarried();
+        Query lock = handle.createQuery(write.map(deferred -> deferred.carriedBy(LOCK_COUNTER)).orElse(LOCK_COUNTER));
+        write.ifPresent(deferred -> deferred.bind(lock));
+        return lock.bind("project", project.value())
                 .bind("firstId", firstIdIfNew)
                 .mapTo(Long.class)
                 .one();

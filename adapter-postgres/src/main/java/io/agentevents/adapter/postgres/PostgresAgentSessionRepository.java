@@ -25,26 +25,35 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * ({@code project_activations}, written by {@link PostgresProjectActivations}).
  * An update locks the session row ({@code FOR UPDATE}) for its transaction, so concurrent
  * changes of one agent, from any node, apply one after the other: the "one stored heartbeat
- * per interval" rule is decided under that lock, in the database.
+ * per interval" rule is decided under that lock, in the database. Its UPDATE rides on the
+ * transaction's next statement, usually the lock of the project's event counter for the events
+ * the change caused ({@link PostgresStore#deferToNextStatement}).
  */
 public class PostgresAgentSessionRepository implements AgentSessionRepository {
 
     private static final AgentSessionRow ROWS = new AgentSessionRow();
     /** Casts: the driver sends a null UUID as text, and a batch binding NULL to one row and a value to the next must agree on types. */
-    private static final String UPDATE = """
-            UPDATE agent_sessions
-               SET activation_mode = :mode, activation_at = CAST(:at AS timestamptz),
-                   activation_expires_at = CAST(:expiresAt AS timestamptz),
-                   activation_request_id = CAST(:requestId AS uuid),
-                   last_check_in_at = CAST(:lastCheckIn AS timestamptz),
-                   last_heartbeat_event_at = CAST(:lastHeartbeatEvent AS timestamptz), busy = :busy, shut_down = :shutDown
-             WHERE project_id = :project AND agent_id = :agent
-            """;
+    private static final String UPDATE = update("");
+    /** The same, its parameters named apart ({@code :session.mode}), for a statement that carries it along. */
+    private static final String CARRIED_UPDATE = update("session.");
 
     private final PostgresStore store;
 
     public PostgresAgentSessionRepository(PostgresStore store) {
         this.store = store;
+    }
+
+    private static String update(String parameters) {
+        return """
+                UPDATE agent_sessions
+                   SET activation_mode = :%1$smode, activation_at = CAST(:%1$sat AS timestamptz),
+                       activation_expires_at = CAST(:%1$sexpiresAt AS timestamptz),
+                       activation_request_id = CAST(:%1$srequestId AS uuid),
+                       last_check_in_at = CAST(:%1$slastCheckIn AS timestamptz),
+                       last_heartbeat_event_at = CAST(:%1$slastHeartbeatEvent AS timestamptz), busy = :%1$sbusy,
+                       shut_down = :%1$sshutDown
+                 WHERE project_id = :%1$sproject AND agent_id = :%1$sagent
+                """.formatted(parameters);
     }
 
     @Override
@@ -77,12 +86,37 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
         }
     }
 
+    /**
+     * The session locked, and then the project's event counter, which the events the change causes
+     * will need: one round trip for both, in the order every writer takes them. The counter is
+     * locked only if the session and the counter exist; its value goes to the events' writes.
+     */
+    private static final String LOCK_SESSION_AND_COUNTER = """
+            WITH session AS MATERIALIZED (%s WHERE s.project_id = :project AND s.agent_id = :agent FOR UPDATE OF s),
+                 counter AS (UPDATE event_counters c SET last_id = c.last_id FROM session
+                              WHERE c.project_id = session.project_id RETURNING c.last_id)
+            SELECT session.*, (SELECT last_id FROM counter) AS counter_last_id FROM session
+            """.formatted(AgentSessionRow.SELECT);
+
     @Override
     public Optional<SessionChange> update(ProjectId project, AgentId agent,
                                           Function<CoveredSession, SessionChange> change) {
         return store.inTransaction(() -> store.call(handle -> {
-            Optional<SessionChange> applied = select(handle, project, agent, " FOR UPDATE OF s").map(change);
-            applied.ifPresent(done -> handle.createUpdate(UPDATE).bindMethods(SessionValues.of(done.next())).execute());
+            Optional<SessionChange> applied = handle.createQuery(LOCK_SESSION_AND_COUNTER)
+                    .bind("project", project.value())
+                    .bind("agent", agent.value())
+                    .map((row, context) -> {
+                        long counter = row.getLong("counter_last_id");
+                        if (!row.wasNull()) {
+                            store.counterLockedInTransaction(project, counter);
+                        }
+                        return ROWS.map(row, context);
+                    })
+                    .findOne()
+                    .map(change);
+            // The row is locked and its values are typed: the UPDATE cannot fail later for this request's reasons.
+            applied.ifPresent(done -> store.deferToNextStatement(handle, CARRIED_UPDATE,
+                    statement -> statement.bindMethods("session", SessionValues.of(done.next()))));
             return applied;
         }));
     }

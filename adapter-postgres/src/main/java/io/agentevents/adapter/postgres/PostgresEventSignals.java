@@ -1,5 +1,6 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.row.FeedGrowthText;
 import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.EventSignals;
 import io.agentevents.domain.AgentId;
@@ -29,6 +30,11 @@ import java.util.concurrent.CompletionStage;
 public final class PostgresEventSignals implements EventSignals, AutoCloseable {
 
     static final String CHANNEL = "agent_events";
+    /**
+     * Starts the notifications that carry what grew in an agent's feed: {@code +<project> <agent>
+     * <growth>} ({@link FeedGrowthText}). Earlier releases find no project in it and ignore it.
+     */
+    static final String GROWTH = "+";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEventSignals.class);
     private static final int POLL_MILLIS = 500;
     /**
@@ -127,6 +133,10 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
 
     /** Hands a payload, from PostgreSQL or from this node's own commit, to every listener. */
     private void dispatch(String payload) {
+        if (payload.startsWith(GROWTH)) {
+            dispatchGrowth(payload.substring(GROWTH.length()));
+            return;
+        }
         String[] parts = payload.split(" ", 2);
         if (parts.length != 2) {
             return;
@@ -141,6 +151,23 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
             return;
         }
         listeners.forEach(listener -> listener.appended(project, agent));
+    }
+
+    /** A growth ({@link #GROWTH}) to every listener; one it cannot read is dropped, as its plain signal follows. */
+    private void dispatchGrowth(String payload) {
+        String[] parts = payload.split(" ", 3);
+        Optional<EventSignals.FeedGrowth> growth = parts.length == 3 ? FeedGrowthText.parse(parts[2]) : Optional.empty();
+        ProjectId project;
+        AgentId agent;
+        try {
+            project = new ProjectId(parts[0]);
+            agent = AgentId.parse(parts.length > 1 ? parts[1] : "");
+        } catch (IllegalArgumentException foreign) {
+            LOG.debug("ignoring a notification that is not ours: +{}", payload);
+            return;
+        }
+        growth.ifPresentOrElse(grown -> listeners.forEach(listener -> listener.grew(project, agent, grown)),
+                () -> LOG.debug("ignoring a growth it cannot read: +{}", payload));
     }
 
     private void pause() {

@@ -7,11 +7,15 @@ import io.agentevents.adapter.postgres.failure.PostgresFailures;
 import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.agentevents.application.port.out.Transactions;
+import io.agentevents.domain.ProjectId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -21,6 +25,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.BiFunction;
@@ -45,6 +50,12 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     /** Set on the group committer's thread while a group runs: its writes are held back until the group's end. */
     private final ThreadLocal<GroupWrites> groupWrites = new ThreadLocal<>();
+    /** This thread's transactions, outermost first: only the outermost commits, so only it runs a write held back. */
+    private final ThreadLocal<int[]> transactionDepth = ThreadLocal.withInitial(() -> new int[1]);
+    /** A write of this thread's transaction held back to ride on its next statement ({@link #deferToNextStatement}). */
+    private final ThreadLocal<DeferredWrite> deferredWrite = new ThreadLocal<>();
+    /** Event counters this thread's transaction has locked, with their values, for its next events' writes. */
+    private final ThreadLocal<Map<ProjectId, Long>> lockedCounters = new ThreadLocal<>();
     /** Told of this node's notification payloads once their transaction commits, before its caller hears of it. */
     private volatile Consumer<String> committedHere = payload -> { };
 
@@ -121,6 +132,13 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
      * failure and the first success after it are logged, so an outage shows in the log once.
      */
     <T> T call(HandleCallback<T, RuntimeException> work) {
+        return onHandle(handle -> {
+            runDeferred(handle);
+            return work.withHandle(handle);
+        });
+    }
+
+    private <T> T onHandle(HandleCallback<T, RuntimeException> work) {
         try {
             T result = jdbi.withHandle(work);
             markReachable();
@@ -137,14 +155,93 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
 
     /** {@link #inTransaction} for work that needs the handle itself (for savepoints). */
     <T> T inTransactionOnHandle(HandleCallback<T, RuntimeException> work) {
+        int[] depth = transactionDepth.get();
+        depth[0]++;
         try {
-            T result = jdbi.inTransaction(work);
+            T result = jdbi.inTransaction(handle -> {
+                T done = work.withHandle(handle);
+                if (depth[0] == 1) {
+                    runDeferred(handle); // before the commit
+                }
+                return done;
+            });
             markReachable();
             return result;
         } catch (JdbiException failed) {
             throw markFailed(PostgresFailures.translate(failed));
         } catch (StoreUnavailableException unavailable) {
             throw markFailed(unavailable);
+        } finally {
+            if (--depth[0] == 0) {
+                deferredWrite.remove(); // a transaction that failed takes its held-back write with it
+                lockedCounters.remove();
+            }
+        }
+    }
+
+    /**
+     * Holds a write of the transaction under way back until its next statement, which carries it
+     * along (the event counter's lock or the writes of events, see {@link GroupWrites}) or runs it
+     * first: one round trip less, and still before anything else reads in the transaction. It
+     * must not be able to fail for the request's own reasons, which would then surface later.
+     *
+     * @param sql an UPDATE, DELETE or INSERT that can stand as a data-modifying {@code WITH} query
+     */
+    void deferToNextStatement(Handle handle, String sql, Consumer<SqlStatement<?>> binding) {
+        if (transactionDepth.get()[0] == 0) {
+            throw new IllegalStateException("a write can be held back only within a transaction");
+        }
+        runDeferred(handle);
+        deferredWrite.set(new DeferredWrite(sql, binding));
+    }
+
+    /**
+     * The transaction has locked the project's event counter (reading {@code lastId}): the next
+     * events it writes need not lock it again. Only until they are written, which moves it.
+     */
+    void counterLockedInTransaction(ProjectId project, long lastId) {
+        if (transactionDepth.get()[0] == 0) {
+            return; // the lock ended with its statement
+        }
+        Map<ProjectId, Long> locked = lockedCounters.get();
+        if (locked == null) {
+            locked = new HashMap<>();
+            lockedCounters.set(locked);
+        }
+        locked.put(project, lastId);
+    }
+
+    /** Takes the counters this transaction locked and no write has moved yet. */
+    private Map<ProjectId, Long> takeLockedCounters() {
+        Map<ProjectId, Long> locked = lockedCounters.get();
+        lockedCounters.remove();
+        return locked == null ? Map.of() : locked;
+    }
+
+    /** Takes the write held back, for a statement that carries it; that statement must run next. */
+    Optional<DeferredWrite> takeDeferred() {
+        DeferredWrite deferred = deferredWrite.get();
+        deferredWrite.remove();
+        return Optional.ofNullable(deferred);
+    }
+
+    private void runDeferred(Handle handle) {
+        takeDeferred().ifPresent(deferred -> deferred.bind(handle.createUpdate(deferred.sql())).execute());
+    }
+
+    /** A write held back, and how its parameters bind (to a statement of its own, or one it rides on). */
+    record DeferredWrite(String sql, Consumer<SqlStatement<?>> binding) {
+
+        <S extends SqlStatement<S>> S bind(S statement) {
+            binding.accept(statement);
+            return statement;
+        }
+
+        /** {@code statement} carrying this write first, as a {@code WITH} query of its own. */
+        String carriedBy(String statement) {
+            String carried = "carried AS (" + sql + ")";
+            return statement.startsWith("WITH ") ? "WITH " + carried + ", " + statement.substring(5)
+                    : "WITH " + carried + " " + statement;
         }
     }
 
@@ -184,8 +281,8 @@ public final class PostgresStore implements Transactions, StoreProbe, AutoClosea
         if (group != null) {
             return call(handle -> work.apply(handle, group));
         }
-        return inTransaction(() -> call(handle -> {
-            GroupWrites alone = new GroupWrites();
+        return inTransaction(() -> onHandle(handle -> {
+            GroupWrites alone = new GroupWrites(takeDeferred(), takeLockedCounters());
             T result = work.apply(handle, alone);
             alone.flush(handle);
             announceAfterCommit(handle, alone.notifications());

@@ -9,7 +9,12 @@ import io.agentevents.domain.AgentId;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.activation.Mode;
+import io.agentevents.domain.activation.Activation;
+import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.event.AgentStartedUp;
+import io.agentevents.domain.event.StoredEvent;
+import io.agentevents.domain.request.AgentRequested;
+import io.agentevents.domain.request.RequestedWork;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +169,64 @@ class PostgresEventSignalsTest {
             elsewhere.arrivalOf(new Signal(marker, Optional.empty())).get(10, TimeUnit.SECONDS);
             assertThat(elsewhere.signals).contains(new Signal(marker, Optional.empty()))
                     .noneMatch(signal -> signal.project().equals(project));
+        }
+    }
+
+    private record Growth(ProjectId project, AgentId agent, EventSignals.FeedGrowth growth) {
+    }
+
+    @Test
+    void whatGrewInAnAgentsFeed_reachesTheOtherNode_afterTheFeedsLastIdBeforeIt_andBeforeItsPlainSignal()
+            throws Exception {
+        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+        try (PostgresEventSignals signalsOnB = new PostgresEventSignals(nodeB)) {
+            signalsOnB.listen(new EventSignals.Listener() {
+                @Override
+                public void appended(ProjectId project, Optional<AgentId> agent) {
+                    received.add(new Signal(project, agent));
+                }
+
+                @Override
+                public void grew(ProjectId project, AgentId agent, EventSignals.FeedGrowth growth) {
+                    received.add(new Growth(project, agent, growth));
+                }
+
+                @Override
+                public void mayHaveMissedSome() {
+                }
+            });
+            awaitListening(signalsOnB);
+            PostgresEventLog logOnA = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
+            ProjectId project = TestSessions.newProject();
+            AgentId agent = TestSessions.newAgent();
+
+            List<StoredEvent> started = logOnA.append(project,
+                    List.of(new NewEvent(new AgentStartedUp(agent, TestSessions.T0), TestSessions.newRequest())));
+            assertThat(received.poll(5, TimeUnit.SECONDS))
+                    .isEqualTo(new Growth(project, agent, new EventSignals.FeedGrowth(0, started)));
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Signal(project, Optional.of(agent)));
+
+            logOnA.append(project, List.of(new NewEvent(new HeartbeatRecorded(agent, true, TestSessions.T0), TestSessions.newRequest())));
+            List<StoredEvent> wholeProject = logOnA.append(project,
+                    List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))));
+            assertThat(received.poll(5, TimeUnit.SECONDS)).as("a project activation alone is for the shared read")
+                    .isEqualTo(new Signal(project, Optional.empty()));
+            Activation own = TestSessions.agentActivation(agent, Mode.REAL_TIME, TestSessions.T0);
+            List<StoredEvent> activated = logOnA.append(project, List.of(NewEvent.of(own)));
+            assertThat(received.poll(5, TimeUnit.SECONDS)).as("the project's activation came last before it")
+                    .isEqualTo(new Growth(project, agent,
+                            new EventSignals.FeedGrowth(wholeProject.get(0).id().value(), activated)));
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Signal(project, Optional.of(agent)));
+
+            AgentRequested browse = new AgentRequested(agent, TestSessions.newRequest(),
+                    new RequestedWork.BrowseHost("/etc", Optional.empty()), TestSessions.T0);
+            logOnA.append(project, List.of(new NewEvent(browse, browse.request())));
+            assertThat(received.poll(5, TimeUnit.SECONDS)).as("what a request asks is not carried")
+                    .isEqualTo(new Signal(project, Optional.of(agent)));
+            logOnA.append(project, List.of(new NewEvent(new AgentShutDown(agent, TestSessions.T0.plusNanos(1)),
+                    TestSessions.newRequest())));
+            assertThat(received.poll(5, TimeUnit.SECONDS)).as("nor a time the database would round")
+                    .isEqualTo(new Signal(project, Optional.of(agent)));
         }
     }
 }

@@ -14,12 +14,15 @@ import io.agentevents.domain.OperatingSystem;
 import io.agentevents.domain.event.AgentStartedUp;
 import io.agentevents.domain.event.ConfigurationChanged;
 import io.agentevents.domain.event.EventId;
+import io.agentevents.domain.event.EventType;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -67,24 +70,37 @@ public final class EventRow implements RowMapper<StoredEvent> {
         Instant at = Columns.instant(row, "at").orElseThrow();
         Optional<AgentId> agent = Columns.uuid(row, "agent_id").map(AgentId::new);
         RequestId requestId = new RequestId(row.getObject("request_id", UUID.class));
-        AgentEvent event = switch (Columns.eventType(row.getString("type"))) {
+        EventType type = Columns.eventType(row.getString("type"));
+        AgentEvent event = FEW_COLUMNS.contains(type)
+                ? ofFewColumns(type, at, agent, row.getString("mode"), Columns.instant(row, "expires_at"), requestId)
+                : switch (type) {
+                    case AGENT_REGISTERED -> new AgentRegistered(agent.orElseThrow(), row.getString("agent_name"),
+                            new OperatingSystem(row.getString("host_os"), orUnknown(row.getString("host_os_version")),
+                                    orUnknown(row.getString("host_os_architecture"))), at);
+                    case AGENT_HEARTBEAT -> new HeartbeatRecorded(agent.orElseThrow(), row.getBoolean("busy"), at);
+                    default -> EventDetails.event(type, agent.orElseThrow(), requestId, at, details(row));
+                };
+        return new StoredEvent(new EventId(row.getLong("id")), event, requestId);
+    }
+
+    /** The types whose events need no columns beyond id, type, at, agent, mode, expiry and request. */
+    public static final Set<EventType> FEW_COLUMNS = EnumSet.of(EventType.AGENT_ACTIVATE, EventType.AGENT_STARTUP,
+            EventType.AGENT_SHUTDOWN, EventType.AGENT_DELETED, EventType.CONFIGURATION_CHANGED);
+
+    /** An event of one of the {@link #FEW_COLUMNS} types from those columns ({@code mode} in its column's text). */
+    public static AgentEvent ofFewColumns(EventType type, Instant at, Optional<AgentId> agent, String mode,
+                                          Optional<Instant> expiresAt, RequestId requestId) {
+        return switch (type) {
             case AGENT_ACTIVATE -> {
                 ActivationScope scope = agent.<ActivationScope>map(SingleAgent::new).orElse(ActivationScope.wholeProject());
-                yield new AgentActivated(new Activation(scope, Columns.mode(row.getString("mode")), at,
-                        Columns.instant(row, "expires_at"), requestId));
+                yield new AgentActivated(new Activation(scope, Columns.mode(mode), at, expiresAt, requestId));
             }
-            case AGENT_REGISTERED -> new AgentRegistered(agent.orElseThrow(), row.getString("agent_name"),
-                    new OperatingSystem(row.getString("host_os"), orUnknown(row.getString("host_os_version")),
-                            orUnknown(row.getString("host_os_architecture"))), at);
-            case AGENT_HEARTBEAT -> new HeartbeatRecorded(agent.orElseThrow(), row.getBoolean("busy"), at);
             case AGENT_STARTUP -> new AgentStartedUp(agent.orElseThrow(), at);
             case AGENT_SHUTDOWN -> new AgentShutDown(agent.orElseThrow(), at);
             case AGENT_DELETED -> new AgentDeleted(agent.orElseThrow(), at);
             case CONFIGURATION_CHANGED -> new ConfigurationChanged(agent.orElseThrow(), at);
-            default -> EventDetails.event(Columns.eventType(row.getString("type")), agent.orElseThrow(), requestId, at,
-                    details(row));
+            default -> throw new IllegalArgumentException(type + " needs more columns");
         };
-        return new StoredEvent(new EventId(row.getLong("id")), event, requestId);
     }
 
     private static String[] details(ResultSet row) throws SQLException {
