@@ -79,10 +79,11 @@ final class GroupWrites {
                        request_id = EXCLUDED.request_id
                  WHERE project_activations.at <= EXCLUDED.at)
             SELECT (SELECT count(pg_notify('%1$s', '%2$s' || g.project || ' ' || g.agent || ' ' || GREATEST(
-                               coalesce((SELECT max(f.id) FROM events f WHERE f.project_id = g.project
-                                          AND f.agent_id = CAST(g.agent AS uuid) AND f.type <> 'agent_heartbeat'), 0),
-                               coalesce((SELECT max(f.id) FROM events f
-                                          WHERE f.project_id = g.project AND f.agent_id IS NULL), 0))
+                               coalesce((SELECT f.id FROM events f WHERE f.project_id = g.project
+                                          AND f.agent_id = CAST(g.agent AS uuid) AND f.type <> 'agent_heartbeat'
+                                          ORDER BY f.id DESC LIMIT 1), 0),
+                               coalesce((SELECT f.id FROM events f WHERE f.project_id = g.project
+                                          AND f.agent_id IS NULL ORDER BY f.id DESC LIMIT 1), 0))
                                || ' ' || g.events))
                       FROM unnest(CAST(:growthProjects AS text[]), CAST(:growthAgents AS text[]),
                                   CAST(:growthEvents AS text[])) AS g(project, agent, events))
