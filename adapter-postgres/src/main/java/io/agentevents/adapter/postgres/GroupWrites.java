@@ -78,6 +78,16 @@ final class GroupWrites {
                    SET mode = EXCLUDED.mode, at = EXCLUDED.at, expires_at = EXCLUDED.expires_at,
                        request_id = EXCLUDED.request_id
                  WHERE project_activations.at <= EXCLUDED.at)
+            SELECT count(pg_notify('%s', payload)) FROM unnest(CAST(:payloads AS text[])) AS payload
+            """.formatted(PostgresEventSignals.CHANNEL);
+
+    /**
+     * The same, sending before the plain notifications the growths of agents' feeds. Apart, so a
+     * group without any (a project-wide wake-up's) keeps the plain statement: planned with the
+     * growths' subqueries it commits about a quarter fewer activations a second.
+     */
+    private static final String FLUSH_GROWING = FLUSH.substring(0, FLUSH.lastIndexOf("SELECT count(pg_notify("))
+            + """
             SELECT (SELECT count(pg_notify('%1$s', '%2$s' || g.project || ' ' || g.agent || ' ' || GREATEST(
                                coalesce((SELECT f.id FROM events f WHERE f.project_id = g.project
                                           AND f.agent_id = CAST(g.agent AS uuid) AND f.type <> 'agent_heartbeat'
@@ -181,8 +191,10 @@ final class GroupWrites {
                 counterLasts.add(last);
             }
         });
+        Growths growths = growths();
+        String statement = growths.texts().isEmpty() ? FLUSH : FLUSH_GROWING;
         Optional<PostgresStore.DeferredWrite> write = takeCarried();
-        Query flush = handle.createQuery(write.map(deferred -> deferred.carriedBy(FLUSH)).orElse(FLUSH));
+        Query flush = handle.createQuery(write.map(deferred -> deferred.carriedBy(statement)).orElse(statement));
         write.ifPresent(deferred -> deferred.bind(flush));
         flush.bindArray("counterProjects", String.class, counterProjects)
                 .bindArray("counterLasts", Long.class, counterLasts)
@@ -208,7 +220,11 @@ final class GroupWrites {
                 .bindArray("activationRequestIds", String.class,
                         activationColumn(held -> text(held.activation().requestId().value())))
                 .bindArray("payloads", String.class, notifications());
-        bindGrowths(flush);
+        if (!growths.texts().isEmpty()) {
+            flush.bindArray("growthProjects", String.class, growths.projects())
+                    .bindArray("growthAgents", String.class, growths.agents())
+                    .bindArray("growthEvents", String.class, growths.texts());
+        }
         flush.mapTo(Long.class).one();
     }
 
@@ -217,7 +233,7 @@ final class GroupWrites {
      * agent's own events of the group and the project's activations, in id order. The statement
      * adds the feed's last id before them, read under the counter's lock, before the group's rows.
      */
-    private void bindGrowths(Query flush) {
+    private Growths growths() {
         String heartbeat = Columns.of(EventType.AGENT_HEARTBEAT);
         Map<ProjectId, List<EventRow.Values>> projectWide = new HashMap<>();
         Map<ProjectId, Map<UUID, List<EventRow.Values>>> own = new LinkedHashMap<>();
@@ -243,9 +259,11 @@ final class GroupWrites {
                 texts.add(text);
             });
         }));
-        flush.bindArray("growthProjects", String.class, projects)
-                .bindArray("growthAgents", String.class, agents)
-                .bindArray("growthEvents", String.class, texts);
+        return new Growths(projects, agents, texts);
+    }
+
+    /** The growths' columns, one row per agent: project, agent, the events' text. */
+    private record Growths(List<String> projects, List<String> agents, List<String> texts) {
     }
 
     /** The notification payloads of what is held back now, each once. */
