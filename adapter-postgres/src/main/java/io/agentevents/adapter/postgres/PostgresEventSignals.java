@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -150,7 +151,7 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
             LOG.debug("ignoring a notification that is not ours: {}", payload);
             return;
         }
-        listeners.forEach(listener -> listener.appended(project, agent));
+        tellEach(listener -> listener.appended(project, agent));
     }
 
     /** A growth ({@link #GROWTH}) to every listener; one it cannot read is dropped, as its plain signal follows. */
@@ -166,8 +167,22 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
             LOG.debug("ignoring a notification that is not ours: +{}", payload);
             return;
         }
-        growth.ifPresentOrElse(grown -> listeners.forEach(listener -> listener.grew(project, agent, grown)),
+        growth.ifPresentOrElse(grown -> tellEach(listener -> listener.grew(project, agent, grown)),
                 () -> LOG.debug("ignoring a growth it cannot read: +{}", payload));
+    }
+
+    /**
+     * Tells every listener; one that fails is logged and the others are still told, so neither the
+     * LISTEN thread nor a committing request ends on a listener's failure.
+     */
+    private void tellEach(Consumer<Listener> signal) {
+        for (Listener listener : listeners) {
+            try {
+                signal.accept(listener);
+            } catch (RuntimeException failed) {
+                LOG.error("a listener failed on a signal; waiting polls it missed time out as usual", failed);
+            }
+        }
     }
 
     private void pause() {

@@ -229,4 +229,39 @@ class PostgresEventSignalsTest {
                     .isEqualTo(new Signal(project, Optional.of(agent)));
         }
     }
+
+    @Test
+    void aListenerThatFails_leavesTheOthersTold_andTheListenerListening() throws Exception {
+        Collected collected = new Collected();
+        try (PostgresEventSignals signalsOnB = new PostgresEventSignals(nodeB)) {
+            signalsOnB.listen(new EventSignals.Listener() {
+                @Override
+                public void appended(ProjectId project, Optional<AgentId> agent) {
+                    throw new IllegalStateException("a listener's own failure");
+                }
+
+                @Override
+                public void grew(ProjectId project, AgentId agent, EventSignals.FeedGrowth growth) {
+                    throw new IllegalStateException("a listener's own failure");
+                }
+
+                @Override
+                public void mayHaveMissedSome() {
+                }
+            });
+            signalsOnB.listen(collected);
+            awaitListening(signalsOnB);
+            PostgresEventLog logOnA = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
+            ProjectId first = TestSessions.newProject();
+            ProjectId second = TestSessions.newProject();
+            AgentId agent = TestSessions.newAgent();
+
+            logOnA.append(first, List.of(new NewEvent(new AgentStartedUp(agent, TestSessions.T0), TestSessions.newRequest())));
+            logOnA.append(second, List.of(new NewEvent(new AgentStartedUp(agent, TestSessions.T0), TestSessions.newRequest())));
+
+            collected.arrivalOf(new Signal(first, Optional.of(agent))).get(10, TimeUnit.SECONDS);
+            collected.arrivalOf(new Signal(second, Optional.of(agent))).get(10, TimeUnit.SECONDS);
+            assertThat(signalsOnB.isListening()).isTrue();
+        }
+    }
 }
