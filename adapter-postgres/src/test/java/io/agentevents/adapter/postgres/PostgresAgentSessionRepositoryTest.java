@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract {
@@ -74,6 +75,17 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
 
     // An update's UPDATE rides on the transaction's next statement: whichever comes next, it is stored, seen and undone as if run at once.
 
+    private PostgresStore store;
+    private PostgresAgentSessionRepository sessions;
+    private EventLog events;
+
+    @BeforeEach
+    void openStores() {
+        store = database.store();
+        sessions = new PostgresAgentSessionRepository(store);
+        events = new PostgresEventLog(store, Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
     private record Agent(ProjectId project, AgentId agent) {
         static Agent inserted(PostgresAgentSessionRepository sessions) {
             Agent started = new Agent(TestSessions.newProject(), TestSessions.newAgent());
@@ -88,9 +100,6 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
 
     @Test
     void update_followedByTheEventsItCaused_storesBoth() {
-        PostgresStore store = database.store();
-        var sessions = new PostgresAgentSessionRepository(store);
-        EventLog events = new PostgresEventLog(store, Clock.fixed(T0, ZoneOffset.UTC));
         Agent agent = Agent.inserted(sessions);
         Activation realTime = realTimeOf(agent);
 
@@ -110,8 +119,6 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
 
     @Test
     void update_followedByAProjectActivationOnly_storesBoth() {
-        PostgresStore store = database.store();
-        var sessions = new PostgresAgentSessionRepository(store);
         ProjectActivations activations = new PostgresProjectActivations(store);
         Agent agent = Agent.inserted(sessions);
         Activation wholeProject = projectActivation(Mode.ACTIVE, T0);
@@ -130,8 +137,6 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
 
     @Test
     void update_isSeenByAReadLaterInItsTransaction_andByTheNextUpdate() {
-        PostgresStore store = database.store();
-        var sessions = new PostgresAgentSessionRepository(store);
         Agent agent = Agent.inserted(sessions);
         Activation realTime = realTimeOf(agent);
 
@@ -148,8 +153,6 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
 
     @Test
     void update_ofATransactionThatFails_isNotStored_andHoldsNothingBackForTheNext() {
-        PostgresStore store = database.store();
-        var sessions = new PostgresAgentSessionRepository(store);
         Agent failing = Agent.inserted(sessions);
         Agent next = Agent.inserted(sessions);
 
@@ -167,9 +170,6 @@ class PostgresAgentSessionRepositoryTest extends AgentSessionRepositoryContract 
 
     @Test
     void update_locksAnExistingEventCounterWithTheSession_andTheEventsAfterItTakeTheNextIds() {
-        PostgresStore store = database.store();
-        var sessions = new PostgresAgentSessionRepository(store);
-        EventLog events = new PostgresEventLog(store, Clock.fixed(T0, ZoneOffset.UTC));
         Agent agent = Agent.inserted(sessions);
         List<StoredEvent> before = events.append(agent.project(),
                 List.of(new NewEvent(new AgentStartedUp(agent.agent(), T0), TestSessions.newRequest())));

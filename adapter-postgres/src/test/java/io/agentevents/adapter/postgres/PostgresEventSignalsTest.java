@@ -56,18 +56,9 @@ class PostgresEventSignalsTest {
 
     @Test
     void appendOnOneNode_signalsTheOtherAfterCommit_withTheAgentConcerned() throws Exception {
-        BlockingQueue<Signal> received = new LinkedBlockingQueue<>();
+        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
         try (PostgresEventSignals signalsOnB = new PostgresEventSignals(nodeB)) {
-            signalsOnB.listen(new EventSignals.Listener() {
-                @Override
-                public void appended(ProjectId project, Optional<AgentId> agent) {
-                    received.add(new Signal(project, agent));
-                }
-
-                @Override
-                public void mayHaveMissedSome() {
-                }
-            });
+            signalsOnB.listen(new Queued(received, false));
             awaitListening(signalsOnB);
             PostgresEventLog logOnA = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
             ProjectId project = TestSessions.newProject();
@@ -84,6 +75,26 @@ class PostgresEventSignalsTest {
             logOnA.append(marker, List.of(NewEvent.of(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))));
             assertThat(received.poll(5, TimeUnit.SECONDS)).as("no signal for heartbeats, the marker next")
                     .isEqualTo(new Signal(marker, Optional.empty()));
+        }
+    }
+
+    /** Queues the signals (and, if asked, the growths) in the order they arrive. */
+    private record Queued(BlockingQueue<Object> received, boolean withGrowths) implements EventSignals.Listener {
+
+        @Override
+        public void appended(ProjectId project, Optional<AgentId> agent) {
+            received.add(new Signal(project, agent));
+        }
+
+        @Override
+        public void grew(ProjectId project, AgentId agent, EventSignals.FeedGrowth growth) {
+            if (withGrowths) {
+                received.add(new Growth(project, agent, growth));
+            }
+        }
+
+        @Override
+        public void mayHaveMissedSome() {
         }
     }
 
@@ -180,21 +191,7 @@ class PostgresEventSignalsTest {
             throws Exception {
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
         try (PostgresEventSignals signalsOnB = new PostgresEventSignals(nodeB)) {
-            signalsOnB.listen(new EventSignals.Listener() {
-                @Override
-                public void appended(ProjectId project, Optional<AgentId> agent) {
-                    received.add(new Signal(project, agent));
-                }
-
-                @Override
-                public void grew(ProjectId project, AgentId agent, EventSignals.FeedGrowth growth) {
-                    received.add(new Growth(project, agent, growth));
-                }
-
-                @Override
-                public void mayHaveMissedSome() {
-                }
-            });
+            signalsOnB.listen(new Queued(received, true));
             awaitListening(signalsOnB);
             PostgresEventLog logOnA = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());
             ProjectId project = TestSessions.newProject();
