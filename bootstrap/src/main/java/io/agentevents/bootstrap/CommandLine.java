@@ -2,6 +2,7 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.http.client.TrustedProxies;
+import io.agentevents.adapter.http.edge.CrossOrigins;
 import io.agentevents.adapter.http.route.GetAgentEventsHandler;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import io.agentevents.adapter.postgres.PostgresSettings;
@@ -50,6 +51,7 @@ public final class CommandLine {
             Map.entry("--public-url", "PUBLIC_URL"),
             Map.entry("--event-loops", "EVENT_LOOPS"),
             Map.entry("--trusted-proxies", "TRUSTED_PROXIES"),
+            Map.entry("--cors-origins", "CORS_ORIGINS"),
             Map.entry("--keystone-url", "KEYSTONE_URL"),
             Map.entry("--keystone-user", "KEYSTONE_USER"),
             Map.entry("--keystone-project", "KEYSTONE_PROJECT"),
@@ -133,7 +135,13 @@ public final class CommandLine {
         } catch (IllegalArgumentException bad) {
             throw new ConfigException("--trusted-proxies: " + bad.getMessage());
         }
-        return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl, eventLoops, proxies);
+        CrossOrigins origins;
+        try {
+            origins = CrossOrigins.parse(options.getOrDefault("--cors-origins", ""));
+        } catch (IllegalArgumentException bad) {
+            throw new ConfigException("--cors-origins: " + bad.getMessage());
+        }
+        return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl, eventLoops, proxies, origins);
     }
 
     private static boolean onOff(String text) {

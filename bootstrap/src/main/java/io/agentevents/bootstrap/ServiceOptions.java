@@ -116,6 +116,12 @@ final class ServiceOptions {
                     + "none; the headers are ignored)"})
     String trustedProxies;
 
+    @Option(names = "--cors-origins", paramLabel = "ORIGIN,...", description = {
+            "web pages at other origins allowed to call the API from a browser (CORS), e.g. "
+                    + "https://panel.example.com,http://localhost:8081 [CORS_ORIGINS] (default: none; browsers keep "
+                    + "every answer from pages elsewhere)"})
+    String corsOrigins;
+
     @Option(names = "--request-ttl", paramLabel = "D", description = {
             "how long a request made of an agent (browse, vault) waits for its answer, and the answer is kept "
                     + "[REQUEST_TTL] (default 5m)"})

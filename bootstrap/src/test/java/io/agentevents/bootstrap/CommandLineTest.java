@@ -255,6 +255,15 @@ class CommandLineTest {
     }
 
     @Test
+    void corsOrigins_areNoneUnlessGiven_byOptionOrVariable_asBrowsersWriteThem() {
+        assertThat(parse(Map.of()).server().crossOrigins().isEmpty()).isTrue();
+        assertThat(parse(Map.of(), "--cors-origins", "https://Panel.Example.com:443/, http://localhost:8081")
+                .server().crossOrigins()).hasToString("http://localhost:8081,https://panel.example.com");
+        assertThat(parse(Map.of("CORS_ORIGINS", "http://127.0.0.1:80")).server().crossOrigins())
+                .hasToString("http://127.0.0.1");
+    }
+
+    @Test
     void eventLoops_areOnePerCoreUnlessGiven() {
         assertThat(parse(Map.of()).server().eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(parse(Map.of(), "--event-loops", "1").server().eventLoops()).isEqualTo(1);
@@ -287,7 +296,12 @@ class CommandLineTest {
             "--event-loops|257|--event-loops must be a number from 1 to 256",
             "--event-loops|two|--event-loops must be a number from 1",
             "--trusted-proxies|10.0.0.0/33|--trusted-proxies: '10.0.0.0/33' is not an IP address or CIDR block",
-            "--trusted-proxies|proxy.example.com|--trusted-proxies: 'proxy.example.com' is not an IP address"})
+            "--trusted-proxies|proxy.example.com|--trusted-proxies: 'proxy.example.com' is not an IP address",
+            "--cors-origins|*|--cors-origins: '*' is not an origin: list the control panels' origins",
+            "--cors-origins|panel.example.com|--cors-origins: 'panel.example.com' is not an origin",
+            "--cors-origins|https://panel.example.com/app|--cors-origins: 'https://panel.example.com/app' is not an origin",
+            "--cors-origins|ftp://panel.example.com|--cors-origins: 'ftp://panel.example.com' is not an origin",
+            "--cors-origins|https://a.example.com,,https://b.example.com|--cors-origins: an empty entry"})
     void badServerOptions_areClearErrors(String option, String value, String message) throws IOException {
         Path file = Files.writeString(directory.resolve("pem"), "x");
         String given = value.equals("CERT") || value.equals("KEY") ? file.toString() : value;

@@ -21,7 +21,7 @@ final class ServiceProcess implements AutoCloseable {
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DB_POOL_SIZE", "DB_TIMEOUT", "PASSWORD_ITERATIONS",
             "TLS_CERT", "TLS_KEY", "RATE_LIMIT", "LOG_FORMAT", "METRICS", "IDLE_TIMEOUT", "REQUEST_TTL",
             "BROWSE_ANSWER_LIMIT", "LOGFILE_CONTAINER_URL", "LOGFILE_TEMP_URL_KEY", "LOGFILE_TEMP_URL_DIGEST",
-            "LOGFILE_TEMP_URL_TTL", "TRUSTED_PROXIES");
+            "LOGFILE_TEMP_URL_TTL", "TRUSTED_PROXIES", "CORS_ORIGINS");
 
     private final Process process;
     private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -1,6 +1,7 @@
 package io.agentevents.adapter.http;
 
 import io.agentevents.adapter.http.client.TrustedProxies;
+import io.agentevents.adapter.http.edge.CrossOrigins;
 import io.agentevents.adapter.http.support.ApiMetrics;
 import io.agentevents.adapter.http.support.WaitingPolls;
 import io.agentevents.adapter.http.wire.LogfileLinks;
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param browseAnswerLimit  the largest body of an agent's answer to a browse, which lists a
  *                           directory (every other body: {@link ApiRouter#MAX_BODY_BYTES})
  * @param trustedProxies     whose {@code Forwarded} / {@code X-Forwarded-For} name the client
+ * @param crossOrigins       the web pages at other origins allowed to call the API (CORS)
  */
 public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics,
                          PublicUrl publicUrl, LogfileLinks logfileLinks, int browseAnswerLimit,
-                         TrustedProxies trustedProxies) {
+                         TrustedProxies trustedProxies, CrossOrigins crossOrigins) {
 
     /** A listing of tens of thousands of entries. */
     public static final int DEFAULT_BROWSE_ANSWER_LIMIT = 4 * 1024 * 1024;
@@ -39,6 +41,7 @@ public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiM
         Objects.requireNonNull(publicUrl, "publicUrl must not be null");
         Objects.requireNonNull(logfileLinks, "logfileLinks must not be null");
         Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
+        Objects.requireNonNull(crossOrigins, "crossOrigins must not be null");
         if (browseAnswerLimit < ApiRouter.MAX_BODY_BYTES) {
             throw new IllegalArgumentException("browseAnswerLimit must be at least " + ApiRouter.MAX_BODY_BYTES + " bytes");
         }
@@ -48,36 +51,46 @@ public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiM
     public static ApiOptions defaults() {
         return new ApiOptions(DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
                 ApiMetrics.discarding(), PublicUrl.of("http://localhost"), LogfileLinks.none(), DEFAULT_BROWSE_ANSWER_LIMIT,
-                TrustedProxies.none());
+                TrustedProxies.none(), CrossOrigins.none());
     }
 
 
     public ApiOptions withRateLimit(int perSecond) {
-        return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies);
+        return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies,
+                crossOrigins);
     }
 
     public ApiOptions withWaitingPolls(WaitingPolls polls) {
-        return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies);
+        return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies,
+                crossOrigins);
     }
 
     public ApiOptions withMetrics(ApiMetrics apiMetrics) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies,
+                crossOrigins);
     }
 
     public ApiOptions withPublicUrl(PublicUrl url) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url, logfileLinks, browseAnswerLimit, trustedProxies);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url, logfileLinks, browseAnswerLimit, trustedProxies,
+                crossOrigins);
     }
 
     public ApiOptions withLogfileLinks(LogfileLinks links) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, links, browseAnswerLimit, trustedProxies);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, links, browseAnswerLimit, trustedProxies,
+                crossOrigins);
     }
 
     public ApiOptions withBrowseAnswerLimit(int bytes) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, bytes, trustedProxies);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, bytes, trustedProxies, crossOrigins);
     }
 
     public ApiOptions withTrustedProxies(TrustedProxies proxies) {
         return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit,
-                proxies);
+                proxies, crossOrigins);
+    }
+
+    public ApiOptions withCrossOrigins(CrossOrigins origins) {
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit,
+                trustedProxies, origins);
     }
 }

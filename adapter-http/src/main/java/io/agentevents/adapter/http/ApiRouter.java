@@ -81,6 +81,10 @@ public final class ApiRouter {
         router.route().handler(new ClientAddress(options.trustedProxies()));
         router.route().handler(new AccessLog(options.metrics()));
         router.route().handler(new WellFormedUris());
+        if (!options.crossOrigins().isEmpty()) {
+            // Before the limits and authentication: a preflight carries no token and is answered here.
+            router.route().handler(options.crossOrigins());
+        }
         router.route().handler(new JsonOnlyBodies());
         router.route().handler(new BodyLimits(options.browseAnswerLimit()));
         if (options.rateLimitPerSecond() > 0) {

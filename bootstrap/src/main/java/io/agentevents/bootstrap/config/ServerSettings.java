@@ -2,6 +2,7 @@ package io.agentevents.bootstrap.config;
 
 import io.agentevents.adapter.http.ApiOptions;
 import io.agentevents.adapter.http.client.TrustedProxies;
+import io.agentevents.adapter.http.edge.CrossOrigins;
 import io.agentevents.adapter.http.wire.PublicUrl;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,10 +21,11 @@ import java.util.Optional;
  *                           {@code http(s)://localhost:<port>}
  * @param eventLoops         how many event loops serve HTTP, one server instance each
  * @param trustedProxies     the proxies whose {@code Forwarded} / {@code X-Forwarded-For} name the client
+ * @param crossOrigins       the web pages at other origins allowed to call the API (CORS)
  */
 public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, LogFormat logFormat, boolean metrics,
                              Duration idleTimeout, Optional<String> publicUrl, int eventLoops,
-                             TrustedProxies trustedProxies) {
+                             TrustedProxies trustedProxies, CrossOrigins crossOrigins) {
 
     /** Far above any machine's cores: a larger number is a typo. */
     public static final int MAX_EVENT_LOOPS = 256;
@@ -47,6 +49,7 @@ public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, Log
             throw new IllegalArgumentException("eventLoops must be from 1 to " + MAX_EVENT_LOOPS + ", was " + eventLoops);
         }
         Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
+        Objects.requireNonNull(crossOrigins, "crossOrigins must not be null");
     }
 
     /** One event loop per core the JVM sees (a container's CPU limit included). */
@@ -56,34 +59,45 @@ public record ServerSettings(Optional<TlsFiles> tls, int rateLimitPerSecond, Log
 
     public static ServerSettings defaults() {
         return new ServerSettings(Optional.empty(), ApiOptions.DEFAULT_RATE_LIMIT, LogFormat.TEXT, true,
-                DEFAULT_IDLE_TIMEOUT, Optional.empty(), defaultEventLoops(), TrustedProxies.none());
+                DEFAULT_IDLE_TIMEOUT, Optional.empty(), defaultEventLoops(), TrustedProxies.none(),
+                CrossOrigins.none());
     }
 
     public ServerSettings withTls(TlsFiles files) {
         return new ServerSettings(Optional.of(files), rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl,
-                eventLoops, trustedProxies);
+                eventLoops, trustedProxies,
+                crossOrigins);
     }
 
     public ServerSettings withRateLimit(int perSecond) {
-        return new ServerSettings(tls, perSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops, trustedProxies);
+        return new ServerSettings(tls, perSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops, trustedProxies,
+                crossOrigins);
     }
 
     public ServerSettings withIdleTimeout(Duration timeout) {
-        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, timeout, publicUrl, eventLoops, trustedProxies);
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, timeout, publicUrl, eventLoops, trustedProxies,
+                crossOrigins);
     }
 
     public ServerSettings withPublicUrl(String url) {
         return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, Optional.of(url),
-                eventLoops, trustedProxies);
+                eventLoops, trustedProxies,
+                crossOrigins);
     }
 
     public ServerSettings withEventLoops(int count) {
-        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, count, trustedProxies);
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, count, trustedProxies,
+                crossOrigins);
     }
 
     public ServerSettings withTrustedProxies(TrustedProxies proxies) {
         return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops,
-                proxies);
+                proxies, crossOrigins);
+    }
+
+    public ServerSettings withCrossOrigins(CrossOrigins origins) {
+        return new ServerSettings(tls, rateLimitPerSecond, logFormat, metrics, idleTimeout, publicUrl, eventLoops,
+                trustedProxies, origins);
     }
 
     /** Where clients reach the service: as configured, else this machine on {@code port}. */
