@@ -84,7 +84,7 @@ final class ServiceWiring {
                 new RegisterAgentService(registry, sessions, eventLog, transactions,
                         new RandomAgentIds(), secrets, hashing, clock, workers),
                 authenticateAgent(userTokens, registry, agentTokens, secrets, hashing, config, clock, workers, meters),
-                new ListAgentsService(registry, storeCalls),
+                new ListAgentsService(stores.fleet(), presence, schedules, clock, storeCalls),
                 new GetAgentService(registry, storeCalls),
                 new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock, storeCalls),
                 new DeleteAgentService(registry, sessions, agentTokens, stores.agentRequests(), stores.logfiles(), eventLog,

@@ -1,6 +1,7 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.postgres.GroupCommitTransactions;
+import io.agentevents.adapter.postgres.PostgresAgentFleet;
 import io.agentevents.adapter.postgres.PostgresAgentRegistry;
 import io.agentevents.adapter.postgres.PostgresAgentRequests;
 import io.agentevents.adapter.postgres.PostgresLogfiles;
@@ -12,6 +13,7 @@ import io.agentevents.adapter.postgres.PostgresIdempotencyRecords;
 import io.agentevents.adapter.postgres.PostgresProjectActivations;
 import io.agentevents.adapter.postgres.PostgresSettings;
 import io.agentevents.adapter.postgres.PostgresStore;
+import io.agentevents.application.memory.InMemoryAgentFleet;
 import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentRequests;
 import io.agentevents.application.memory.InMemoryLogfiles;
@@ -22,6 +24,7 @@ import io.agentevents.application.memory.InMemoryIdempotencyRecords;
 import io.agentevents.application.memory.InMemoryProjectActivations;
 import io.agentevents.application.memory.InMemoryTransactions;
 import io.agentevents.application.memory.log.InMemoryEventLog;
+import io.agentevents.application.port.out.AgentFleet;
 import io.agentevents.application.port.out.AgentRegistry;
 import io.agentevents.application.port.out.AgentRequests;
 import io.agentevents.application.port.out.Logfiles;
@@ -45,7 +48,8 @@ import java.util.function.Consumer;
  * @param publishMetrics adds the store's own meters (the connection pool's) to a registry
  */
 record Stores(String description, boolean mayBlock, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
-              ProjectActivations projectActivations, AgentRegistry registry, AgentTokens agentTokens, IdempotencyRecords idempotencyRecords,
+              ProjectActivations projectActivations, AgentRegistry registry, AgentFleet fleet, AgentTokens agentTokens,
+              IdempotencyRecords idempotencyRecords,
               AgentRequests agentRequests, Logfiles logfiles, Transactions transactions, StoreProbe probe,
               Consumer<MeterRegistry> publishMetrics, AutoCloseable resources) {
 
@@ -53,10 +57,12 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
     static Stores inMemory(Clock clock) {
         InMemoryEventSignals signals = new InMemoryEventSignals();
         InMemoryProjectActivations projectActivations = new InMemoryProjectActivations();
+        InMemoryAgentSessionRepository sessions = new InMemoryAgentSessionRepository(projectActivations);
+        InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
         return new Stores("in-memory store", false, new InMemoryEventLog(signals, clock), signals,
-                new InMemoryAgentSessionRepository(projectActivations), projectActivations, new InMemoryAgentRegistry(), new InMemoryAgentTokens(),
+                sessions, projectActivations, registry, new InMemoryAgentFleet(registry, sessions), new InMemoryAgentTokens(),
                 new InMemoryIdempotencyRecords(), new InMemoryAgentRequests(), new InMemoryLogfiles(),
-                new InMemoryTransactions(signals), () -> { }, registry -> { }, () -> { });
+                new InMemoryTransactions(signals), () -> { }, meters -> { }, () -> { });
     }
 
     /** Connects and migrates the schema; fails if the database cannot be reached. */
@@ -66,7 +72,7 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
         GroupCommitTransactions transactions = new GroupCommitTransactions(store);
         return new Stores("PostgreSQL store " + settings, true, new PostgresEventLog(store, clock), signals,
                 new PostgresAgentSessionRepository(store), new PostgresProjectActivations(store),
-                new PostgresAgentRegistry(store), new PostgresAgentTokens(store),
+                new PostgresAgentRegistry(store), new PostgresAgentFleet(store), new PostgresAgentTokens(store),
                 new PostgresIdempotencyRecords(store), new PostgresAgentRequests(store), new PostgresLogfiles(store),
                 transactions, store, store::publishPoolMetrics, () -> {
                     signals.close();

@@ -252,6 +252,42 @@ abstract class EndToEndScenarios {
     }
 
     @Test
+    void theFleetView_listsEveryAgentsLiveStatus_filtersOnIt_andPages() {
+        var seen = HttpClientForTests.registerAndSignIn(http, http, project, ADMIN, "fleet-1");
+        clock.advanceBy(java.time.Duration.ofMillis(1));
+        var silent = HttpClientForTests.registerAndSignIn(http, http, project, ADMIN, "fleet-2");
+        clock.advanceBy(java.time.Duration.ofMillis(1));
+        var woken = HttpClientForTests.registerAndSignIn(http, http, project, ADMIN, "fleet-3");
+        assertThat(http.post(v2 + "/agents/" + woken.id() + "/events", ADMIN, ACTIVATE.formatted("real_time"))
+                .statusCode()).isEqualTo(202);
+        assertThat(http.get(v2 + "/agents/" + seen.id() + "/events", seen.token()).statusCode()).isEqualTo(200);
+        assertThat(http.get(v2 + "/agents/" + woken.id() + "/events", woken.token()).statusCode()).isEqualTo(200);
+
+        JsonNode all = json(http.get(v2 + "/agents?include=status", OBSERVER));
+        JsonNode online = json(http.get(v2 + "/agents?include=status&online=true", OBSERVER));
+        JsonNode realTime = json(http.get(v2 + "/agents?mode=real_time", OBSERVER));
+        JsonNode firstPage = json(http.get(v2 + "/agents?include=status&limit=2", OBSERVER));
+        String next = firstPage.get("links").get(0).get("href").asText();
+        JsonNode secondPage = json(http.get(next.substring(next.indexOf("/v2/")), OBSERVER));
+
+        assertThat(all.get("agents")).extracting(agent -> agent.get("name").asText())
+                .containsExactly("fleet-1", "fleet-2", "fleet-3");
+        assertThat(all.get("agents")).extracting(agent -> agent.get("status").get("online").asBoolean())
+                .as("read at once on the node that took the check-ins").containsExactly(true, false, true);
+        assertThat(all.get("agents").get(2).get("status").get("mode").asText()).isEqualTo("real_time");
+        assertThat(online.get("agents")).extracting(agent -> agent.get("id").asText())
+                .containsExactly(seen.id(), woken.id());
+        assertThat(realTime.get("agents")).extracting(agent -> agent.get("id").asText()).containsExactly(woken.id());
+        assertThat(realTime.get("agents").get(0).has("status")).isFalse();
+        assertThat(firstPage.get("agents")).extracting(agent -> agent.get("id").asText())
+                .containsExactly(seen.id(), silent.id());
+        assertThat(next).contains("include=status", "marker=" + silent.id(), "limit=2");
+        assertThat(secondPage.get("agents")).extracting(agent -> agent.get("id").asText()).containsExactly(woken.id());
+        assertThat(secondPage.get("links")).isEmpty();
+        assertThat(http.get(v2 + "/agents?marker=" + java.util.UUID.randomUUID(), OBSERVER).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void roles_andProjects_areEnforced() {
         String agent = json(http.post(v2 + "/agents", ADMIN, REGISTRATION)).get("id").asText();
 

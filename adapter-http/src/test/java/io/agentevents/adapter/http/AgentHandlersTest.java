@@ -8,6 +8,7 @@ import io.agentevents.application.port.in.AccessDeniedException;
 import io.agentevents.application.port.in.activation.ActivateAgentCommand;
 import io.agentevents.application.port.in.agent.AgentConfiguration;
 import io.agentevents.application.port.in.agent.DeleteAgentCommand;
+import io.agentevents.application.port.in.agent.AgentList;
 import io.agentevents.application.port.in.agent.ListAgentsQuery;
 import io.agentevents.application.port.in.feed.AgentSignal;
 import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class AgentHandlersTest {
 
     private static final Instant AT = Instant.parse("2026-03-04T05:06:07.000008Z");
+    private static final AgentStatus SEEN = new AgentStatus(true, false, Mode.IDLE, Optional.empty(),
+            Optional.of(Instant.parse("2014-10-09T12:26:14.233501Z")), false);
     private static final String REGISTRATION = ReferenceExamples.text("register-an-agent.request");
 
     private final TestApi api = new TestApi();
@@ -75,7 +78,7 @@ class AgentHandlersTest {
         List<ListAgentsQuery> queries = new ArrayList<>();
         api.listAgents = query -> {
             queries.add(query);
-            return List.of(registered);
+            return new AgentList(List.of(new AgentList.Listed(registered, SEEN)), Optional.empty());
         };
         api.getAgent = query -> registered;
 
@@ -96,6 +99,56 @@ class AgentHandlersTest {
         assertThat(list.body() + one.body()).doesNotContain("fp-web");
         assertThat(onHost.statusCode()).isEqualTo(200);
         assertThat(queries).extracting(ListAgentsQuery::hostMachineId).containsExactly(Optional.empty(), Optional.of("machine-web"));
+        assertThat(api.codec.readTree(list.body()).has("links")).as("an unpaged list is the reference's").isFalse();
+        assertThat(listed.has("status")).isFalse();
+    }
+
+    @Test
+    void fleetView_givesEachAgentsStatus_filters_andPagesWithANextLink() {
+        List<ListAgentsQuery> queries = new ArrayList<>();
+        AgentId last = AgentId.parse("00000000-0000-4000-8000-000000000002");
+        api.listAgents = query -> {
+            queries.add(query);
+            return new AgentList(List.of(new AgentList.Listed(registered, SEEN)),
+                    query.limit().isPresent() ? Optional.of(last) : Optional.empty());
+        };
+
+        HttpResponse<String> page = api.authorized("GET",
+                "/v2/p1/agents?include=status&online=true&mode=real_time&host_machine_id=machine%20web&limit=1", null);
+
+        JsonNode body = api.codec.readTree(page.body());
+        JsonNode status = body.get("agents").get(0).get("status");
+        assertThat(status.get("online").asBoolean()).isTrue();
+        assertThat(status.get("busy").asBoolean()).isFalse();
+        assertThat(status.get("mode").asText()).isEqualTo("idle");
+        assertThat(status.get("mode_expires_at").isNull()).isTrue();
+        assertThat(status.get("last_heartbeat_at").asText()).isEqualTo("2014-10-09T12:26:14.233501Z");
+        assertThat(status.get("reliable").asBoolean()).isFalse();
+        assertThat(body.get("links").get(0).get("rel").asText()).isEqualTo("next");
+        assertThat(body.get("links").get(0).get("href").asText()).isEqualTo("http://localhost/v2/p1/agents?include=status"
+                + "&host_machine_id=machine+web&online=true&mode=real_time&marker=" + last + "&limit=1");
+        ListAgentsQuery asked = queries.get(0);
+        assertThat(asked.online()).contains(true);
+        assertThat(asked.mode()).contains(Mode.REAL_TIME);
+        assertThat(asked.hostMachineId()).contains("machine web");
+        assertThat(asked.limit()).hasValue(1);
+
+        HttpResponse<String> next = api.authorized("GET", "/v2/p1/agents?marker=" + last + "&online=false", null);
+        assertThat(queries.get(1).marker()).contains(last);
+        assertThat(queries.get(1).online()).contains(false);
+        assertThat(api.codec.readTree(next.body()).get("links")).as("the last page: no next").isEmpty();
+    }
+
+    @Test
+    void fleetView_withBadQueryValues_is400_namingEachOfThem() {
+        HttpResponse<String> answer = api.authorized("GET",
+                "/v2/p1/agents?include=everything&online=yes&mode=busy&marker=x&limit=0", null);
+
+        assertError(answer, 400, "include must be status");
+        assertThat(answer.body()).contains("online must be true or false", "mode must be one of",
+                "marker must be an agent id", "limit must be a whole number from 1 to 1000");
+        assertError(api.authorized("GET", "/v2/p1/agents?limit=1001", null), 400, "limit");
+        assertError(api.authorized("GET", "/v2/p1/agents?online=true&online=false", null), 400, "at most once");
     }
 
     @Test

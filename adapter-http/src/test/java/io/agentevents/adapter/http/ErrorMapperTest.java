@@ -41,7 +41,9 @@ class ErrorMapperTest {
         for (Class<?> type : DomainException.class.getPermittedSubclasses()) {
             assertThat(ErrorMapper.statusOf(type.asSubclass(Throwable.class))).as(type.getSimpleName()).isEqualTo(409);
         }
-        assertThat(Arrays.asList(UseCaseException.class.getPermittedSubclasses())).hasSize(10);
+        assertThat(Arrays.asList(UseCaseException.class.getPermittedSubclasses())).hasSize(11);
+        assertThat(ErrorMapper.statusOf(io.agentevents.application.port.in.MarkerNotFoundException.class))
+                .as("a page's marker is the query's").isEqualTo(400);
         assertThat(ErrorMapper.statusOf(io.agentevents.application.port.in.VaultStateException.class))
                 .as("the reference's 403 for a vault in the wrong state").isEqualTo(403);
         assertThat(ErrorMapper.statusOf(io.agentevents.application.port.in.RequestNotFoundException.class)).isEqualTo(404);

@@ -20,6 +20,7 @@ import io.agentevents.domain.request.AgentRequest;
 import io.agentevents.domain.request.Logfile;
 import io.agentevents.application.port.in.agent.AgentRegistration;
 import io.agentevents.application.port.in.agent.DeleteAgentCommand;
+import io.agentevents.application.port.in.agent.AgentList;
 import io.agentevents.application.port.in.agent.ListAgentsQuery;
 import io.agentevents.application.port.in.agent.RegisterAgentCommand;
 import io.agentevents.application.port.in.agent.UpdateAgentCommand;
@@ -80,7 +81,7 @@ final class TestApi implements AutoCloseable {
     Function<ListProjectEventsQuery, EventPage> listProjectEvents = query -> unexpected();
     Function<RegisterAgentCommand, AgentRegistration> registerAgent = command -> unexpected();
     Function<AuthenticateAgentCommand, AgentToken> authenticateAgent = command -> unexpected();
-    Function<ListAgentsQuery, List<RegisteredAgent>> listAgents = query -> unexpected();
+    Function<ListAgentsQuery, AgentList> listAgents = query -> unexpected();
     Function<AgentQuery, RegisteredAgent> getAgent = query -> unexpected();
     Consumer<UpdateAgentCommand> updateAgent = command -> unexpected();
     Consumer<DeleteAgentCommand> deleteAgent = command -> unexpected();

@@ -3,6 +3,7 @@ package io.agentevents.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.agentevents.adapter.postgres.failure.EvictReadOnlyConnections;
+import io.agentevents.adapter.postgres.listen.ListenSocketFactory;
 import io.agentevents.adapter.postgres.failure.PostgresFailures;
 import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.StoreUnavailableException;

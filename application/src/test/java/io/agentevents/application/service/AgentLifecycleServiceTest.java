@@ -65,14 +65,14 @@ class AgentLifecycleServiceTest {
         assertThat(registration.password().value()).hasSizeGreaterThanOrEqualTo(22);
         StoredEvent event = app.eventLog.page(app.project, firstHundred).events().get(0);
         assertThat(event.event()).isEqualTo(new AgentRegistered(agent, "web-1", TestAgents.UBUNTU, registration.agent().registeredAt()));
-        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project)))).containsExactly(registration.agent());
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project))).registered()).containsExactly(registration.agent());
     }
 
     @Test
     void register_byObserver_isDenied() {
         assertThatThrownBy(() -> awaited(app.registerAgent.register(app.registration(app.observer, "n"))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.admin, app.project)))).isEmpty();
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.admin, app.project))).registered()).isEmpty();
     }
 
     @Test
@@ -272,10 +272,10 @@ class AgentLifecycleServiceTest {
         RegisteredAgent first = awaited(app.registerAgent.register(app.registration(app.admin, "alpha"))).agent();
         awaited(app.registerAgent.register(app.registration(app.admin, "beta")));
 
-        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of(first.host().machineId())))))
-                .containsExactly(first);
-        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of("no-such-machine"))))).isEmpty();
-        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project)))).hasSize(2);
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of(first.host().machineId()))))
+                .registered()).containsExactly(first);
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project, Optional.of("no-such-machine")))).registered()).isEmpty();
+        assertThat(awaited(app.listAgents.list(new ListAgentsQuery(app.observer, app.project))).registered()).hasSize(2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.agentevents.application.service;
 
+import io.agentevents.application.memory.InMemoryAgentFleet;
 import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentRequests;
 import io.agentevents.application.memory.InMemoryLogfiles;
@@ -149,7 +150,7 @@ final class InMemoryApplication {
         listProjectEvents = new ListProjectEventsService(eventLog, inline);
         agentStatus = new GetAgentStatusService(sessions, presence, schedules, clock, inline);
         getAgent = new GetAgentService(registry, inline);
-        listAgents = new ListAgentsService(registry, inline);
+        listAgents = new ListAgentsService(new InMemoryAgentFleet(registry, sessions), presence, schedules, clock, inline);
         deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, agentRequests, logfiles, eventLog,
                 transactions, clock, inline);
         configuration = new GetAgentConfigurationService(registry, schedules, inline);

@@ -13,6 +13,7 @@ import io.agentevents.application.port.in.AgentDisabledException;
 import io.agentevents.application.port.in.AgentNotFoundException;
 import io.agentevents.application.port.in.FingerprintMismatchException;
 import io.agentevents.application.port.in.IdempotencyConflictException;
+import io.agentevents.application.port.in.MarkerNotFoundException;
 import io.agentevents.application.port.in.NotAuthenticatedException;
 import io.agentevents.application.port.in.ProjectNotFoundException;
 import io.agentevents.application.port.in.RequestNotFoundException;
@@ -54,7 +55,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
 
     /** The status a failure of this type answers; 500 for anything unmapped (a bug). */
     public static int statusOf(Class<? extends Throwable> type) {
-        if (BadRequestException.class.isAssignableFrom(type)) {
+        if (BadRequestException.class.isAssignableFrom(type) || MarkerNotFoundException.class.isAssignableFrom(type)) {
             return 400;
         } else if (NotAuthenticatedException.class.isAssignableFrom(type)) {
             return 401;

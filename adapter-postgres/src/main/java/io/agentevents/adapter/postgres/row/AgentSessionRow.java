@@ -19,15 +19,19 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class AgentSessionRow implements RowMapper<CoveredSession> {
 
-    public static final String SELECT = """
-            SELECT s.project_id, s.agent_id,
-                   s.activation_mode AS a_mode, s.activation_at AS a_at, s.activation_expires_at AS a_expires_at,
+    /** The session's own columns ({@code s}) and its project's activation's ({@code p}), without the ids. */
+    public static final String STATE_COLUMNS = """
+            s.activation_mode AS a_mode, s.activation_at AS a_at, s.activation_expires_at AS a_expires_at,
                    s.activation_request_id AS a_request_id,
                    s.last_check_in_at, s.last_heartbeat_event_at, s.busy, s.shut_down,
-                   p.mode AS p_mode, p.at AS p_at, p.expires_at AS p_expires_at, p.request_id AS p_request_id
+                   p.mode AS p_mode, p.at AS p_at, p.expires_at AS p_expires_at, p.request_id AS p_request_id""";
+
+    public static final String SELECT = """
+            SELECT s.project_id, s.agent_id,
+                   %s
               FROM agent_sessions s
               LEFT JOIN project_activations p ON p.project_id = s.project_id
-            """;
+            """.formatted(STATE_COLUMNS);
 
     @Override
     public CoveredSession map(ResultSet row, StatementContext context) throws SQLException {

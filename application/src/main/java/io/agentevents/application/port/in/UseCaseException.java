@@ -7,7 +7,7 @@ package io.agentevents.application.port.in;
 public abstract sealed class UseCaseException extends RuntimeException
         permits NotAuthenticatedException, AccessDeniedException, ProjectNotFoundException, AgentNotFoundException,
         FingerprintMismatchException, IdempotencyConflictException, AgentDisabledException, ServiceBusyException,
-        RequestNotFoundException, VaultStateException {
+        RequestNotFoundException, VaultStateException, MarkerNotFoundException {
 
     protected UseCaseException(String message) {
         super(message);

@@ -19,7 +19,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentResponse(String projectId, String id, String password, String name, String version,
                             HostResponse host, boolean enabled, KeyResponse rsaPublicKey, VaultResponse vault,
-                            String logLevel, String registeredTime, List<LinkResponse> links) {
+                            String logLevel, String registeredTime, List<LinkResponse> links,
+                            AgentStatusResponse status) {
 
     /** {@code region} is null for a host that did not say; the machine has no links this service knows. */
     public record HostResponse(String flavor, String region, MachineResponse machine, OperatingSystemResponse os,
@@ -62,7 +63,13 @@ public record AgentResponse(String projectId, String id, String password, String
     /** The same answer without the password, which is never stored (for an {@code Idempotency-Key} replay). */
     public AgentResponse withoutPassword() {
         return new AgentResponse(projectId, id, null, name, version, host, enabled, rsaPublicKey, vault, logLevel,
-                registeredTime, links);
+                registeredTime, links, status);
+    }
+
+    /** The agent with its live status, as the fleet view lists it (beyond the reference). */
+    public AgentResponse withStatus(AgentStatusResponse live) {
+        return new AgentResponse(projectId, id, password, name, version, host, enabled, rsaPublicKey, vault, logLevel,
+                registeredTime, links, live);
     }
 
     private static AgentResponse of(RegisteredAgent agent, String password, PublicUrl publicUrl) {
@@ -78,7 +85,7 @@ public record AgentResponse(String projectId, String id, String password, String
         return new AgentResponse(agent.project().value(), agent.id().toString(), password, agent.name(), agent.version(),
                 hostResponse, agent.settings().enabled(), agent.publicKey().map(KeyResponse::from).orElse(null),
                 new VaultResponse(agent.settings().vaultEncrypted(), agent.settings().vaultUsesInternal(), List.of()),
-                WireNames.of(agent.settings().logLevel()), Timestamps.formatWithOffset(agent.registeredAt()), links);
+                WireNames.of(agent.settings().logLevel()), Timestamps.formatWithOffset(agent.registeredAt()), links, null);
     }
 
     private static AddressResponse address(IpAddress address) {

@@ -1,19 +1,18 @@
 package io.agentevents.application.port.in.agent;
 
 import io.agentevents.application.port.in.AccessDeniedException;
-import io.agentevents.domain.agent.RegisteredAgent;
-import java.util.List;
+import io.agentevents.application.port.in.MarkerNotFoundException;
 import java.util.concurrent.CompletionStage;
 
-/** {@code GET /v2/{p}/agents}. */
+/** {@code GET /v2/{p}/agents}: the fleet view. */
 @FunctionalInterface
 public interface ListAgentsUseCase {
 
     /**
-     * @return the agents, oldest registration first
-     *
-     * @return completes with the answer; fails (never throws) with
-     *         {@link AccessDeniedException} unless a user of the project asks
+     * @return completes with the page of matching agents, oldest registration first, each with its
+     *         status as this node knows it; fails (never throws) with {@link AccessDeniedException}
+     *         unless a user of the project asks, {@link MarkerNotFoundException} if the marker names
+     *         no agent of the project
      */
-    CompletionStage<List<RegisteredAgent>> list(ListAgentsQuery query);
+    CompletionStage<AgentList> list(ListAgentsQuery query);
 }

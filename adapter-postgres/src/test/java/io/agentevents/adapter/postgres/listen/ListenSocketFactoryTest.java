@@ -1,4 +1,4 @@
-package io.agentevents.adapter.postgres;
+package io.agentevents.adapter.postgres.listen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.agentevents.adapter.postgres;
+package io.agentevents.adapter.postgres.listen;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
