@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentMap;
  * This node's check-ins and heartbeats not yet written: one entry per agent, however often it
  * called, so N agents heartbeating every second cost one write of N rows per flush instead of N
  * transactions. Only presence waits here; everything else is written before it is acknowledged.
+ * What a flush has taken stays readable here until the flush has written it, so a read on this
+ * node never falls between the buffer and the store.
  */
 public final class PresenceBuffer {
 
@@ -42,6 +44,8 @@ public final class PresenceBuffer {
     }
 
     private final ConcurrentMap<AgentKey, Observation> pending = new ConcurrentHashMap<>();
+    /** What a flush has drained and not yet written. */
+    private final ConcurrentMap<AgentKey, Observation> writing = new ConcurrentHashMap<>();
 
     public void checkIn(AgentKey agent, Instant at, RequestId request) {
         pending.merge(agent, new Observation(at, Optional.empty(), request), Observation::mergedWith);
@@ -53,29 +57,46 @@ public final class PresenceBuffer {
 
     /** What is pending for one agent, left in place: a read on this node shows what it has seen. */
     public Optional<Observation> peek(AgentKey agent) {
-        return Optional.ofNullable(pending.get(agent));
+        Observation beingWritten = writing.get(agent);
+        Observation waiting = pending.get(agent);
+        if (beingWritten == null || waiting == null) {
+            return Optional.ofNullable(waiting != null ? waiting : beingWritten);
+        }
+        return Optional.of(beingWritten.mergedWith(waiting));
     }
 
     /** Removes and returns what is pending for one agent (its startup or shutdown is written now). */
     public Optional<Observation> take(AgentKey agent) {
+        writing.remove(agent);
         return Optional.ofNullable(pending.remove(agent));
     }
 
-    /** Removes and returns everything pending. */
+    /**
+     * Removes and returns everything pending, for a flush to write; {@link #peek} still shows it
+     * until {@link #written} or {@link #restore}.
+     */
     public Map<AgentKey, Observation> drain() {
         Map<AgentKey, Observation> drained = new HashMap<>();
         for (AgentKey agent : pending.keySet()) {
-            Observation observation = pending.remove(agent);
-            if (observation != null) {
-                drained.put(agent, observation);
-            }
+            // Moved within the entry's lock: a concurrent peek finds it in one map or the other.
+            pending.computeIfPresent(agent, (key, observation) -> {
+                writing.put(key, observation);
+                drained.put(key, observation);
+                return null;
+            });
         }
         return drained;
+    }
+
+    /** What a flush drained is in the store now: reads find it there. */
+    public void written(Map<AgentKey, Observation> flushed) {
+        flushed.forEach(writing::remove);
     }
 
     /** Puts back what a failed flush drained, merged with anything newer. */
     public void restore(Map<AgentKey, Observation> unwritten) {
         unwritten.forEach((agent, observation) -> pending.merge(agent, observation, Observation::mergedWith));
+        written(unwritten);
     }
 
     /** How many agents have something pending. */

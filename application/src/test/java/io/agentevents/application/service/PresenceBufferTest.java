@@ -51,4 +51,28 @@ class PresenceBufferTest {
         assertThat(merged.seenAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(merged.busy()).contains(true);
     }
+
+    @Test
+    void whatAFlushIsWriting_staysReadable_untilItIsWritten_mergedWithWhatCameSince() {
+        buffer.heartbeat(agent, T0, true, newRequest());
+        Map<AgentKey, PresenceBuffer.Observation> drained = buffer.drain();
+
+        assertThat(buffer.peek(agent)).as("drained, not yet written").hasValueSatisfying(seen -> {
+            assertThat(seen.seenAt()).isEqualTo(T0);
+            assertThat(seen.busy()).contains(true);
+        });
+        assertThat(buffer.size()).as("nothing waits for the next flush").isZero();
+        buffer.checkIn(agent, T0.plusSeconds(5), newRequest());
+        assertThat(buffer.peek(agent)).hasValueSatisfying(seen -> {
+            assertThat(seen.seenAt()).isEqualTo(T0.plusSeconds(5));
+            assertThat(seen.busy()).contains(true);
+        });
+
+        buffer.written(drained);
+
+        assertThat(buffer.peek(agent).orElseThrow().seenAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(buffer.peek(agent).orElseThrow().busy()).as("the heartbeat is in the store now").isEmpty();
+        buffer.take(agent);
+        assertThat(buffer.peek(agent)).isEmpty();
+    }
 }

@@ -53,7 +53,7 @@ public class FlushPresenceService implements FlushPresenceUseCase {
         Map<AgentKey, Function<CoveredSession, SessionChange>> changes = new HashMap<>();
         drained.forEach((agent, observation) -> changes.put(agent, covered -> observation.applyTo(covered, schedules)));
         try {
-            return transactions.inTransaction(() -> {
+            int flushed = transactions.inTransaction(() -> {
                 List<SessionChange> applied = sessions.updateAll(changes);
                 Map<ProjectId, List<NewEvent>> events = new HashMap<>();
                 for (SessionChange change : applied) {
@@ -65,6 +65,8 @@ public class FlushPresenceService implements FlushPresenceUseCase {
                 events.forEach(eventLog::append);
                 return applied.size();
             });
+            buffer.written(drained);
+            return flushed;
         } catch (RuntimeException failed) {
             buffer.restore(drained);
             throw failed;
