@@ -148,7 +148,7 @@ public final class AgentEventsApp implements AutoCloseable {
                     new ApiMetrics(meters, meters::scrape),
                     config.server().publicUrlOn(() -> listening.get() == null ? config.port() : listening.get().port()),
                     config.requests().logfileLinks(clock), config.requests().browseAnswerLimit(),
-                    config.server().trustedProxies(), config.server().crossOrigins());
+                    config.server().trustedProxies(), config.server().crossOrigins(), ApiOptions.DEFAULT_STREAM_KEEP_ALIVE);
             JsonCodec codec = new JsonCodec();
             HttpServers server = HttpServers.listen(vertx, HttpServerSettings.of(config),
                     ApiRouter.create(vertx, useCases, codec, apiOptions), new InvalidRequests(codec),

@@ -41,6 +41,7 @@ import io.agentevents.application.service.request.AskAgentService;
 import io.agentevents.application.service.request.ReadAnswerService;
 import io.agentevents.application.service.feed.ListAgentEventsService;
 import io.agentevents.application.service.feed.ListProjectEventsService;
+import io.agentevents.application.service.feed.StreamProjectEventsService;
 import io.agentevents.application.service.feed.RecordAgentEventService;
 import io.agentevents.application.service.feed.RememberedAgentEventsService;
 import io.agentevents.application.service.idempotency.RunOnceService;
@@ -96,7 +97,8 @@ final class ServiceWiring {
                 new GetAgentConfigurationService(registry, schedules, storeCalls),
                 new RunOnceService(idempotencyRecords, clock, storeCalls),
                 new CheckReadinessService(stores.probe(), storeCalls, identities),
-                agentRequests(stores, config.requests().requestTtl(), watchers, clock, storeCalls));
+                agentRequests(stores, config.requests().requestTtl(), watchers, clock, storeCalls),
+                new StreamProjectEventsService(eventLog, storeCalls, stores.signals()));
     }
 
     /** Sign-in, its wrong passwords logged once per burst and counted by the meters. */

@@ -6,6 +6,7 @@ import io.agentevents.adapter.http.support.ApiMetrics;
 import io.agentevents.adapter.http.support.WaitingPolls;
 import io.agentevents.adapter.http.wire.LogfileLinks;
 import io.agentevents.adapter.http.wire.PublicUrl;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -21,13 +22,18 @@ import java.util.Objects;
  *                           directory (every other body: {@link ApiRouter#MAX_BODY_BYTES})
  * @param trustedProxies     whose {@code Forwarded} / {@code X-Forwarded-For} name the client
  * @param crossOrigins       the web pages at other origins allowed to call the API (CORS)
+ * @param streamKeepAlive    how often a quiet event stream sends a comment, so proxies keep it open
  */
 public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiMetrics metrics,
                          PublicUrl publicUrl, LogfileLinks logfileLinks, int browseAnswerLimit,
-                         TrustedProxies trustedProxies, CrossOrigins crossOrigins) {
+                         TrustedProxies trustedProxies, CrossOrigins crossOrigins,
+                         Duration streamKeepAlive) {
 
     /** A listing of tens of thousands of entries. */
     public static final int DEFAULT_BROWSE_ANSWER_LIMIT = 4 * 1024 * 1024;
+
+    /** Below the idle timeouts of common proxies and load balancers (30 to 60 s). */
+    public static final Duration DEFAULT_STREAM_KEEP_ALIVE = Duration.ofSeconds(15);
 
     /** High enough never to touch an agent (two requests a second) or a busy client script. */
     public static final int DEFAULT_RATE_LIMIT = 200;
@@ -42,6 +48,9 @@ public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiM
         Objects.requireNonNull(logfileLinks, "logfileLinks must not be null");
         Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
         Objects.requireNonNull(crossOrigins, "crossOrigins must not be null");
+        if (streamKeepAlive.toMillis() < 1) {
+            throw new IllegalArgumentException("streamKeepAlive must be at least 1 ms");
+        }
         if (browseAnswerLimit < ApiRouter.MAX_BODY_BYTES) {
             throw new IllegalArgumentException("browseAnswerLimit must be at least " + ApiRouter.MAX_BODY_BYTES + " bytes");
         }
@@ -51,46 +60,52 @@ public record ApiOptions(int rateLimitPerSecond, WaitingPolls waitingPolls, ApiM
     public static ApiOptions defaults() {
         return new ApiOptions(DEFAULT_RATE_LIMIT, new WaitingPolls(WaitingPolls.DEFAULT_MAX_PER_TOKEN),
                 ApiMetrics.discarding(), PublicUrl.of("http://localhost"), LogfileLinks.none(), DEFAULT_BROWSE_ANSWER_LIMIT,
-                TrustedProxies.none(), CrossOrigins.none());
+                TrustedProxies.none(), CrossOrigins.none(), DEFAULT_STREAM_KEEP_ALIVE);
     }
 
 
     public ApiOptions withRateLimit(int perSecond) {
         return new ApiOptions(perSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies,
-                crossOrigins);
+                crossOrigins, streamKeepAlive);
     }
 
     public ApiOptions withWaitingPolls(WaitingPolls polls) {
         return new ApiOptions(rateLimitPerSecond, polls, metrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies,
-                crossOrigins);
+                crossOrigins, streamKeepAlive);
     }
 
     public ApiOptions withMetrics(ApiMetrics apiMetrics) {
         return new ApiOptions(rateLimitPerSecond, waitingPolls, apiMetrics, publicUrl, logfileLinks, browseAnswerLimit, trustedProxies,
-                crossOrigins);
+                crossOrigins, streamKeepAlive);
     }
 
     public ApiOptions withPublicUrl(PublicUrl url) {
         return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, url, logfileLinks, browseAnswerLimit, trustedProxies,
-                crossOrigins);
+                crossOrigins, streamKeepAlive);
     }
 
     public ApiOptions withLogfileLinks(LogfileLinks links) {
         return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, links, browseAnswerLimit, trustedProxies,
-                crossOrigins);
+                crossOrigins, streamKeepAlive);
     }
 
     public ApiOptions withBrowseAnswerLimit(int bytes) {
-        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, bytes, trustedProxies, crossOrigins);
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, bytes, trustedProxies, crossOrigins,
+                streamKeepAlive);
     }
 
     public ApiOptions withTrustedProxies(TrustedProxies proxies) {
         return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit,
-                proxies, crossOrigins);
+                proxies, crossOrigins, streamKeepAlive);
     }
 
     public ApiOptions withCrossOrigins(CrossOrigins origins) {
         return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit,
-                trustedProxies, origins);
+                trustedProxies, origins, streamKeepAlive);
+    }
+
+    public ApiOptions withStreamKeepAlive(Duration every) {
+        return new ApiOptions(rateLimitPerSecond, waitingPolls, metrics, publicUrl, logfileLinks, browseAnswerLimit,
+                trustedProxies, crossOrigins, every);
     }
 }

@@ -21,6 +21,7 @@ import io.agentevents.adapter.http.route.PostAgentEventHandler;
 import io.agentevents.adapter.http.route.PostAgentHandler;
 import io.agentevents.adapter.http.route.PostAgentTokenHandler;
 import io.agentevents.adapter.http.route.PostProjectEventHandler;
+import io.agentevents.adapter.http.stream.ProjectEventStream;
 import io.agentevents.adapter.http.support.JsonCodec;
 import io.agentevents.adapter.http.support.VertxWorkers;
 import io.agentevents.adapter.http.wire.PublicUrl;
@@ -101,6 +102,10 @@ public final class ApiRouter {
                         useCases.activateAgent(), useCases.recordAgentEvent(), codec, options.metrics())))
                 .on(HttpMethod.GET, new GetAgentEventsHandler(useCases.listAgentEvents(),
                         useCases.awaitAgentEvents(), vertx, options.waitingPolls(), publicUrl, options.logfileLinks()))
+                .register();
+        routes.secured("/v2/:project/events/stream")
+                .streaming(HttpMethod.GET, new ProjectEventStream(useCases.streamProjectEvents(), options.waitingPolls(),
+                        codec, options.logfileLinks(), options.streamKeepAlive()))
                 .register();
         routes.secured("/v2/:project/events")
                 .on(HttpMethod.POST, routes.idempotent(

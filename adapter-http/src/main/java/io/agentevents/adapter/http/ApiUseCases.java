@@ -14,6 +14,7 @@ import io.agentevents.application.port.in.agent.UpdateAgentUseCase;
 import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListProjectEventsUseCase;
+import io.agentevents.application.port.in.feed.StreamProjectEventsUseCase;
 import io.agentevents.application.port.in.feed.RecordAgentEventUseCase;
 import io.agentevents.application.port.in.idempotency.RunOnceUseCase;
 import io.agentevents.application.port.in.operations.CheckReadinessUseCase;
@@ -39,11 +40,12 @@ public record ApiUseCases(
         GetAgentConfigurationUseCase agentConfiguration,
         RunOnceUseCase runOnce,
         CheckReadinessUseCase checkReadiness,
-        AgentRequestUseCases requests) {
+        AgentRequestUseCases requests,
+        StreamProjectEventsUseCase streamProjectEvents) {
 
     public ApiUseCases {
         Stream.of(identifyCaller, activateAgents, activateAgent, listProjectEvents, registerAgent, authenticateAgent,
                 listAgents, getAgent, updateAgent, deleteAgent, recordAgentEvent, listAgentEvents, awaitAgentEvents, agentStatus, agentConfiguration,
-                runOnce, checkReadiness, requests).forEach(Objects::requireNonNull);
+                runOnce, checkReadiness, requests, streamProjectEvents).forEach(Objects::requireNonNull);
     }
 }

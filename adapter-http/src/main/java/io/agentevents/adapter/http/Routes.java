@@ -71,6 +71,18 @@ final class Routes {
             this.authentication = authentication;
         }
 
+        /** The operation of {@code method} on this path, writing its own answer (a stream); failures it raises go to the error mapper. */
+        Resource streaming(HttpMethod method, Handler<RoutingContext> handler) {
+            operations.put(method, context -> {
+                try {
+                    handler.handle(context);
+                } catch (RuntimeException failure) {
+                    context.fail(failure);
+                }
+            });
+            return this;
+        }
+
         /** The operation of {@code method} on this path: the endpoint's reply is written. */
         Resource on(HttpMethod method, Endpoint endpoint) {
             operations.put(method, respond(endpoint));

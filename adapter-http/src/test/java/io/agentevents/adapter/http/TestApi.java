@@ -28,6 +28,7 @@ import io.agentevents.application.port.in.feed.AgentEventsPage;
 import io.agentevents.application.port.in.feed.AwaitAgentEventsUseCase;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
+import io.agentevents.application.port.in.feed.StreamProjectEventsUseCase;
 import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
 import io.agentevents.application.port.in.idempotency.OnceOutcome;
 import io.agentevents.application.port.in.idempotency.RunOnceCommand;
@@ -98,6 +99,7 @@ final class TestApi implements AutoCloseable {
     Function<LogfileQuery, Logfile> getLogfile = query -> unexpected();
     Consumer<UpdateLogfileCommand> updateLogfile = command -> unexpected();
     Consumer<LogfileQuery> deleteLogfile = query -> unexpected();
+    StreamProjectEventsUseCase streamProjectEvents = (query, reader) -> unexpected();
     /** The real bookkeeping, on keys in memory: tests see what is carried out, kept and replayed. */
     RunOnceUseCase runOnce = new RunOnceService(new InMemoryIdempotencyRecords(), Clock.systemUTC(), StoreCalls.inline());
     CheckReadinessUseCase readiness = () -> CompletableFuture.completedFuture(
@@ -146,7 +148,8 @@ final class TestApi implements AutoCloseable {
                         query -> answered(listLogfiles, query),
                         query -> answered(getLogfile, query),
                         command -> done(updateLogfile, command),
-                        query -> done(deleteLogfile, query)));
+                        query -> done(deleteLogfile, query)),
+                (query, reader) -> streamProjectEvents.open(query, reader));
         router = ApiRouter.create(vertx, useCases, codec, options);
         // As the service runs it: HTTP/1.1 only (no clear-text HTTP/2 upgrade).
         server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
