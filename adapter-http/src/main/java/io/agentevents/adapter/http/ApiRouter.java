@@ -31,7 +31,7 @@ import io.vertx.ext.web.Router;
 
 /**
  * The routes of the v2 events API, plus the operator's {@code /healthz}, {@code /readyz},
- * {@code /metrics} and {@code /openapi.json}. Vert.x matches a path with or without a trailing slash; a
+ * {@code /metrics} and {@code /openapi.json}, and the {@link Dashboard}. Vert.x matches a path with or without a trailing slash; a
  * known path asked with another method answers 405 with {@code Allow}. What each operation
  * answers is in the OpenAPI document ({@code openapi.json}), which tests hold every answer to.
  */
@@ -142,6 +142,7 @@ public final class ApiRouter {
         routes.open("/readyz").on(HttpMethod.GET, service.readiness()).register();
         routes.open("/metrics").on(HttpMethod.GET, service.metrics()).register();
         routes.open("/openapi.json").on(HttpMethod.GET, service.openApi()).register();
+        Dashboard.register(router);
 
         router.route().failureHandler(errors);
         router.errorHandler(404, errors);
