@@ -3,6 +3,7 @@ package io.agentevents.bootstrap;
 import static io.agentevents.bootstrap.HttpClientForTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentevents.adapter.http.StreamLines;
 import io.agentevents.adapter.postgres.TestDatabase;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.config.AppConfig;
@@ -73,57 +74,21 @@ class TwoNodesTest {
         return new String[] {agent.id(), agent.token()};
     }
 
-    /** A stream's lines as they come, read on a thread of its own; the answer's head checked. */
-    private java.util.concurrent.BlockingQueue<String> stream(AgentEventsApp node, String... headers) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://127.0.0.1:" + node.port() + "/v2/" + project + "/events/stream")).header("X-Auth-Token", TOKEN);
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = java.net.http.HttpClient.newHttpClient()
-                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        Thread reading = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (java.io.UncheckedIOException ended) {
-                // the node stopped
-            }
-        });
-        reading.setDaemon(true);
-        reading.start();
-        return lines;
-    }
-
-    /** The ids of the stream's next {@code count} messages. */
-    private static List<String> nextIds(java.util.concurrent.BlockingQueue<String> lines, int count) throws Exception {
-        List<String> ids = new java.util.ArrayList<>();
-        while (ids.size() < count) {
-            String line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(line).as("message %d of %d within 10 s", ids.size() + 1, count).isNotNull();
-            if (line.startsWith("id: ")) {
-                ids.add(line.substring("id: ".length()));
-            }
-        }
-        return ids;
-    }
-
     @Test
     void aStreamOnB_seesWhatIsPostedToA_andResumesOnA_withNothingMissedOrRepeated() throws Exception {
         String activate = "{\"event\":\"agent_activate\",\"mode\":\"active\"}";
         assertThat(a.post("/v2/" + project + "/events", TOKEN, activate).statusCode()).isEqualTo(202);
-        var onB = stream(nodeB);
+        var onB = StreamLines.open(nodeB.port(), project, TOKEN);
         for (int i = 0; i < 3; i++) {
             assertThat(a.post("/v2/" + project + "/events", TOKEN, activate).statusCode()).isEqualTo(202);
         }
-        List<String> seenOnB = nextIds(onB, 3);
+        List<String> seenOnB = onB.nextIds(3);
         for (int i = 0; i < 2; i++) { // while the reader moves to the other node
             assertThat(b.post("/v2/" + project + "/events", TOKEN, activate).statusCode()).isEqualTo(202);
         }
-        var onA = stream(nodeA, "Last-Event-ID", seenOnB.get(2));
+        var onA = StreamLines.open(nodeA.port(), project, TOKEN, "Last-Event-ID", seenOnB.get(2));
         assertThat(b.post("/v2/" + project + "/events", TOKEN, activate).statusCode()).isEqualTo(202);
-        List<String> seenOnA = nextIds(onA, 3);
+        List<String> seenOnA = onA.nextIds(3);
 
         List<String> log = new java.util.ArrayList<>();
         HttpClientForTests.json(a.get("/v2/" + project + "/events?sort_dir=asc", TOKEN)).get("events")

@@ -32,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,60 +67,19 @@ class EventStreamTest {
         return new StoredEvent(new EventId(id), new AgentActivated(TestSessions.projectActivation(Mode.ACTIVE, AT)), REQUEST);
     }
 
-    /** The stream's lines as they come, read on the client's own thread. */
-    private BlockingQueue<String> open(String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v2/p1/events/stream"))
-                .header("X-Auth-Token", TestApi.TOKEN);
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        HttpResponse<Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream; charset=utf-8");
-        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reading = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (java.io.UncheckedIOException ended) {
-                // the server went away (the test's end, or a stream it cut): no more lines
-            }
-        });
-        reading.setDaemon(true);
-        reading.start();
-        return lines;
-    }
-
-    private static String next(BlockingQueue<String> lines) throws InterruptedException {
-        String line = lines.poll(10, TimeUnit.SECONDS);
-        assertThat(line).as("a line within 10 s").isNotNull();
-        return line;
-    }
-
-    /** The next message's lines, comments skipped. */
-    private static List<String> nextMessage(BlockingQueue<String> lines) throws InterruptedException {
-        List<String> message = new ArrayList<>();
-        while (true) {
-            String line = next(lines);
-            if (line.isEmpty()) {
-                if (!message.isEmpty()) {
-                    return message;
-                }
-            } else if (!line.startsWith(":")) {
-                message.add(line);
-            }
-        }
+    private StreamLines open(String... headers) throws Exception {
+        return StreamLines.open(api.port(), "p1", TestApi.TOKEN, headers);
     }
 
     @Test
     void eachEvent_isAMessageWhoseIdIsTheEventId_andWhoseDataIsTheEventAsTheLogShowsIt() throws Exception {
         serve(ApiOptions.defaults());
-        BlockingQueue<String> lines = open("Last-Event-ID", "5650135582");
+        StreamLines lines = open("Last-Event-ID", "5650135582");
         StreamProjectEventsUseCase.Reader reader = readers.poll(10, TimeUnit.SECONDS);
 
         reader.events(List.of(activation(5650135583L), activation(5650135584L)));
-        List<String> first = nextMessage(lines);
-        List<String> second = nextMessage(lines);
+        List<String> first = lines.nextMessage();
+        List<String> second = lines.nextMessage();
 
         assertThat(opened).singleElement().satisfies(query -> {
             assertThat(query.project().value()).isEqualTo("p1");
@@ -138,11 +96,11 @@ class EventStreamTest {
     @Test
     void aQuietStream_sendsCommentsToKeepProxiesFromClosingIt() throws Exception {
         serve(ApiOptions.defaults().withStreamKeepAlive(Duration.ofMillis(50)));
-        BlockingQueue<String> lines = open("Last-Event-ID", "5650135582");
+        StreamLines lines = open("Last-Event-ID", "5650135582");
 
         List<String> seen = new ArrayList<>();
         while (seen.stream().filter(line -> line.equals(":")).count() < 3) {
-            seen.add(next(lines));
+            seen.add(lines.next());
         }
 
         assertThat(seen).allMatch(line -> line.isEmpty() || line.startsWith(":"));
@@ -226,15 +184,13 @@ class EventStreamTest {
     @Test
     void aStreamTheNodeEnds_endsTheAnswer() throws Exception {
         serve(ApiOptions.defaults());
-        BlockingQueue<String> lines = open();
+        StreamLines lines = open();
         StreamProjectEventsUseCase.Reader reader = readers.poll(10, TimeUnit.SECONDS);
 
         reader.ended(new StoreUnavailableException("database unreachable", new IOException("refused")));
 
         assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
-        List<String> rest = new ArrayList<>();
-        lines.drainTo(rest);
-        assertThat(rest).allMatch(line -> line.isEmpty() || line.startsWith(":"));
+        assertThat(lines.rest()).allMatch(line -> line.isEmpty() || line.startsWith(":"));
     }
 
     /** A stream read through a bare socket whose receive buffer is {@code receiveBuffer} bytes. */
