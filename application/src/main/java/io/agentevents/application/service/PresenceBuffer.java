@@ -2,6 +2,7 @@ package io.agentevents.application.service;
 
 import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
+import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.AgentSession;
@@ -63,6 +64,22 @@ public final class PresenceBuffer {
             return Optional.ofNullable(waiting != null ? waiting : beingWritten);
         }
         return Optional.of(beingWritten.mergedWith(waiting));
+    }
+
+    /** What is pending for each agent of one project, as {@link #peek} gives it for each. */
+    public Map<AgentKey, Observation> peekProject(ProjectId project) {
+        Map<AgentKey, Observation> seen = new HashMap<>();
+        writing.forEach((agent, observation) -> {
+            if (agent.project().equals(project)) {
+                seen.put(agent, observation);
+            }
+        });
+        pending.forEach((agent, observation) -> {
+            if (agent.project().equals(project)) {
+                seen.merge(agent, observation, Observation::mergedWith);
+            }
+        });
+        return seen;
     }
 
     /** Removes and returns what is pending for one agent (its startup or shutdown is written now). */

@@ -10,7 +10,12 @@ import io.agentevents.application.port.in.MarkerNotFoundException;
 import io.agentevents.application.port.in.activation.ActivateAgentCommand;
 import io.agentevents.application.port.in.agent.AgentList;
 import io.agentevents.application.port.in.agent.ListAgentsQuery;
+import io.agentevents.application.memory.InMemoryAgentFleet;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
+import io.agentevents.application.port.out.AgentFleet;
+import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
+import io.agentevents.application.port.out.StoreCalls;
+import io.agentevents.application.service.agent.ListAgentsService;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.activation.Mode;
@@ -96,6 +101,25 @@ class ListAgentsServiceTest {
         assertThat(third.next()).as("the last page").isEmpty();
         assertThat(list(Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.of(5)).next())
                 .as("a full page with nothing after it").isEmpty();
+    }
+
+    @Test
+    void aFlushThatWritesWhileTheFleetIsRead_losesNoCheckIn() {
+        AgentCaller seen = registered();
+        checkIn(seen);
+        // The store is read before the flush writes, and the flush empties the buffer before the read ends.
+        AgentFleet racing = project -> {
+            List<AgentFleet.Member> read = new InMemoryAgentFleet(app.registry, app.sessions).list(project);
+            assertThat(awaited(app.flushPresence.flush())).isEqualTo(1);
+            return read;
+        };
+        ListAgentsService listing = new ListAgentsService(racing, app.presence, app.schedules, app.clock,
+                StoreCalls.inline());
+
+        AgentList listed = awaited(listing.list(new ListAgentsQuery(app.observer, app.project)));
+
+        assertThat(listed.agents().get(0).status().online()).isTrue();
+        assertThat(app.presence.peek(new AgentKey(app.project, seen.agent()))).as("written, not buffered").isEmpty();
     }
 
     @Test

@@ -132,7 +132,7 @@ public final class ProjectEventStream implements Handler<RoutingContext> {
 
         void start(Runnable closeStream) {
             close = closeStream;
-            if (response.closed()) {
+            if (done || response.ended() || response.closed()) { // ended before it began, or the reader left
                 finish();
                 return;
             }
@@ -145,8 +145,7 @@ public final class ProjectEventStream implements Handler<RoutingContext> {
             // A node that stops ends its streams; readers reconnect to another node with their last id.
             seat.answerNowBy(() -> loop.runOnContext(ignored -> {
                 if (!done) {
-                    response.end();
-                    finish();
+                    endResponse();
                 }
             }));
             keepAliveTimer = context.vertx().setPeriodic(keepAlive.toMillis(), ignored -> send(Buffer.buffer(":\n\n")));
@@ -184,12 +183,22 @@ public final class ProjectEventStream implements Handler<RoutingContext> {
                 context.fail(cause);
                 return;
             }
-            response.end();
+            endResponse();
+        }
+
+        private void endResponse() {
+            if (!response.closed() && !response.ended()) {
+                response.end();
+            }
             finish();
         }
 
         private void send(Buffer bytes) {
             if (done) {
+                return;
+            }
+            if (response.closed()) { // the reader left; its close handler may not have run yet
+                finish();
                 return;
             }
             response.write(bytes);

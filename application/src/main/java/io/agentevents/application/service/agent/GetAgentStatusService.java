@@ -35,7 +35,8 @@ public class GetAgentStatusService implements GetAgentStatusUseCase {
 
     private AgentStatus statusNow(AgentQuery query) {
         Access.requireReader(query.caller(), query.project());
+        var seen = live.unflushed(new AgentSessionRepository.AgentKey(query.project(), query.agent()));
         return live.of(sessions.find(query.project(), query.agent())
-                .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent())), clock.instant());
+                .orElseThrow(() -> new AgentNotFoundException(query.project(), query.agent())), seen, clock.instant());
     }
 }

@@ -6,9 +6,11 @@ import io.agentevents.application.port.in.agent.ListAgentsQuery;
 import io.agentevents.application.port.in.agent.ListAgentsUseCase;
 import io.agentevents.application.port.out.AgentFleet;
 import io.agentevents.application.port.out.AgentFleet.Member;
+import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.service.PresenceBuffer;
+import io.agentevents.application.service.PresenceBuffer.Observation;
 import io.agentevents.application.service.access.Access;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.activation.Schedules;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -47,6 +50,7 @@ public class ListAgentsService implements ListAgentsUseCase {
 
     private AgentList listNow(ListAgentsQuery query) {
         Access.requireReader(query.caller(), query.project());
+        Map<AgentKey, Observation> seen = live.unflushed(query.project());
         List<Member> members = fleet.list(query.project());
         int start = 0;
         if (query.marker().isPresent()) {
@@ -63,7 +67,7 @@ public class ListAgentsService implements ListAgentsUseCase {
             if (query.hostMachineId().isPresent() && !member.agent().host().machineId().equals(query.hostMachineId().get())) {
                 continue;
             }
-            AgentStatus status = statusOf(member, now);
+            AgentStatus status = statusOf(member, seen, now);
             if (query.online().isPresent() && status.online() != query.online().get()
                     || query.mode().isPresent() && status.mode() != query.mode().get()) {
                 continue;
@@ -85,9 +89,10 @@ public class ListAgentsService implements ListAgentsUseCase {
         return -1;
     }
 
-    private AgentStatus statusOf(Member member, Instant now) {
+    private AgentStatus statusOf(Member member, Map<AgentKey, Observation> seen, Instant now) {
         // An agent whose registration is still being written has never been seen.
         return live.of(member.session().orElseGet(() -> new CoveredSession(
-                AgentSession.start(member.agent().project(), member.agent().id()), Optional.empty())), now);
+                        AgentSession.start(member.agent().project(), member.agent().id()), Optional.empty())),
+                Optional.ofNullable(seen.get(new AgentKey(member.agent().project(), member.agent().id()))), now);
     }
 }
