@@ -127,6 +127,8 @@ public final class Main {
         out.println("Wake its agents:");
         out.println("  curl -i -X POST http://localhost:" + port + "/v2/demo/events -H 'X-Auth-Token: " + token.value()
                 + "' -H 'Content-Type: application/json' -d '{\"event\":\"agent_activate\",\"mode\":\"active\"}'");
+        out.println("Or watch them: open http://localhost:" + port + "/dashboard/ and paste '" + DEMO_PROJECT
+                + "' and the token.");
         out.println();
         out.flush();
     }

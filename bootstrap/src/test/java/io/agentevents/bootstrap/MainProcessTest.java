@@ -118,6 +118,9 @@ class MainProcessTest {
             HttpClientForTests http = new HttpClientForTests(service.port());
             assertThat(http.post("/v2/demo/events", service.demoToken(), "{\"event\":\"agent_activate\",\"mode\":\"active\"}")
                     .statusCode()).isEqualTo(202);
+            String dashboard = "http://localhost:" + service.port() + "/dashboard/";
+            assertThat(service.output()).anySatisfy(line -> assertThat(line).contains(dashboard));
+            assertThat(http.get("/dashboard/", null).statusCode()).as("the page the line names").isEqualTo(200);
 
             service.process().destroy();
             assertThat(service.process().waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.http;
 
+import io.agentevents.adapter.http.edge.AccessLog;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -31,6 +32,7 @@ final class Dashboard {
                 .setMaxAgeSeconds(300);
         router.route(PATH + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(context -> {
+                    AccessLog.markRoute(context, PATH + "/*");
                     context.response()
                             .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                             .putHeader("X-Content-Type-Options", "nosniff")
