@@ -72,8 +72,7 @@ final class ProjectStreams {
     private final EventLog eventLog;
     private final StoreCalls calls;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
-    private boolean reading;
-    private boolean readAgain;
+    private final OneReadAtATime reads = new OneReadAtATime(this::readForEveryStream);
 
     ProjectStreams(ProjectId project, EventLog eventLog, StoreCalls calls) {
         this.project = project;
@@ -98,21 +97,17 @@ final class ProjectStreams {
 
     /** The log may have grown, or a stream joined: read what is new for every stream. */
     void read() {
-        synchronized (this) {
-            if (reading) {
-                readAgain = true;
-                return;
-            }
-            reading = true;
-            readAgain = false;
-        }
+        reads.signal();
+    }
+
+    private void readForEveryStream(Runnable done) {
         List<Stream> served = List.copyOf(streams);
         long from = served.stream().mapToLong(Stream::marker).min().orElse(Long.MAX_VALUE);
         if (served.isEmpty()) {
-            finish();
+            done.run();
             return;
         }
-        calls.supply(() -> readAfter(from, served)).whenComplete((done, failure) -> {
+        calls.supply(() -> readAfter(from, served)).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 RuntimeException cause = failure instanceof CompletionException wrapped
                         && wrapped.getCause() instanceof RuntimeException inner ? inner
@@ -120,7 +115,7 @@ final class ProjectStreams {
                 served.forEach(stream -> stream.end(cause));
                 served.forEach(streams::remove);
             }
-            finish();
+            done.run();
         });
     }
 
@@ -134,17 +129,6 @@ final class ProjectStreams {
                 return null;
             }
             after = events.get(events.size() - 1).id().value();
-        }
-    }
-
-    private void finish() {
-        boolean again;
-        synchronized (this) {
-            reading = false;
-            again = readAgain;
-        }
-        if (again) {
-            read();
         }
     }
 }

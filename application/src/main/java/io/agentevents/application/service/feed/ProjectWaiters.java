@@ -30,8 +30,7 @@ public final class ProjectWaiters {
     private final StoreCalls calls;
     /** By agent: a signal about one agent finds its watches without going through the others. */
     private final Map<AgentId, Set<FeedWatchers.AgentWatch>> watches = new ConcurrentHashMap<>();
-    private boolean reading;
-    private boolean signalledWhileReading;
+    private final OneReadAtATime sharedRead = new OneReadAtATime(this::readForEveryPoll);
 
     ProjectWaiters(ProjectId project, EventLog eventLog, StoreCalls calls) {
         this.project = project;
@@ -77,14 +76,10 @@ public final class ProjectWaiters {
 
     /** The whole project was activated: every waiting poll may have news. */
     void everyFeedMayHaveGrown() {
-        synchronized (this) {
-            if (reading) {
-                signalledWhileReading = true;
-                return;
-            }
-            reading = true;
-            signalledWhileReading = false;
-        }
+        sharedRead.signal();
+    }
+
+    private void readForEveryPoll(Runnable done) {
         List<PendingPoll> served = new ArrayList<>();
         long oldest = Long.MAX_VALUE;
         List<PendingPoll> polls = watches.values().stream().flatMap(Set::stream)
@@ -99,7 +94,7 @@ public final class ProjectWaiters {
             }
         }
         if (served.isEmpty()) {
-            finishRead();
+            done.run();
             return;
         }
         Optional<EventId> from = oldest == 0 ? Optional.empty() : Optional.of(new EventId(oldest));
@@ -112,18 +107,7 @@ public final class ProjectWaiters {
                         boolean complete = events.size() < SHARED_READ_LIMIT;
                         served.forEach(poll -> poll.offer(news, complete));
                     }
-                    finishRead();
+                    done.run();
                 });
-    }
-
-    private void finishRead() {
-        boolean again;
-        synchronized (this) {
-            reading = false;
-            again = signalledWhileReading;
-        }
-        if (again) {
-            everyFeedMayHaveGrown();
-        }
     }
 }
