@@ -23,6 +23,8 @@ import io.agentevents.application.service.access.RememberedIdentities;
 import io.agentevents.application.service.operations.FlushPresenceService;
 import io.agentevents.application.service.operations.PurgeExpiredService;
 import io.agentevents.application.service.operations.ReadStatisticsService;
+import io.agentevents.application.service.operations.SweepPresenceService;
+import io.agentevents.application.service.presence.PresenceAnnouncer;
 import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.bootstrap.config.HttpServerSettings;
 import io.agentevents.bootstrap.config.UserToken;
@@ -128,7 +130,9 @@ public final class AgentEventsApp implements AutoCloseable {
             StoreCalls workers = new VertxWorkers(vertx);
             StoreCalls storeCalls = stores.mayBlock() ? workers : StoreCalls.inline();
             deadlines = LongPollDeadlines.start();
-            ApiUseCases useCases = ServiceWiring.useCases(stores, config, userTokens, presence, stamps, clock,
+            PresenceAnnouncer announcer = config.presenceEvents().enabled()
+                    ? PresenceAnnouncer.on(stores.announcedPresence(), eventLog) : PresenceAnnouncer.off(eventLog);
+            ApiUseCases useCases = ServiceWiring.useCases(stores, config, userTokens, presence, announcer, stamps, clock,
                     storeCalls, workers, identities, deadlines, meters);
             stores.publishMetrics().accept(meters);
             Gauge.builder("agent.events.presence.buffered", presence, PresenceBuffer::size)
@@ -155,8 +159,13 @@ public final class AgentEventsApp implements AutoCloseable {
                     config.server().eventLoops());
             listening.set(server);
             BackgroundTasks.schedulePurge(vertx, purge, config.eventRetention());
-            FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules,
+            FlushPresenceUseCase flush = new FlushPresenceService(presence, sessions, announcer, transactions, schedules,
                     workers);
+            if (config.presenceEvents().enabled()) {
+                BackgroundTasks.scheduleSweep(vertx, new SweepPresenceService(stores.announcedPresence(), announcer,
+                        presence, transactions, PresencePolicy.of(schedules), config.presenceEvents().holdDown(), clock,
+                        workers));
+            }
             AtomicBoolean flushing = new AtomicBoolean();
             Gauge.builder("agent.events.presence.flushing", flushing, busy -> busy.get() ? 1 : 0)
                     .description("1 while a presence flush is writing, else 0").register(meters);

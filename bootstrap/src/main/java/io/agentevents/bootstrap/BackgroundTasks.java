@@ -2,6 +2,7 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.application.port.in.operations.FlushPresenceUseCase;
 import io.agentevents.application.port.in.operations.PurgeExpiredUseCase;
+import io.agentevents.application.port.in.operations.SweepPresenceUseCase;
 import io.agentevents.application.port.out.StoreUnavailableException;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -10,10 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The node's timers: the purge of expired events and tokens, and the presence flush. */
+/** The node's timers: the purge of expired events and tokens, the presence flush, and the presence sweep. */
 final class BackgroundTasks {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     private BackgroundTasks() {
     }
@@ -49,6 +51,30 @@ final class BackgroundTasks {
                 Throwable cause = causeOf(failed);
                 if (cause != null && !(cause instanceof StoreUnavailableException)) {
                     LOG.warn("writing presence failed; will retry", cause);
+                }
+            });
+        });
+    }
+
+    /**
+     * Announces offline, every second, the agents offline for the hold-down; one sweep at a time.
+     * A second's lag is small beside a hold-down of seconds.
+     */
+    static void scheduleSweep(Vertx vertx, SweepPresenceUseCase sweep) {
+        AtomicBoolean sweeping = new AtomicBoolean();
+        vertx.setPeriodic(SWEEP_EVERY.toMillis(), timer -> {
+            if (sweeping.getAndSet(true)) {
+                return;
+            }
+            sweep.sweep().whenComplete((announced, failed) -> {
+                sweeping.set(false);
+                Throwable cause = causeOf(failed);
+                if (cause instanceof StoreUnavailableException) {
+                    LOG.debug("presence sweep skipped: the store is unreachable");
+                } else if (cause != null) {
+                    LOG.warn("announcing offline agents failed; will retry", cause);
+                } else if (announced > 0) {
+                    LOG.info("announced {} agent(s) offline", announced);
                 }
             });
         });

@@ -5,7 +5,8 @@ import io.agentevents.adapter.http.client.TrustedProxies;
 import io.agentevents.adapter.http.edge.CrossOrigins;
 import io.agentevents.adapter.http.route.GetAgentEventsHandler;
 import io.agentevents.adapter.http.wire.PublicUrl;
-import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
+import io.agentevents.application.service.presence.PresenceEvents;
 import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
@@ -52,6 +53,8 @@ public final class CommandLine {
             Map.entry("--event-loops", "EVENT_LOOPS"),
             Map.entry("--trusted-proxies", "TRUSTED_PROXIES"),
             Map.entry("--cors-origins", "CORS_ORIGINS"),
+            Map.entry("--presence-events", "PRESENCE_EVENTS"),
+            Map.entry("--presence-hold-down", "PRESENCE_HOLD_DOWN"),
             Map.entry("--keystone-url", "KEYSTONE_URL"),
             Map.entry("--keystone-user", "KEYSTONE_USER"),
             Map.entry("--keystone-project", "KEYSTONE_PROJECT"),
@@ -100,7 +103,21 @@ public final class CommandLine {
                 .map(url -> database(url, options, environment));
         return Optional.of(new AppConfig(port, tokens, ttl, retention,
                 AppConfig.DEFAULT_AGENT_TOKEN_LIFETIME, database, server(options), IdentityOptions.parse(options, environment),
-                RequestOptions.parse(options)));
+                RequestOptions.parse(options), presenceEvents(options)));
+    }
+
+    private static PresenceEvents presenceEvents(Map<String, String> options) {
+        boolean enabled = Optional.ofNullable(options.get("--presence-events")).map(text -> onOff(text, "--presence-events"))
+                .orElse(false);
+        Duration holdDown = Optional.ofNullable(options.get("--presence-hold-down"))
+                .map(text -> Durations.parse(text, "--presence-hold-down")).orElse(PresenceEvents.DEFAULT_HOLD_DOWN);
+        if (holdDown.compareTo(PresenceEvents.MAX_HOLD_DOWN) > 0) {
+            throw new ConfigException("--presence-hold-down must be at most 1h; got " + Durations.format(holdDown));
+        }
+        if (!enabled && options.containsKey("--presence-hold-down")) {
+            throw new ConfigException("--presence-hold-down is for presence events; give --presence-events on too");
+        }
+        return new PresenceEvents(enabled, holdDown);
     }
 
     private static ServerSettings server(Map<String, String> options) {
@@ -113,7 +130,7 @@ public final class CommandLine {
         int rateLimit = Optional.ofNullable(options.get("--rate-limit"))
                 .map(text -> wholeNumber(text, "--rate-limit", 0, 1_000_000_000)).orElse(ApiOptions.DEFAULT_RATE_LIMIT);
         LogFormat format = Optional.ofNullable(options.get("--log-format")).map(LogFormat::parse).orElse(LogFormat.TEXT);
-        boolean metrics = Optional.ofNullable(options.get("--metrics")).map(CommandLine::onOff).orElse(true);
+        boolean metrics = Optional.ofNullable(options.get("--metrics")).map(text -> onOff(text, "--metrics")).orElse(true);
         Duration idle = Optional.ofNullable(options.get("--idle-timeout"))
                 .map(text -> Durations.parse(text, "--idle-timeout")).orElse(ServerSettings.DEFAULT_IDLE_TIMEOUT);
         if (idle.toSeconds() <= GetAgentEventsHandler.MAX_WAIT_SECONDS) {
@@ -144,11 +161,11 @@ public final class CommandLine {
         return new ServerSettings(tls, rateLimit, format, metrics, idle, publicUrl, eventLoops, proxies, origins);
     }
 
-    private static boolean onOff(String text) {
+    private static boolean onOff(String text, String option) {
         return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
-            default -> throw new ConfigException("--metrics must be on or off; got '" + text + "'");
+            default -> throw new ConfigException(option + " must be on or off; got '" + text + "'");
         };
     }
 

@@ -122,6 +122,17 @@ final class ServiceOptions {
                     + "every answer from pages elsewhere)"})
     String corsOrigins;
 
+    @Option(names = "--presence-events", paramLabel = "on|off", description = {
+            "write agent_online / agent_offline events to the project feed when an agent's presence flips, beyond "
+                    + "the v2 reference [PRESENCE_EVENTS] (default off; on a shared database, only once every node "
+                    + "runs this release)"})
+    String presenceEvents;
+
+    @Option(names = "--presence-hold-down", paramLabel = "D", description = {
+            "how long an agent past its mode's window stays offline before agent_offline, so a late poll "
+                    + "never flaps [PRESENCE_HOLD_DOWN] (default 10s, at most 1h)"})
+    String presenceHoldDown;
+
     @Option(names = "--request-ttl", paramLabel = "D", description = {
             "how long a request made of an agent (browse, vault) waits for its answer, and the answer is kept "
                     + "[REQUEST_TTL] (default 5m)"})

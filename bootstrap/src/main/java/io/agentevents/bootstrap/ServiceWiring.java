@@ -43,6 +43,7 @@ import io.agentevents.application.service.feed.ListAgentEventsService;
 import io.agentevents.application.service.feed.ListProjectEventsService;
 import io.agentevents.application.service.feed.StreamProjectEventsService;
 import io.agentevents.application.service.feed.RecordAgentEventService;
+import io.agentevents.application.service.presence.PresenceAnnouncer;
 import io.agentevents.application.service.feed.RememberedAgentEventsService;
 import io.agentevents.application.service.idempotency.RunOnceService;
 import io.agentevents.application.service.operations.CheckReadinessService;
@@ -63,7 +64,7 @@ final class ServiceWiring {
     }
 
     static ApiUseCases useCases(Stores stores, AppConfig config, InMemoryUserTokens userTokens, PresenceBuffer presence,
-                                FeedStamps stamps, Clock clock, StoreCalls storeCalls, StoreCalls workers,
+                                PresenceAnnouncer announcer, FeedStamps stamps, Clock clock, StoreCalls storeCalls, StoreCalls workers,
                                 Optional<RememberedIdentities> identities, ScheduledExecutorService deadlines,
                                 MeterRegistry meters) {
         Schedules schedules = config.schedules();
@@ -90,7 +91,8 @@ final class ServiceWiring {
                 new UpdateAgentService(registry, agentTokens, eventLog, transactions, clock, storeCalls),
                 new DeleteAgentService(registry, sessions, agentTokens, stores.agentRequests(), stores.logfiles(), eventLog,
                         transactions, clock, storeCalls),
-                new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, storeCalls),
+                new RecordAgentEventService(sessions, eventLog, transactions, presence, announcer, schedules, clock,
+                        storeCalls),
                 listAgentEvents(stores, presence, schedules, clock, storeCalls, stamps, meters),
                 new AwaitAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls, watchers),
                 new GetAgentStatusService(sessions, presence, schedules, clock, storeCalls),

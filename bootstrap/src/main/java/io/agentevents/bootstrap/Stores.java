@@ -2,6 +2,7 @@ package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.postgres.GroupCommitTransactions;
 import io.agentevents.adapter.postgres.PostgresAgentFleet;
+import io.agentevents.adapter.postgres.PostgresAnnouncedPresence;
 import io.agentevents.adapter.postgres.PostgresAgentRegistry;
 import io.agentevents.adapter.postgres.PostgresAgentRequests;
 import io.agentevents.adapter.postgres.PostgresLogfiles;
@@ -11,9 +12,10 @@ import io.agentevents.adapter.postgres.PostgresEventLog;
 import io.agentevents.adapter.postgres.PostgresEventSignals;
 import io.agentevents.adapter.postgres.PostgresIdempotencyRecords;
 import io.agentevents.adapter.postgres.PostgresProjectActivations;
-import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
 import io.agentevents.adapter.postgres.PostgresStore;
 import io.agentevents.application.memory.InMemoryAgentFleet;
+import io.agentevents.application.memory.InMemoryAnnouncedPresence;
 import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentRequests;
 import io.agentevents.application.memory.InMemoryLogfiles;
@@ -36,6 +38,7 @@ import io.agentevents.application.port.out.ProjectActivations;
 import io.agentevents.application.port.out.StoreProbe;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.port.out.access.AgentTokens;
+import io.agentevents.application.port.out.presence.AnnouncedPresence;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -50,7 +53,8 @@ import java.util.function.Consumer;
 record Stores(String description, boolean mayBlock, EventLog eventLog, EventSignals signals, AgentSessionRepository sessions,
               ProjectActivations projectActivations, AgentRegistry registry, AgentFleet fleet, AgentTokens agentTokens,
               IdempotencyRecords idempotencyRecords,
-              AgentRequests agentRequests, Logfiles logfiles, Transactions transactions, StoreProbe probe,
+              AgentRequests agentRequests, Logfiles logfiles, AnnouncedPresence announcedPresence,
+              Transactions transactions, StoreProbe probe,
               Consumer<MeterRegistry> publishMetrics, AutoCloseable resources) {
 
     /** @param clock read for the first event id of each project */
@@ -62,6 +66,7 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
         return new Stores("in-memory store", false, new InMemoryEventLog(signals, clock), signals,
                 sessions, projectActivations, registry, new InMemoryAgentFleet(registry, sessions), new InMemoryAgentTokens(),
                 new InMemoryIdempotencyRecords(), new InMemoryAgentRequests(), new InMemoryLogfiles(),
+                new InMemoryAnnouncedPresence(sessions),
                 new InMemoryTransactions(signals), () -> { }, meters -> { }, () -> { });
     }
 
@@ -74,6 +79,7 @@ record Stores(String description, boolean mayBlock, EventLog eventLog, EventSign
                 new PostgresAgentSessionRepository(store), new PostgresProjectActivations(store),
                 new PostgresAgentRegistry(store), new PostgresAgentFleet(store), new PostgresAgentTokens(store),
                 new PostgresIdempotencyRecords(store), new PostgresAgentRequests(store), new PostgresLogfiles(store),
+                new PostgresAnnouncedPresence(store),
                 transactions, store, store::publishPoolMetrics, () -> {
                     signals.close();
                     transactions.close();

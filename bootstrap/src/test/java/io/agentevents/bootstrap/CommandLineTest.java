@@ -1,10 +1,11 @@
 package io.agentevents.bootstrap;
 
 import io.agentevents.adapter.keystone.KeystoneSettings;
-import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.application.service.access.SecretHashing;
 import io.agentevents.bootstrap.config.AppConfig;
+import io.agentevents.application.service.presence.PresenceEvents;
 import io.agentevents.bootstrap.config.ConfigException;
 import io.agentevents.bootstrap.config.Durations;
 import io.agentevents.bootstrap.config.LogFormat;
@@ -261,6 +262,23 @@ class CommandLineTest {
                 .server().crossOrigins()).hasToString("http://localhost:8081,https://panel.example.com");
         assertThat(parse(Map.of("CORS_ORIGINS", "http://127.0.0.1:80")).server().crossOrigins())
                 .hasToString("http://127.0.0.1");
+    }
+
+    @Test
+    void presenceEvents_areOffUnlessTurnedOn_withATenSecondHoldDown() {
+        assertThat(parse(Map.of()).presenceEvents().enabled()).isFalse();
+        assertThat(parse(Map.of(), "--presence-events", "on").presenceEvents())
+                .isEqualTo(PresenceEvents.on(Duration.ofSeconds(10)));
+        assertThat(parse(Map.of("PRESENCE_EVENTS", "on", "PRESENCE_HOLD_DOWN", "2m")).presenceEvents())
+                .isEqualTo(PresenceEvents.on(Duration.ofMinutes(2)));
+        assertThatThrownBy(() -> parse(Map.of(), "--presence-events", "yes")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--presence-events must be on or off");
+        assertThatThrownBy(() -> parse(Map.of(), "--presence-hold-down", "5s")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("give --presence-events on too");
+        assertThatThrownBy(() -> parse(Map.of(), "--presence-events", "on", "--presence-hold-down", "2h"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("at most 1h");
+        assertThatThrownBy(() -> parse(Map.of(), "--presence-events", "on", "--presence-hold-down", "0s"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("longer than zero");
     }
 
     @Test

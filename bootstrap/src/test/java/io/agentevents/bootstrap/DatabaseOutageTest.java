@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
 import io.agentevents.adapter.postgres.TestDatabase;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.config.AppConfig;

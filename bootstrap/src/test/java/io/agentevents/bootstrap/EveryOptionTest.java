@@ -83,6 +83,8 @@ class EveryOptionTest {
                 new Sample("--event-loops", "3", List.of(), Map.of()),
                 new Sample("--trusted-proxies", "10.0.0.0/8,192.0.2.7", List.of(), Map.of()),
                 new Sample("--cors-origins", "https://panel.example.com", List.of(), Map.of()),
+                new Sample("--presence-events", "on", List.of(), Map.of()),
+                new Sample("--presence-hold-down", "30s", List.of("--presence-events", "on"), Map.of()),
                 new Sample("--keystone-url", KEYSTONE, keystone.subList(2, 6), keystonePassword, "https://other:5000/v3"),
                 new Sample("--keystone-user", "other", without(keystone, "--keystone-user"), keystonePassword, "u"),
                 new Sample("--keystone-project", "other", without(keystone, "--keystone-project"), keystonePassword,

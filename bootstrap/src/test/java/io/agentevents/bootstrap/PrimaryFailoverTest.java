@@ -3,7 +3,7 @@ package io.agentevents.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentevents.adapter.postgres.PostgresSettings;
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
 import io.agentevents.application.port.in.access.Secret;
 import io.agentevents.bootstrap.config.AppConfig;
 import io.agentevents.bootstrap.config.ServerSettings;

@@ -21,6 +21,8 @@ import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
+import io.agentevents.domain.session.AgentCameOnline;
+import io.agentevents.domain.session.AgentWentOffline;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +102,27 @@ class EventReadHandlersTest {
         assertThat(body.get("links").get(1).get("rel").asText()).isEqualTo("previous");
         assertThat(body.get("links").get(1).get("href").asText()).isEqualTo("http://localhost/v2/p1/events?marker=5650135500&limit=3&sort_dir=asc");
         assertThat(projectQueries.get(0).page()).isEqualTo(new EventPageRequest(Optional.of(new EventId(10)), 3, SortDirection.ASC));
+    }
+
+    @Test
+    void presenceEvents_carryTheAgentAndNothingElse_asDocumented() {
+        StoredEvent online = new StoredEvent(new EventId(5650135590L), new AgentCameOnline(agent, AT), request);
+        StoredEvent offline = new StoredEvent(new EventId(5650135591L), new AgentWentOffline(agent, AT.plusSeconds(16)),
+                request);
+        projectLogAnswers(new EventPage(List.of(online, offline), Optional.of(new EventId(5650135591L)), Optional.empty()));
+
+        JsonNode events = api.codec.readTree(api.authorized("GET", "/v2/p1/events?sort_dir=asc", null).body()).get("events");
+
+        assertThat(events.get(0).get("event").asText()).isEqualTo("agent_online");
+        assertThat(events.get(0).get("time").asText()).isEqualTo("2014-10-09T12:26:14.233501Z");
+        assertThat(events.get(1).get("event").asText()).isEqualTo("agent_offline");
+        assertThat(events.get(1).get("time").asText()).isEqualTo("2014-10-09T12:26:30.233501Z");
+        for (JsonNode event : events) {
+            assertThat(event.get("agent").get("id").asText()).isEqualTo(agent.toString());
+            assertThat(event.get("request_id").asText()).isEqualTo(request.toString());
+            assertThat(event.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "time", "event", "agent",
+                    "request_id");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.agentevents.adapter.postgres.failure.EvictReadOnlyConnections;

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.agentevents.adapter.postgres;
 
+import io.agentevents.adapter.postgres.settings.PostgresSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package io.agentevents.application.service;
 
 import io.agentevents.application.memory.InMemoryAgentFleet;
+import io.agentevents.application.memory.InMemoryAnnouncedPresence;
 import io.agentevents.application.memory.InMemoryAgentRegistry;
 import io.agentevents.application.memory.InMemoryAgentRequests;
 import io.agentevents.application.memory.InMemoryLogfiles;
@@ -42,6 +43,9 @@ import io.agentevents.application.service.feed.RememberedAgentEventsService;
 import io.agentevents.application.service.idempotency.RunOnceService;
 import io.agentevents.application.service.operations.FlushPresenceService;
 import io.agentevents.application.service.operations.PurgeExpiredService;
+import io.agentevents.application.service.operations.SweepPresenceService;
+import io.agentevents.application.service.presence.PresenceAnnouncer;
+import io.agentevents.application.service.presence.PresenceEvents;
 import io.agentevents.domain.AgentId;
 import io.agentevents.domain.MutableClock;
 import io.agentevents.domain.ProjectId;
@@ -54,6 +58,7 @@ import io.agentevents.domain.access.UserCaller;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.agent.AgentHost;
+import io.agentevents.domain.session.PresencePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +137,21 @@ final class InMemoryApplication {
     final PurgeExpiredService purge;
     final RunOnceService runOnce;
     final FlushPresenceService flushPresence;
+    final InMemoryAnnouncedPresence announcedPresence = new InMemoryAnnouncedPresence(sessions);
+    final PresenceAnnouncer announcer;
+    /** Sweeps with the hold-down given to {@link #InMemoryApplication(PresenceEvents)}; never scheduled here. */
+    final SweepPresenceService sweepPresence;
 
+    /** Presence events off, as the service starts by default. */
     InMemoryApplication() {
+        this(PresenceEvents.off());
+    }
+
+    InMemoryApplication(PresenceEvents presenceEvents) {
+        announcer = presenceEvents.enabled() ? PresenceAnnouncer.on(announcedPresence, eventLog)
+                : PresenceAnnouncer.off(eventLog);
+        sweepPresence = new SweepPresenceService(announcedPresence, announcer, presence, transactions,
+                PresencePolicy.of(schedules), presenceEvents.holdDown(), clock, inline);
         TokenHash adminHash = SecretHashing.hashToken(adminToken);
         userTokens = new InMemoryUserTokens(Map.of(adminHash, admin,
                 SecretHashing.hashToken(new Secret("other-admin")), otherAdmin));
@@ -144,7 +162,8 @@ final class InMemoryApplication {
                 new RandomAgentIds(), new SecureRandomSecrets(), hashing, clock, inline);
         authenticateAgent = new AuthenticateAgentService(userTokens, registry, agentTokens, new SecureRandomSecrets(),
                 hashing, AGENT_TOKEN_LIFETIME, clock, inline, signInAlarms::add);
-        recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, schedules, clock, inline);
+        recordAgentEvent = new RecordAgentEventService(sessions, eventLog, transactions, presence, announcer, schedules,
+                clock, inline);
         listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls);
         rememberedFeeds = new RememberedAgentEventsService(listAgentEvents, stamps, presence, clock);
         listProjectEvents = new ListProjectEventsService(eventLog, inline);
@@ -157,7 +176,7 @@ final class InMemoryApplication {
         purge = new PurgeExpiredService(eventLog, agentTokens, idempotencyRecords, agentRequests, EVENT_RETENTION,
                 REQUEST_TTL, clock, inline);
         runOnce = new RunOnceService(idempotencyRecords, clock, inline);
-        flushPresence = new FlushPresenceService(presence, sessions, eventLog, transactions, schedules, inline);
+        flushPresence = new FlushPresenceService(presence, sessions, announcer, transactions, schedules, inline);
     }
 
     AgentRegistration register() {

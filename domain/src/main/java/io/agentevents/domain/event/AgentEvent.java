@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Something that happened to the agents of a project, as written to its event log. */
 public sealed interface AgentEvent
         permits AgentActivated, AgentRegistered, HeartbeatRecorded, AgentStartedUp, AgentShutDown, AgentDeleted,
-        ConfigurationChanged, AgentRequestEvent {
+        ConfigurationChanged, AgentRequestEvent, PresenceEvent {
 
     /** When it happened. */
     Instant at();

@@ -37,7 +37,11 @@ public enum EventType {
     /** The agent began uploading its log file. */
     LOGFILE_STARTED,
     /** The agent has uploaded its log file. */
-    LOGFILE_COMPLETED;
+    LOGFILE_COMPLETED,
+    /** The agent came online (a {@link PresenceEvent}); beyond the v2 reference. */
+    AGENT_ONLINE,
+    /** The agent went offline (a {@link PresenceEvent}); beyond the v2 reference. */
+    AGENT_OFFLINE;
 
     /** The type of {@code event}; every event has one. */
     public static EventType of(AgentEvent event) {
@@ -55,6 +59,8 @@ public enum EventType {
             return AGENT_DELETED;
         } else if (event instanceof ConfigurationChanged) {
             return CONFIGURATION_CHANGED;
+        } else if (event instanceof PresenceEvent presence) {
+            return presence.online() ? AGENT_ONLINE : AGENT_OFFLINE;
         } else if (event instanceof AgentRequestEvent request) {
             return request.type();
         }

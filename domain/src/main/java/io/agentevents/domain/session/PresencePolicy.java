@@ -82,6 +82,23 @@ public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration
         return then.effectiveModeAt(projectActivation.filter(activation -> !activation.at().isAfter(seen)), seen);
     }
 
+    /**
+     * Whether the agent of {@code session} has been offline for at least {@code holdDown} at
+     * {@code now}: offline now, and already offline {@code holdDown} earlier by what is known of it
+     * now. A check-in within the hold-down makes it online at its start, so a single late poll
+     * that comes in the end never counts; an agent that announced its shutdown is offline at once.
+     *
+     * @param projectActivation the latest activation of the agent's whole project, if any
+     * @throws IllegalArgumentException if {@code holdDown} is negative
+     */
+    public boolean isOfflineFor(AgentSession session, Optional<Activation> projectActivation, Instant now,
+                                Duration holdDown) {
+        if (holdDown.isNegative()) {
+            throw new IllegalArgumentException("holdDown must not be negative, was " + holdDown);
+        }
+        return !isOnline(session, projectActivation, now) && !isOnline(session, projectActivation, now.minus(holdDown));
+    }
+
     /** Idle agents heartbeat hourly, so silence says little about them. */
     public boolean isReliable(Mode mode) {
         return mode != Mode.IDLE;

@@ -157,4 +157,47 @@ class PresencePolicyTest {
         Instant later = T0.plus(Duration.ofDays(1));
         assertThat(policy.isOnline(seenAtT0In(Mode.ACTIVE), NO_PROJECT_ACTIVATION, later)).isFalse();
     }
+
+    private static final Duration HOLD_DOWN = Duration.ofSeconds(10);
+
+    @Test
+    void isOfflineFor_onlyOnceTheAgentHasBeenOfflineForTheWholeHoldDown() {
+        AgentSession session = seenAtT0In(Mode.ACTIVE); // offline after T0 + 5 s
+
+        assertThat(policy.isOfflineFor(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(5), HOLD_DOWN)).isFalse();
+        assertThat(policy.isOfflineFor(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(15), HOLD_DOWN)).isFalse();
+        assertThat(policy.isOfflineFor(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(15).plusNanos(1_000), HOLD_DOWN))
+                .isTrue();
+    }
+
+    @Test
+    void isOfflineFor_aLatePollWithinTheHoldDown_neverCounts() {
+        AgentSession late = seenAtT0In(Mode.ACTIVE).recordCheckIn(T0.plusSeconds(12), NO_PROJECT_ACTIVATION, schedules)
+                .next(); // seven seconds past its window, then back
+
+        assertThat(policy.isOfflineFor(late, NO_PROJECT_ACTIVATION, T0.plusSeconds(12), HOLD_DOWN)).isFalse();
+        assertThat(policy.isOfflineFor(late, NO_PROJECT_ACTIVATION, T0.plusSeconds(20), HOLD_DOWN)).isFalse();
+        assertThat(policy.isOfflineFor(late, NO_PROJECT_ACTIVATION, T0.plusSeconds(28), HOLD_DOWN)).isTrue();
+    }
+
+    @Test
+    void isOfflineFor_anAgentThatShutDown_isAtOnce() {
+        AgentSession shutDown = seenAtT0In(Mode.ACTIVE).recordShutdown(T0.plusSeconds(1)).next();
+
+        assertThat(policy.isOfflineFor(shutDown, NO_PROJECT_ACTIVATION, T0.plusSeconds(1), HOLD_DOWN)).isTrue();
+    }
+
+    @Test
+    void isOfflineFor_inIdle_waitsForItsHoursLongWindow() {
+        AgentSession session = newSession().recordCheckIn(T0, NO_PROJECT_ACTIVATION, schedules).next();
+
+        assertThat(policy.isOfflineFor(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(3 * 3600 + 11), HOLD_DOWN)).isFalse();
+        assertThat(policy.isOfflineFor(session, NO_PROJECT_ACTIVATION, T0.plusSeconds(3 * 3600 + 13), HOLD_DOWN)).isTrue();
+    }
+
+    @Test
+    void isOfflineFor_aNegativeHoldDown_isRefused() {
+        assertThatThrownBy(() -> policy.isOfflineFor(seenAtT0In(Mode.ACTIVE), NO_PROJECT_ACTIVATION, T0,
+                Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

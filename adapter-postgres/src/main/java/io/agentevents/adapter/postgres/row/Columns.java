@@ -58,6 +58,8 @@ public final class Columns {
             case VAULT_ENCRYPTION_CHANGED -> "vault_encryption_changed";
             case LOGFILE_STARTED -> "logfile_started";
             case LOGFILE_COMPLETED -> "logfile_completed";
+            case AGENT_ONLINE -> "agent_online";
+            case AGENT_OFFLINE -> "agent_offline";
         };
     }
 

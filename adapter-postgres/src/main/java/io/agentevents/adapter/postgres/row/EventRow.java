@@ -12,6 +12,8 @@ import io.agentevents.domain.event.AgentRegistered;
 import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.OperatingSystem;
 import io.agentevents.domain.event.AgentStartedUp;
+import io.agentevents.domain.session.AgentCameOnline;
+import io.agentevents.domain.session.AgentWentOffline;
 import io.agentevents.domain.event.ConfigurationChanged;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.EventType;
@@ -85,7 +87,8 @@ public final class EventRow implements RowMapper<StoredEvent> {
 
     /** The types whose events need no columns beyond id, type, at, agent, mode, expiry and request. */
     public static final Set<EventType> FEW_COLUMNS = EnumSet.of(EventType.AGENT_ACTIVATE, EventType.AGENT_STARTUP,
-            EventType.AGENT_SHUTDOWN, EventType.AGENT_DELETED, EventType.CONFIGURATION_CHANGED);
+            EventType.AGENT_SHUTDOWN, EventType.AGENT_DELETED, EventType.CONFIGURATION_CHANGED, EventType.AGENT_ONLINE,
+            EventType.AGENT_OFFLINE);
 
     /** An event of one of the {@link #FEW_COLUMNS} types from those columns ({@code mode} in its column's text). */
     public static AgentEvent ofFewColumns(EventType type, Instant at, Optional<AgentId> agent, String mode,
@@ -99,6 +102,8 @@ public final class EventRow implements RowMapper<StoredEvent> {
             case AGENT_SHUTDOWN -> new AgentShutDown(agent.orElseThrow(), at);
             case AGENT_DELETED -> new AgentDeleted(agent.orElseThrow(), at);
             case CONFIGURATION_CHANGED -> new ConfigurationChanged(agent.orElseThrow(), at);
+            case AGENT_ONLINE -> new AgentCameOnline(agent.orElseThrow(), at);
+            case AGENT_OFFLINE -> new AgentWentOffline(agent.orElseThrow(), at);
             default -> throw new IllegalArgumentException(type + " needs more columns");
         };
     }

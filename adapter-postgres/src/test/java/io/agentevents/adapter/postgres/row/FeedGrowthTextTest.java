@@ -3,6 +3,8 @@ package io.agentevents.adapter.postgres.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentevents.application.port.out.EventSignals.FeedGrowth;
+import io.agentevents.domain.session.AgentCameOnline;
+import io.agentevents.domain.session.AgentWentOffline;
 import io.agentevents.domain.TestSessions;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.event.AgentActivated;
@@ -39,7 +41,9 @@ class FeedGrowthTextTest {
         List<StoredEvent> events = List.of(
                 activation(41, new AgentActivated(TestSessions.projectActivation(Mode.ACTIVE, TestSessions.T0))),
                 activation(42, new AgentActivated(TestSessions.agentActivation(agent, Mode.REAL_TIME, TestSessions.T0))),
-                stored(43, new AgentShutDown(agent, TestSessions.T0.plusMillis(1)), TestSessions.newRequest()));
+                stored(43, new AgentShutDown(agent, TestSessions.T0.plusMillis(1)), TestSessions.newRequest()),
+                stored(44, new AgentWentOffline(agent, TestSessions.T0.plusMillis(1)), TestSessions.newRequest()),
+                stored(45, new AgentCameOnline(agent, TestSessions.T0.plusMillis(2)), TestSessions.newRequest()));
 
         String text = FeedGrowthText.eventsOf(rows(events)).orElseThrow();
 

@@ -7,10 +7,12 @@ import io.agentevents.domain.activation.ActivationScope;
 import io.agentevents.domain.activation.Mode;
 import io.agentevents.domain.activation.SingleAgent;
 import io.agentevents.domain.event.AgentActivated;
+import io.agentevents.domain.session.AgentCameOnline;
 import io.agentevents.domain.event.AgentDeleted;
 import io.agentevents.domain.event.AgentEvent;
 import io.agentevents.domain.event.AgentShutDown;
 import io.agentevents.domain.event.AgentStartedUp;
+import io.agentevents.domain.session.AgentWentOffline;
 import io.agentevents.domain.event.ConfigurationChanged;
 import io.agentevents.domain.event.EventId;
 import io.agentevents.domain.event.HeartbeatRecorded;
@@ -42,6 +44,8 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
     private static final byte SHUT_DOWN = 5;
     private static final byte DELETED = 6;
     private static final byte CONFIGURATION_CHANGED = 7;
+    private static final byte CAME_ONLINE = 8;
+    private static final byte WENT_OFFLINE = 9;
 
     /** In {@link Chunk#details}: an activation's mode is the low bits, this bit says it expires. */
     private static final int EXPIRES = 0x10;
@@ -167,6 +171,12 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
         if (event instanceof ConfigurationChanged changed) {
             return withAgent(changed.agentId(), chunk, at, CONFIGURATION_CHANGED);
         }
+        if (event instanceof AgentCameOnline online) {
+            return withAgent(online.agentId(), chunk, at, CAME_ONLINE);
+        }
+        if (event instanceof AgentWentOffline offline) {
+            return withAgent(offline.agentId(), chunk, at, WENT_OFFLINE);
+        }
         if (chunk.keptAsObjects == null) {
             chunk.keptAsObjects = new AgentEvent[chunk.kinds.length];
         }
@@ -199,6 +209,8 @@ final class EventColumns extends ChunkedStore<EventColumns.Chunk> implements Sor
             case SHUT_DOWN -> new AgentShutDown(agent(chunk, at), when);
             case DELETED -> new AgentDeleted(agent(chunk, at), when);
             case CONFIGURATION_CHANGED -> new ConfigurationChanged(agent(chunk, at), when);
+            case CAME_ONLINE -> new AgentCameOnline(agent(chunk, at), when);
+            case WENT_OFFLINE -> new AgentWentOffline(agent(chunk, at), when);
             default -> chunk.keptAsObjects[at];
         };
     }

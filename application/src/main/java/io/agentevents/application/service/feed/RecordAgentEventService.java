@@ -11,6 +11,7 @@ import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.PresenceBuffer;
 import io.agentevents.application.service.SessionChanges;
 import io.agentevents.application.service.access.Access;
+import io.agentevents.application.service.presence.PresenceAnnouncer;
 import io.agentevents.domain.activation.Schedules;
 import io.agentevents.domain.session.AgentSession;
 import io.agentevents.domain.session.SessionChange;
@@ -29,10 +30,16 @@ public class RecordAgentEventService implements RecordAgentEventUseCase {
     private final Schedules schedules;
     private final Clock clock;
     private final StoreCalls calls;
+    private final Transactions transactions;
+    private final PresenceAnnouncer announcer;
 
+    /** @param announcer announces the presence flip of a startup or a shutdown */
     public RecordAgentEventService(AgentSessionRepository sessions, EventLog eventLog, Transactions transactions,
-                                   PresenceBuffer presence, Schedules schedules, Clock clock, StoreCalls calls) {
+                                   PresenceBuffer presence, PresenceAnnouncer announcer, Schedules schedules, Clock clock,
+                                   StoreCalls calls) {
         this.calls = calls;
+        this.transactions = transactions;
+        this.announcer = announcer;
         this.sessionChanges = new SessionChanges(sessions, eventLog, transactions);
         this.presence = presence;
         this.schedules = schedules;
@@ -71,10 +78,18 @@ public class RecordAgentEventService implements RecordAgentEventUseCase {
                 : session -> session.recordShutdown(now);
         Optional<PresenceBuffer.Observation> pending = presence.take(agent);
         try {
-            sessionChanges.apply(command.project(), command.agent(), command.requestId(),
-                    covered -> pending.map(observation -> observation.applyTo(covered, schedules))
-                            .map(seen -> seen.then(announced))
-                            .orElseGet(() -> announced.apply(covered.session())));
+            transactions.inTransaction(() -> {
+                SessionChange change = sessionChanges.apply(command.project(), command.agent(), command.requestId(),
+                        covered -> pending.map(observation -> observation.applyTo(covered, schedules))
+                                .map(seen -> seen.then(announced))
+                                .orElseGet(() -> announced.apply(covered.session())));
+                if (command.signal() == AgentSignal.STARTUP) {
+                    announcer.appendSeen(Map.of(), Map.of(agent, new PresenceAnnouncer.Seen(now, command.requestId())));
+                } else {
+                    announcer.shutDown(agent, change.next().lastCheckInAt(), now, command.requestId());
+                }
+                return change;
+            });
         } catch (RuntimeException failed) {
             pending.ifPresent(observation -> presence.restore(Map.of(agent, observation)));
             throw failed;

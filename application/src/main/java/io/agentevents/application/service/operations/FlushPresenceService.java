@@ -4,11 +4,11 @@ import io.agentevents.application.port.out.AgentSessionRepository.CoveredSession
 import io.agentevents.application.port.in.operations.FlushPresenceUseCase;
 import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.port.out.AgentSessionRepository;
-import io.agentevents.application.port.out.EventLog;
 import io.agentevents.application.port.out.NewEvent;
 import io.agentevents.application.port.out.StoreCalls;
 import io.agentevents.application.port.out.Transactions;
 import io.agentevents.application.service.PresenceBuffer;
+import io.agentevents.application.service.presence.PresenceAnnouncer;
 import io.agentevents.domain.ProjectId;
 import io.agentevents.domain.RequestId;
 import io.agentevents.domain.activation.Schedules;
@@ -25,17 +25,18 @@ public class FlushPresenceService implements FlushPresenceUseCase {
 
     private final PresenceBuffer buffer;
     private final AgentSessionRepository sessions;
-    private final EventLog eventLog;
     private final Transactions transactions;
     private final Schedules schedules;
     private final StoreCalls calls;
+    private final PresenceAnnouncer announcer;
 
-    public FlushPresenceService(PresenceBuffer buffer, AgentSessionRepository sessions, EventLog eventLog,
+    /** @param announcer appends the heartbeat events a flush causes, and the presence flips it shows */
+    public FlushPresenceService(PresenceBuffer buffer, AgentSessionRepository sessions, PresenceAnnouncer announcer,
                                 Transactions transactions, Schedules schedules, StoreCalls calls) {
         this.calls = calls;
         this.buffer = buffer;
         this.sessions = sessions;
-        this.eventLog = eventLog;
+        this.announcer = announcer;
         this.transactions = transactions;
         this.schedules = schedules;
     }
@@ -56,13 +57,16 @@ public class FlushPresenceService implements FlushPresenceUseCase {
             int flushed = transactions.inTransaction(() -> {
                 List<SessionChange> applied = sessions.updateAll(changes);
                 Map<ProjectId, List<NewEvent>> events = new HashMap<>();
+                Map<AgentKey, PresenceAnnouncer.Seen> seen = new HashMap<>();
                 for (SessionChange change : applied) {
                     AgentKey agent = new AgentKey(change.next().project(), change.next().agent());
-                    RequestId request = drained.get(agent).requestId();
+                    PresenceBuffer.Observation observation = drained.get(agent);
+                    RequestId request = observation.requestId();
+                    seen.put(agent, new PresenceAnnouncer.Seen(observation.seenAt(), request));
                     change.events().forEach(event -> events.computeIfAbsent(agent.project(),
                             ignored -> new ArrayList<>()).add(new NewEvent(event, request)));
                 }
-                events.forEach(eventLog::append);
+                announcer.appendSeen(events, seen);
                 return applied.size();
             });
             buffer.written(drained);

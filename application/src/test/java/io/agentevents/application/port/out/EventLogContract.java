@@ -37,6 +37,8 @@ import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.HeartbeatRecorded;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
+import io.agentevents.domain.session.AgentCameOnline;
+import io.agentevents.domain.session.AgentWentOffline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,7 +154,9 @@ public abstract class EventLogContract {
                 new HeartbeatRecorded(agent, true, T0),
                 new AgentStartedUp(agent, T0),
                 new AgentShutDown(agent, T0),
-                new AgentDeleted(agent, T0));
+                new AgentDeleted(agent, T0),
+                new AgentCameOnline(agent, T0),
+                new AgentWentOffline(agent, T0));
 
         log.append(project, kinds.stream().map(EventLogContract::underItsRequest).toList());
 

@@ -1,4 +1,4 @@
-package io.agentevents.adapter.postgres;
+package io.agentevents.adapter.postgres.settings;
 
 import java.time.Duration;
 import java.util.Objects;
