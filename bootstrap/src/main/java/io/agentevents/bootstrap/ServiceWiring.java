@@ -95,7 +95,7 @@ final class ServiceWiring {
                         storeCalls),
                 listAgentEvents(stores, presence, schedules, clock, storeCalls, stamps, meters),
                 new AwaitAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls, watchers),
-                new GetAgentStatusService(sessions, presence, schedules, clock, storeCalls),
+                new GetAgentStatusService(sessions, presence, schedules, stamps, clock, storeCalls),
                 new GetAgentConfigurationService(registry, schedules, storeCalls),
                 new RunOnceService(idempotencyRecords, clock, storeCalls),
                 new CheckReadinessService(stores.probe(), storeCalls, identities),

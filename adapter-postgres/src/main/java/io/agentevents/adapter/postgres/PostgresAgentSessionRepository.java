@@ -123,7 +123,8 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
 
     /**
      * Locks the sessions in one query, in key order (two nodes flushing at once never deadlock),
-     * and writes them back in one batch.
+     * and writes them back in one batch; its commit tells every node, this one first, that
+     * presence was written ({@link PostgresEventSignals#PRESENCE_WRITTEN}).
      */
     @Override
     public List<SessionChange> updateAll(Map<AgentKey, Function<CoveredSession, SessionChange>> changes) {
@@ -151,6 +152,11 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
             }
             if (!applied.isEmpty()) {
                 batch.execute();
+                handle.createQuery("SELECT count(pg_notify(:channel, :payload))")
+                        .bind("channel", PostgresEventSignals.CHANNEL)
+                        .bind("payload", PostgresEventSignals.PRESENCE_WRITTEN)
+                        .mapTo(Long.class).one();
+                store.announceAfterCommit(handle, List.of(PostgresEventSignals.PRESENCE_WRITTEN));
             }
             return applied;
         }));

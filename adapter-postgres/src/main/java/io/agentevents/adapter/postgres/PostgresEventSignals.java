@@ -36,6 +36,8 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
      * <growth>} ({@link FeedGrowthText}). Earlier releases find no project in it and ignore it.
      */
     static final String GROWTH = "+";
+    /** A presence flush was committed. One word without a space: 0.1.0 ignores it, as it ignores every payload not "project agent". */
+    static final String PRESENCE_WRITTEN = "@presence";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEventSignals.class);
     private static final int POLL_MILLIS = 500;
     /**
@@ -140,6 +142,9 @@ public final class PostgresEventSignals implements EventSignals, AutoCloseable {
         }
         String[] parts = payload.split(" ", 2);
         if (parts.length != 2) {
+            if (payload.equals(PRESENCE_WRITTEN)) {
+                tellEach(EventSignals.Listener::presenceWritten);
+            }
             return;
         }
         ProjectId project;

@@ -126,6 +126,47 @@ class PostgresEventSignalsTest {
     }
 
     @Test
+    void aPresenceFlush_isSignalledHereByItsCommit_andOnTheOtherNode() throws Exception {
+        CompletableFuture<Void> here = new CompletableFuture<>();
+        CompletableFuture<Void> there = new CompletableFuture<>();
+        try (PostgresEventSignals signalsOnA = new PostgresEventSignals(nodeA.store());
+             PostgresEventSignals signalsOnB = new PostgresEventSignals(nodeB)) {
+            signalsOnA.listen(presenceWritten(here));
+            signalsOnB.listen(presenceWritten(there));
+            awaitListening(signalsOnB);
+            PostgresAgentSessionRepository sessions = new PostgresAgentSessionRepository(nodeA.store());
+            ProjectId project = TestSessions.newProject();
+            AgentId agent = TestSessions.newAgent();
+            sessions.insert(io.agentevents.domain.session.AgentSession.start(project, agent));
+
+            nodeA.store().inTransaction(() -> sessions.updateAll(Map.of(
+                    new io.agentevents.application.port.out.AgentSessionRepository.AgentKey(project, agent),
+                    covered -> covered.session().recordCheckIn(TestSessions.T0, covered.projectActivation(),
+                            io.agentevents.domain.activation.Schedules.defaults()))));
+
+            assertThat(here).as("this node's own, by the time the flush returns").isDone();
+            there.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static EventSignals.Listener presenceWritten(CompletableFuture<Void> heard) {
+        return new EventSignals.Listener() {
+            @Override
+            public void appended(ProjectId project, Optional<AgentId> agent) {
+            }
+
+            @Override
+            public void presenceWritten() {
+                heard.complete(null);
+            }
+
+            @Override
+            public void mayHaveMissedSome() {
+            }
+        };
+    }
+
+    @Test
     void ownAppends_areSignalledHereBeforeTheirCallerHears_alone_andInACommitGroup() throws Exception {
         Collected collected = new Collected();
         PostgresEventLog log = new PostgresEventLog(nodeA.store(), java.time.Clock.systemUTC());

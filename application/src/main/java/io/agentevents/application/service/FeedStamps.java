@@ -31,6 +31,8 @@ public final class FeedStamps implements EventSignals.Listener {
     private final Map<AgentKey, Long> agents = new ConcurrentHashMap<>();
     /** Stamps at or below it are older than the last time everything changed. */
     private volatile long everything;
+    /** Stamps at or below it are older than the last presence flush heard of, by any node. */
+    private volatile long presence;
 
     private FeedStamps(EventSignals signals) {
         this.signals = signals;
@@ -76,6 +78,19 @@ public final class FeedStamps implements EventSignals.Listener {
                 && agents.getOrDefault(new AgentKey(project, agent), 0L) <= stamp;
         // Read after the maps: a clearing of the maps raises it before it clears them.
         return unchanged && everything <= stamp;
+    }
+
+    /**
+     * Whether no presence flush was heard of after {@code stamp}: a session read after it still
+     * holds every check-in stored, and those of this node not written yet are in its buffer.
+     */
+    public boolean presenceUnchangedSince(long stamp) {
+        return signals.delivering() && presence <= stamp && everything <= stamp;
+    }
+
+    @Override
+    public void presenceWritten() {
+        presence = counter.incrementAndGet();
     }
 
     @Override

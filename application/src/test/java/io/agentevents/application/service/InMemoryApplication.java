@@ -167,7 +167,7 @@ final class InMemoryApplication {
         listAgentEvents = new ListAgentEventsService(sessions, eventLog, presence, schedules, clock, storeCalls);
         rememberedFeeds = new RememberedAgentEventsService(listAgentEvents, stamps, presence, clock);
         listProjectEvents = new ListProjectEventsService(eventLog, inline);
-        agentStatus = new GetAgentStatusService(sessions, presence, schedules, clock, inline);
+        agentStatus = new GetAgentStatusService(sessions, presence, schedules, FeedStamps.never(), clock, inline);
         getAgent = new GetAgentService(registry, inline);
         listAgents = new ListAgentsService(new InMemoryAgentFleet(registry, sessions), presence, schedules, clock, inline);
         deleteAgent = new DeleteAgentService(registry, sessions, agentTokens, agentRequests, logfiles, eventLog,

@@ -31,6 +31,14 @@ public interface EventSignals {
         default void grew(ProjectId project, AgentId agent, FeedGrowth growth) {
         }
 
+        /**
+         * A node wrote check-ins and heartbeats (a presence flush, which signals no feed): stored
+         * sessions' last check-ins and busy flags may have moved. A store that never says so leaves
+         * nothing remembered of sessions to go stale; this node hears of its own writes at commit.
+         */
+        default void presenceWritten() {
+        }
+
         /** Signals may have been lost (the store was unreachable): every watcher should read again. */
         void mayHaveMissedSome();
     }
