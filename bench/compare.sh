@@ -7,7 +7,7 @@
 # Build the base jar from an older commit in a scratch clone, for example:
 #   git clone -q . /tmp/base && (cd /tmp/base && git checkout -q HEAD~1 && mvn -q package -DskipTests)
 # Both run as bench/run.sh runs products (budget checked far above what one token sends, access
-# line for server errors only). On PostgreSQL each gets a schema of its own. Needs wrk.
+# line for server errors only). On PostgreSQL each gets a database of its own. Needs wrk.
 # Besides req/s it reports each build's CPU time per request, which a busy neighbour on a shared
 # machine does not move the way it moves req/s: the steadier measure of a change's work.
 set -euo pipefail
@@ -34,14 +34,15 @@ echo "$token bench admin" > "$work/tokens"
 results="$work/results.tsv"
 jdbc_base=${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 psql_url=${PSQL_URL:-postgresql://postgres@127.0.0.1:5432/test}
-separator='?'; [[ "$jdbc_base" == *\?* ]] && separator='&'
 export ACCESS_LOG_LEVEL=WARN
 
 node() { # name port jar
     local options=(--port "$2" --tokens-file "$work/tokens" --rate-limit 1000000000)
     if [ "$store" = postgres ]; then
-        reset_schema "$psql_url" "bench_compare_$1"
-        options+=(--database-url "$jdbc_base${separator}currentSchema=bench_compare_$1")
+        # A database each, not a schema: LISTEN/NOTIFY channels are per database, so two builds
+        # in one would each hear, and act on, the other's notifications while it is measured.
+        reset_database "$psql_url" "bench_compare_$1"
+        options+=(--database-url "$(jdbc_of_database "$jdbc_base" "bench_compare_$1")")
     fi
     start "$1" "$2" java -Xmx2g -jar "$3" "${options[@]}"
 }

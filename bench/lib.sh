@@ -19,6 +19,17 @@ reset_schema() { # psql_url schema
         -c "create schema $2" >/dev/null
 }
 
+reset_database() { # psql_url name: a fresh database beside the one psql_url names
+    psql -q "$1" -c "set client_min_messages to warning" -c "drop database if exists $2 with (force)" >/dev/null
+    psql -q "$1" -c "create database $2" >/dev/null
+}
+# The JDBC URL of another database on the same server: jdbc:postgresql://host:port/db?query -> .../name?query
+jdbc_of_database() { # jdbc_url name
+    local url=$1 query=""
+    [[ "$url" == *\?* ]] && query="?${url#*\?}" && url=${url%%\?*}
+    echo "${url%/*}/$2$query"
+}
+
 start() { # name port command...
     local name=$1 port=$2; shift 2
     "$@" > "$work/$name.log" 2>&1 &

@@ -2,7 +2,8 @@
 # The benchmark harness (docs/BENCHMARKS.md): every hot operation of agent-events measured against
 # this machine's ceiling in the same invocation, as ratios.
 #   bench/run.sh [--seconds N] [--rounds N] [--warmup-seconds N] [--connections N] [--skip-jmh] [--skip-memory]
-# (a) a bare Vert.x server (bench/ceiling/Ceiling.java): the HTTP ceiling, POST and GET;
+# (a) a bare Vert.x server (bench/ceiling/Ceiling.java): the HTTP ceiling, POST and GET, and the
+#     check-in's reply served bare (its headers and body, none of its work);
 # (b) pgbench: PostgreSQL's own single-insert transactions per second, 16 clients;
 # (c) agent-events on the in-memory store and on PostgreSQL, every case driven by wrk with the
 #     same connections and duration, each product run right after its ceiling's run, round after
@@ -83,6 +84,7 @@ store_cases() { # round store port agent agent_token: the four cases of one stor
     run_wrk "${store}_activation" "$r" "http://127.0.0.1:$port/v2/bench/events" post-activation.lua "$token"
     run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
     run_wrk "${store}_checkin" "$r" "$(checkin_url "$port" "$agent" "$agent_token")" get-with-token.lua "$agent_token"
+    if [ "$store" = memory ]; then run_wrk ceiling_reply "$r" http://127.0.0.1:18100/checkin-reply get-with-token.lua ""; fi
     run_wrk ceiling_get "$r" http://127.0.0.1:18100/hello get-with-token.lua ""
     run_wrk "${store}_status" "$r" "http://127.0.0.1:$port/v2/bench/agents/$agent/status" get-with-token.lua "$token"
     run_wrk ceiling_post "$r" http://127.0.0.1:18100/v2/bench/events post-activation.lua ""
@@ -125,6 +127,15 @@ awk -F'\t' -v rounds="$rounds" '
         }
         printf "%-20s %10.0f %9.2f %9.2f\n", "ceiling_post", rps["ceiling_post"] / n["ceiling_post"], p50["ceiling_post"] / n["ceiling_post"], p99["ceiling_post"] / n["ceiling_post"]
         printf "%-20s %10.0f %9.2f %9.2f\n", "ceiling_get", rps["ceiling_get"] / n["ceiling_get"], p50["ceiling_get"] / n["ceiling_get"], p99["ceiling_get"] / n["ceiling_get"]
+        if (n["ceiling_reply"]) {
+            printf "%-20s %10.0f %9.2f %9.2f   (the check-in'"'"'s headers and body served bare: %.2f of ceiling_get, cpu %.1f us)\n", "ceiling_reply",
+                rps["ceiling_reply"] / n["ceiling_reply"], p50["ceiling_reply"] / n["ceiling_reply"], p99["ceiling_reply"] / n["ceiling_reply"],
+                (rps["ceiling_reply"] / n["ceiling_reply"]) / (rps["ceiling_get"] / n["ceiling_get"]), cpu["ceiling_reply"] / n["ceiling_reply"]
+        }
+        if (n["memory_checkin"] && cpu["ceiling_get"] > 0) {
+            share = (cpu["memory_checkin"] / n["memory_checkin"]) / (cpu["ceiling_get"] / n["ceiling_get"])
+            printf "memory check-in cpu per request: %.2f of ceiling_get'"'"'s (target at most 1.6: %s)\n", share, (share <= 1.6 ? "met" : "MISSED")
+        }
         printf "%-20s %10.0f   (transactions/s, 16 clients)\n", "pgbench", rps["pgbench"] / n["pgbench"]
         printf "\nmeans of %d rounds; each product run follows its ceiling run; errors = non-2xx answers + socket errors;\n", rounds
         printf "cpu us = CPU time of the serving process per answered request, in microseconds (ceil us: its ceiling'"'"'s)\n"
