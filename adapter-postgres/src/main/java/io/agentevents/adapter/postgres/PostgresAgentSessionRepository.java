@@ -51,7 +51,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                        activation_request_id = CAST(:%1$srequestId AS uuid),
                        last_check_in_at = CAST(:%1$slastCheckIn AS timestamptz),
                        last_heartbeat_event_at = CAST(:%1$slastHeartbeatEvent AS timestamptz), busy = :%1$sbusy,
-                       shut_down = :%1$sshutDown
+                       shut_down = :%1$sshutDown, shut_down_at = CAST(:%1$sshutDownAt AS timestamptz)
                  WHERE project_id = :%1$sproject AND agent_id = :%1$sagent
                 """.formatted(parameters);
     }
@@ -74,9 +74,9 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
         int inserted = store.call(handle -> handle.createUpdate("""
                         INSERT INTO agent_sessions (project_id, agent_id, activation_mode, activation_at,
                                activation_expires_at, activation_request_id, last_check_in_at,
-                               last_heartbeat_event_at, busy, shut_down)
+                               last_heartbeat_event_at, busy, shut_down, shut_down_at)
                         VALUES (:project, :agent, :mode, :at, :expiresAt, CAST(:requestId AS uuid), :lastCheckIn,
-                                :lastHeartbeatEvent, :busy, :shutDown)
+                                :lastHeartbeatEvent, :busy, :shutDown, :shutDownAt)
                         ON CONFLICT (project_id, agent_id) DO NOTHING
                         """)
                 .bindMethods(SessionValues.of(session))
@@ -165,7 +165,7 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
     /** A session as the parameters of its row, typed, bound by name ({@code bindMethods}). */
     public record SessionValues(String project, UUID agent, String mode, OffsetDateTime at, OffsetDateTime expiresAt,
                                 UUID requestId, OffsetDateTime lastCheckIn, OffsetDateTime lastHeartbeatEvent,
-                                boolean busy, boolean shutDown) {
+                                boolean busy, boolean shutDown, OffsetDateTime shutDownAt) {
 
         static SessionValues of(AgentSession session) {
             Optional<Activation> own = session.agentActivation();
@@ -175,7 +175,8 @@ public class PostgresAgentSessionRepository implements AgentSessionRepository {
                     own.flatMap(Activation::expiresAt).map(Columns::of).orElse(null),
                     own.map(activation -> activation.requestId().value()).orElse(null),
                     session.lastCheckInAt().map(Columns::of).orElse(null),
-                    session.lastHeartbeatEventAt().map(Columns::of).orElse(null), session.busy(), session.shutDown());
+                    session.lastHeartbeatEventAt().map(Columns::of).orElse(null), session.busy(), session.shutDown(),
+                    session.shutDownAt().map(Columns::of).orElse(null));
         }
     }
 

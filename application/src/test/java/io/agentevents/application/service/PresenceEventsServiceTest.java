@@ -11,6 +11,7 @@ import io.agentevents.application.port.in.feed.AgentSignal;
 import io.agentevents.application.port.in.feed.ListAgentEventsQuery;
 import io.agentevents.application.port.in.feed.ListProjectEventsQuery;
 import io.agentevents.application.port.in.feed.RecordAgentEventCommand;
+import io.agentevents.application.port.out.AgentSessionRepository.AgentKey;
 import io.agentevents.application.service.presence.PresenceEvents;
 import io.agentevents.domain.access.AgentCaller;
 import io.agentevents.domain.activation.Mode;
@@ -22,6 +23,7 @@ import io.agentevents.domain.event.EventPageRequest;
 import io.agentevents.domain.event.SortDirection;
 import io.agentevents.domain.event.StoredEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -142,6 +144,28 @@ class PresenceEventsServiceTest {
         assertThat(sweepAfter(Duration.ofSeconds(30))).isZero();
 
         signal(agent, AgentSignal.STARTUP);
+        assertThat(newPresenceEvents()).containsExactly(new AgentCameOnline(agent.agent(), app.clock.instant()));
+    }
+
+    @Test
+    void aCheckInFromBeforeAShutdown_writtenAfterIt_leavesTheAgentOffline_andAnnouncesNothing() {
+        AgentCaller agent = activeAgent();
+        checkInAndFlush(agent);
+        newPresenceEvents();
+        Instant polledBeforeTheShutdown = app.clock.instant();
+        app.clock.advanceBy(Duration.ofMillis(100));
+        signal(agent, AgentSignal.SHUTDOWN);
+        newPresenceEvents();
+        AgentKey key = new AgentKey(app.project, agent.agent());
+
+        // As another node's buffer would hand it over: taken before the shutdown, flushed after it.
+        app.presence.checkIn(key, polledBeforeTheShutdown, newRequest());
+        awaited(app.flushPresence.flush());
+
+        assertThat(app.sessions.find(app.project, agent.agent()).orElseThrow().session().shutDown()).isTrue();
+        assertThat(newPresenceEvents()).isEmpty();
+        app.clock.advanceBy(Duration.ofSeconds(1));
+        checkInAndFlush(agent);
         assertThat(newPresenceEvents()).containsExactly(new AgentCameOnline(agent.agent(), app.clock.instant()));
     }
 

@@ -36,10 +36,12 @@ import java.util.Optional;
  * @param lastHeartbeatEventAt when an {@code agent_heartbeat} event was last written for it
  * @param busy                 what its last heartbeat said
  * @param shutDown             it announced a shutdown and has not checked in since
+ * @param shutDownAt           when it announced the shutdown, while {@code shutDown}; empty where
+ *                             that is not known (a session stored by a release that kept no time)
  */
 public record AgentSession(ProjectId project, AgentId agent, Optional<Activation> agentActivation,
                            Optional<Instant> lastCheckInAt, Optional<Instant> lastHeartbeatEventAt,
-                           boolean busy, boolean shutDown) {
+                           boolean busy, boolean shutDown, Optional<Instant> shutDownAt) {
 
     /**
      * @throws IllegalArgumentException if the activation is not this agent's alone, or a heartbeat
@@ -51,6 +53,10 @@ public record AgentSession(ProjectId project, AgentId agent, Optional<Activation
         Objects.requireNonNull(agentActivation, "agentActivation must not be null");
         Objects.requireNonNull(lastCheckInAt, "lastCheckInAt must not be null");
         Objects.requireNonNull(lastHeartbeatEventAt, "lastHeartbeatEventAt must not be null");
+        Objects.requireNonNull(shutDownAt, "shutDownAt must not be null");
+        if (!shutDown) {
+            shutDownAt = Optional.empty(); // the time of a shutdown since undone says nothing
+        }
         agentActivation.ifPresent(activation -> {
             if (!(activation.scope() instanceof SingleAgent single) || !single.agent().equals(agent)) {
                 throw new IllegalArgumentException("agentActivation must cover agent " + agent + " alone");
@@ -61,6 +67,13 @@ public record AgentSession(ProjectId project, AgentId agent, Optional<Activation
                 throw new IllegalArgumentException("a heartbeat event cannot be newer than the last check-in");
             }
         });
+    }
+
+    /** A session whose shutdown, if any, is of unknown time (as 0.1.0 built them). */
+    public AgentSession(ProjectId project, AgentId agent, Optional<Activation> agentActivation,
+                        Optional<Instant> lastCheckInAt, Optional<Instant> lastHeartbeatEventAt,
+                        boolean busy, boolean shutDown) {
+        this(project, agent, agentActivation, lastCheckInAt, lastHeartbeatEventAt, busy, shutDown, Optional.empty());
     }
 
     /** The session of a newly registered agent: never seen yet, never activated on its own. */
@@ -156,13 +169,15 @@ public record AgentSession(ProjectId project, AgentId agent, Optional<Activation
             throw new ForeignActivationException(single.agent(), agent);
         }
         AgentSession next = new AgentSession(project, agent, Optional.of(Activation.kept(agentActivation, activation)),
-                lastCheckInAt, lastHeartbeatEventAt, busy, shutDown);
+                lastCheckInAt, lastHeartbeatEventAt, busy, shutDown, shutDownAt);
         return new SessionChange(next, List.of(new AgentActivated(activation)));
     }
 
     /**
      * The agent polled for events: a check-in. Writes an {@code agent_heartbeat} event if none
-     * was written within the heartbeat interval of the effective mode.
+     * was written within the heartbeat interval of the effective mode. A check-in made before the
+     * shutdown the session holds, and written after it (buffered on another node), leaves it shut
+     * down: only a later one brings the agent back.
      *
      * @param projectActivation the latest activation of the agent's whole project, if any
      */
@@ -187,8 +202,10 @@ public record AgentSession(ProjectId project, AgentId agent, Optional<Activation
                         schedules.forMode(effectiveModeAt(projectActivation, now)).heartbeatEvery())))
                 .orElse(true);
         Instant seen = latest(lastCheckInAt, now);
-        AgentSession next = new AgentSession(project, agent, agentActivation,
-                Optional.of(seen), heartbeatDue ? Optional.of(now) : lastHeartbeatEventAt, busyNow, false);
+        boolean beforeShutdown = shutDown && shutDownAt.filter(at -> !now.isAfter(at)).isPresent();
+        AgentSession next = new AgentSession(project, agent, agentActivation, Optional.of(seen),
+                heartbeatDue ? Optional.of(now) : lastHeartbeatEventAt, busyNow && !beforeShutdown, beforeShutdown,
+                shutDownAt);
         List<AgentEvent> events = heartbeatDue ? List.of(new HeartbeatRecorded(agent, busyNow, now)) : List.of();
         return new SessionChange(next, events);
     }
@@ -203,7 +220,7 @@ public record AgentSession(ProjectId project, AgentId agent, Optional<Activation
     /** The agent announced a shutdown: offline, and not busy, until it checks in again. */
     public SessionChange recordShutdown(Instant now) {
         AgentSession next = new AgentSession(project, agent, agentActivation,
-                lastCheckInAt, lastHeartbeatEventAt, false, true);
+                lastCheckInAt, lastHeartbeatEventAt, false, true, Optional.of(latest(shutDownAt, now)));
         return new SessionChange(next, List.of(new AgentShutDown(agent, now)));
     }
 

@@ -78,7 +78,7 @@ public record PresencePolicy(Schedules schedules, int missedHeartbeats, Duration
     private static Mode modeFollowedAt(AgentSession session, Optional<Activation> projectActivation, Instant seen) {
         Optional<Activation> own = session.agentActivation().filter(activation -> !activation.at().isAfter(seen));
         AgentSession then = new AgentSession(session.project(), session.agent(), own, session.lastCheckInAt(),
-                session.lastHeartbeatEventAt(), session.busy(), session.shutDown());
+                session.lastHeartbeatEventAt(), session.busy(), session.shutDown(), session.shutDownAt());
         return then.effectiveModeAt(projectActivation.filter(activation -> !activation.at().isAfter(seen)), seen);
     }
 

@@ -323,7 +323,44 @@ class AgentSessionTest {
 
         assertThat(change.events()).containsExactly(new AgentShutDown(session.agent(), at(1)));
         assertThat(change.next().shutDown()).isTrue();
+        assertThat(change.next().shutDownAt()).contains(at(1));
         assertThat(change.next().busy()).isFalse();
+    }
+
+    @Test
+    void checkInMadeBeforeTheShutdown_writtenAfterIt_leavesItShutDown() {
+        AgentSession shutDown = newSession().recordHeartbeat(T0, true, NO_PROJECT_ACTIVATION, schedules).next()
+                .recordShutdown(at(10)).next();
+
+        AgentSession stalePoll = shutDown.recordCheckIn(at(9), NO_PROJECT_ACTIVATION, schedules).next();
+        AgentSession staleHeartbeat = shutDown.recordHeartbeat(at(10), true, NO_PROJECT_ACTIVATION, schedules).next();
+
+        assertThat(stalePoll.shutDown()).isTrue();
+        assertThat(stalePoll.shutDownAt()).contains(at(10));
+        assertThat(stalePoll.lastCheckInAt()).contains(at(9)); // it was seen then, all the same
+        assertThat(staleHeartbeat.shutDown()).isTrue();
+        assertThat(staleHeartbeat.busy()).isFalse();
+        AgentSession back = stalePoll.recordCheckIn(at(11), NO_PROJECT_ACTIVATION, schedules).next();
+        assertThat(back.shutDown()).isFalse();
+        assertThat(back.shutDownAt()).isEmpty();
+    }
+
+    @Test
+    void shutdownOfUnknownTime_isUndoneByAnyCheckIn_asBefore() {
+        AgentSession fromAnEarlierRelease = new AgentSession(newProject(), newAgent(), Optional.empty(),
+                Optional.of(at(5)), Optional.empty(), false, true);
+
+        assertThat(fromAnEarlierRelease.shutDownAt()).isEmpty();
+        assertThat(fromAnEarlierRelease.recordCheckIn(at(4), NO_PROJECT_ACTIVATION, schedules).next().shutDown())
+                .isFalse();
+    }
+
+    @Test
+    void theTimeOfAShutdown_isKeptOnlyWhileShutDown() {
+        AgentSession session = new AgentSession(newProject(), newAgent(), Optional.empty(), Optional.of(at(5)),
+                Optional.empty(), false, false, Optional.of(at(3)));
+
+        assertThat(session.shutDownAt()).isEmpty();
     }
 
     @Test

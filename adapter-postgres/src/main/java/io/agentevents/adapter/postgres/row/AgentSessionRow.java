@@ -23,7 +23,7 @@ public final class AgentSessionRow implements RowMapper<CoveredSession> {
     public static final String STATE_COLUMNS = """
             s.activation_mode AS a_mode, s.activation_at AS a_at, s.activation_expires_at AS a_expires_at,
                    s.activation_request_id AS a_request_id,
-                   s.last_check_in_at, s.last_heartbeat_event_at, s.busy, s.shut_down,
+                   s.last_check_in_at, s.last_heartbeat_event_at, s.busy, s.shut_down, s.shut_down_at,
                    p.mode AS p_mode, p.at AS p_at, p.expires_at AS p_expires_at, p.request_id AS p_request_id""";
 
     public static final String SELECT = """
@@ -39,7 +39,7 @@ public final class AgentSessionRow implements RowMapper<CoveredSession> {
         AgentSession session = new AgentSession(new ProjectId(row.getString("project_id")), agent,
                 ActivationColumns.read(row, "a_", new SingleAgent(agent)),
                 Columns.instant(row, "last_check_in_at"), Columns.instant(row, "last_heartbeat_event_at"),
-                row.getBoolean("busy"), row.getBoolean("shut_down"));
+                row.getBoolean("busy"), row.getBoolean("shut_down"), Columns.instant(row, "shut_down_at"));
         return new CoveredSession(session, ActivationColumns.read(row, "p_", ActivationScope.wholeProject()));
     }
 }

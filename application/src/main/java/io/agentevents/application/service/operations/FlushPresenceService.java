@@ -62,7 +62,9 @@ public class FlushPresenceService implements FlushPresenceUseCase {
                     AgentKey agent = new AgentKey(change.next().project(), change.next().agent());
                     PresenceBuffer.Observation observation = drained.get(agent);
                     RequestId request = observation.requestId();
-                    seen.put(agent, new PresenceAnnouncer.Seen(observation.seenAt(), request));
+                    if (!change.next().shutDown()) { // a check-in from before its shutdown brings no one back
+                        seen.put(agent, new PresenceAnnouncer.Seen(observation.seenAt(), request));
+                    }
                     change.events().forEach(event -> events.computeIfAbsent(agent.project(),
                             ignored -> new ArrayList<>()).add(new NewEvent(event, request)));
                 }

@@ -113,6 +113,27 @@ public abstract class AgentSessionRepositoryContract {
         assertThat(found.lastCheckInAt()).contains(T0.plusSeconds(1));
         assertThat(found.lastHeartbeatEventAt()).contains(T0.plusSeconds(1));
         assertThat(found.shutDown()).isTrue();
+        assertThat(found.shutDownAt()).contains(T0.plusSeconds(2));
+    }
+
+    @Test
+    void updateAll_ofACheckInFromBeforeTheStoredShutdown_keepsItShutDown_andALaterOneUndoesIt() {
+        inserted();
+        AgentSessionRepository.AgentKey key = new AgentSessionRepository.AgentKey(project, agent);
+        sessions.update(project, agent, covered -> covered.session().recordShutdown(T0.plusSeconds(2)));
+
+        sessions.updateAll(Map.of(key, covered -> covered.session().recordCheckIn(T0.plusSeconds(1),
+                covered.projectActivation(), schedules)));
+        AgentSession afterStale = sessions.find(project, agent).orElseThrow().session();
+        sessions.updateAll(Map.of(key, covered -> covered.session().recordCheckIn(T0.plusSeconds(3),
+                covered.projectActivation(), schedules)));
+        AgentSession afterLater = sessions.find(project, agent).orElseThrow().session();
+
+        assertThat(afterStale.shutDown()).isTrue();
+        assertThat(afterStale.shutDownAt()).contains(T0.plusSeconds(2));
+        assertThat(afterStale.lastCheckInAt()).contains(T0.plusSeconds(1));
+        assertThat(afterLater.shutDown()).isFalse();
+        assertThat(afterLater.shutDownAt()).isEmpty();
     }
 
     @Test
