@@ -94,6 +94,12 @@ class PresenceEventsAcrossNodesTest {
         assertThat(a.post(signals, agent.token(), "{\"event\":\"startup\"}").statusCode()).isEqualTo(202);
         assertThat(nextPresenceEvent(onB, agent.id())).as("a startup, at once").isEqualTo("agent_online");
 
+        assertThat(loggedPresence()).as("both nodes swept; one announced each flip").containsExactly("agent_online",
+                "agent_offline", "agent_online", "agent_offline", "agent_online");
+    }
+
+    /** The presence events in the project's log, oldest first. */
+    private List<String> loggedPresence() {
         List<String> logged = new ArrayList<>();
         json(a.get("/v2/" + project + "/events?sort_dir=asc&limit=1000", TOKEN)).get("events").forEach(event -> {
             String type = event.get("event").asText();
@@ -101,7 +107,36 @@ class PresenceEventsAcrossNodesTest {
                 logged.add(type);
             }
         });
-        assertThat(logged).as("both nodes swept; one announced each flip").containsExactly("agent_online",
-                "agent_offline", "agent_online", "agent_offline", "agent_online");
+        return logged;
+    }
+
+    private static void awaitFlushed(HttpClientForTests node) {
+        node.awaitGauge("agent_events_presence_buffered", buffered -> buffered == 0);
+        node.awaitGauge("agent_events_presence_flushing", flushing -> flushing == 0);
+    }
+
+    @Test
+    void aPollTakenOnA_writtenAfterAShutdownOnB_doesNotBringTheAgentBack() {
+        var agent = HttpClientForTests.registerAndSignIn(a, a, project, TOKEN, "presence-2");
+        String feed = "/v2/" + project + "/agents/" + agent.id() + "/events";
+        String status = "/v2/" + project + "/agents/" + agent.id() + "/status";
+        for (int attempt = 1; ; attempt++) {
+            assertThat(b.get(feed, agent.token()).statusCode()).isEqualTo(200);
+            awaitFlushed(b);
+            assertThat(a.get(feed, agent.token()).statusCode()).isEqualTo(200);
+            assertThat(b.post(feed, agent.token(), "{\"event\":\"shutdown\"}").statusCode()).isEqualTo(202);
+            // The case only happens if A still holds the poll once the shutdown is stored; it flushes every 200 ms.
+            boolean pollWrittenAfterTheShutdown = a.awaitGauge("agent_events_presence_buffered", any -> true) >= 1;
+            awaitFlushed(a);
+            if (!pollWrittenAfterTheShutdown) {
+                assertThat(attempt).as("A wrote the poll before the shutdown every time").isLessThan(20);
+                continue;
+            }
+            assertThat(json(b.get(status, TOKEN)).get("online").asBoolean()).as("on B").isFalse();
+            assertThat(json(a.get(status, TOKEN)).get("online").asBoolean()).as("on A").isFalse();
+            List<String> logged = loggedPresence();
+            assertThat(logged.get(logged.size() - 1)).as("the shutdown's announcement is the last").isEqualTo("agent_offline");
+            return;
+        }
     }
 }
