@@ -86,6 +86,12 @@ final class HttpClientForTests {
         return value;
     }
 
+    /** Waits until this node has written every check-in and heartbeat it took (its presence buffer is empty, no flush under way). */
+    void awaitPresenceFlushed() {
+        awaitGauge("agent_events_presence_buffered", buffered -> buffered == 0);
+        awaitGauge("agent_events_presence_flushing", flushing -> flushing == 0);
+    }
+
     private double gauge(String name) {
         for (String line : get("/metrics", null).body().split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) {

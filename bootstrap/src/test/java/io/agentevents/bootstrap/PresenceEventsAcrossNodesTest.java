@@ -110,11 +110,6 @@ class PresenceEventsAcrossNodesTest {
         return logged;
     }
 
-    private static void awaitFlushed(HttpClientForTests node) {
-        node.awaitGauge("agent_events_presence_buffered", buffered -> buffered == 0);
-        node.awaitGauge("agent_events_presence_flushing", flushing -> flushing == 0);
-    }
-
     @Test
     void aPollTakenOnA_writtenAfterAShutdownOnB_doesNotBringTheAgentBack() {
         var agent = HttpClientForTests.registerAndSignIn(a, a, project, TOKEN, "presence-2");
@@ -122,12 +117,12 @@ class PresenceEventsAcrossNodesTest {
         String status = "/v2/" + project + "/agents/" + agent.id() + "/status";
         for (int attempt = 1; ; attempt++) {
             assertThat(b.get(feed, agent.token()).statusCode()).isEqualTo(200);
-            awaitFlushed(b);
+            b.awaitPresenceFlushed();
             assertThat(a.get(feed, agent.token()).statusCode()).isEqualTo(200);
             assertThat(b.post(feed, agent.token(), "{\"event\":\"shutdown\"}").statusCode()).isEqualTo(202);
             // The case only happens if A still holds the poll once the shutdown is stored; it flushes every 200 ms.
             boolean pollWrittenAfterTheShutdown = a.awaitGauge("agent_events_presence_buffered", any -> true) >= 1;
-            awaitFlushed(a);
+            a.awaitPresenceFlushed();
             if (!pollWrittenAfterTheShutdown) {
                 assertThat(attempt).as("A wrote the poll before the shutdown every time").isLessThan(20);
                 continue;

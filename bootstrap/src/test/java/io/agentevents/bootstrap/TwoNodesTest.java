@@ -178,8 +178,7 @@ class TwoNodesTest {
 
         // Both nodes flush what they took (every 200 ms); the agent's row lock and the domain's interval rule do the rest.
         for (HttpClientForTests node : List.of(a, b)) {
-            node.awaitGauge("agent_events_presence_buffered", buffered -> buffered == 0);
-            node.awaitGauge("agent_events_presence_flushing", flushing -> flushing == 0);
+            node.awaitPresenceFlushed();
         }
         long stored = 0;
         for (var event : json(a.get("/v2/" + project + "/events?limit=100", TOKEN)).get("events")) {
